@@ -1,0 +1,15 @@
+/** `pnpm token [user]`: prints a development JWT for a demo user (alias or staff id). */
+import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
+import { claimsForStaff, demoStaff, demoUsers } from '@heli/demo-data';
+
+const wanted = process.argv[2] ?? 'director';
+const staffId = (demoUsers as Record<string, string>)[wanted] ?? wanted;
+if (!demoStaff.some((s) => s.id === staffId)) {
+  process.stderr.write(
+    `Unknown demo user '${wanted}'. Use one of: ${Object.keys(demoUsers).join(', ')}, or a staff id such as ${demoStaff[0]?.id}.\n`,
+  );
+  process.exit(1);
+}
+process.stdout.write(
+  (await signDevToken(claimsForStaff(staffId), { secret: DEV_JWT_SECRET, issuer: 'heli', audience: 'heli' })) + '\n',
+);
