@@ -5,11 +5,12 @@ import { defineConfig } from 'vitest/config';
 // real NATS, e2e/**/*.e2e.ts through the gateway.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/test-summary-reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['{packages,services,gateway}/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts'],
+          include: ['{packages,services}/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
