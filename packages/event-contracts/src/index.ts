@@ -1,1 +1,19 @@
-export {};
+export {
+  defineEvent,
+  type EventDefinition,
+  type EventData,
+  type FullEventType,
+} from './define-event.js';
+export { eventContracts, findEventDefinition } from './event-registry.js';
+export { EventContractError } from './event-contract-error.js';
+export {
+  createEnvelope,
+  envelopeSchema,
+  isEvent,
+  type EventEnvelope,
+  type EnvelopeOptions,
+} from './envelope.js';
+export { parseEnvelope } from './parse-envelope.js';
+export { natsSubject, streamName, streamSubjects } from './nats-naming.js';
+export { toJsonSchemas, type JsonSchema } from './json-schema.js';
+export * as responsibilityEvents from './contracts/responsibility.js';
