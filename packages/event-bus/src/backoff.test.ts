@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { exponentialBackoff } from './backoff.js';
+
+describe('exponentialBackoff', () => {
+  it('doubles the delay with every attempt, starting at the base', () => {
+    const backoff = exponentialBackoff({ baseMs: 100, maxMs: 10_000 });
+    expect([1, 2, 3, 4, 5].map(backoff)).toEqual([100, 200, 400, 800, 1600]);
+  });
+
+  it('never exceeds the cap, however many attempts have failed', () => {
+    const backoff = exponentialBackoff({ baseMs: 100, maxMs: 5_000 });
+    expect(backoff(7)).toBe(5_000);
+    expect(backoff(1_000)).toBe(5_000);
+  });
+
+  it('treats attempt 0 or less as the first attempt', () => {
+    const backoff = exponentialBackoff({ baseMs: 250, maxMs: 1_000 });
+    expect(backoff(0)).toBe(250);
+    expect(backoff(-3)).toBe(250);
+  });
+
+  it('randomises at most the jitter fraction of the delay, downwards', () => {
+    const lowest = exponentialBackoff({
+      baseMs: 1_000,
+      maxMs: 8_000,
+      jitter: 0.5,
+      random: () => 1,
+    });
+    const highest = exponentialBackoff({
+      baseMs: 1_000,
+      maxMs: 8_000,
+      jitter: 0.5,
+      random: () => 0,
+    });
+    expect(lowest(3)).toBe(2_000);
+    expect(highest(3)).toBe(4_000);
+  });
+
+  it('rejects a cap below the base and jitter outside [0, 1]', () => {
+    expect(() => exponentialBackoff({ baseMs: 500, maxMs: 100 })).toThrow(RangeError);
+    expect(() => exponentialBackoff({ baseMs: 100, maxMs: 500, jitter: 2 })).toThrow(RangeError);
+  });
+});
