@@ -1,0 +1,21 @@
+import type { Outbox } from '@heli/subgraph-runtime';
+import type { ResponsibilityModels } from '../models.js';
+
+type OutboxTransaction = Parameters<Parameters<Outbox['withTransaction']>[0]>[0];
+
+/**
+ * What a change to the organisation is made with: the models, and the transaction whose session
+ * every read and write uses and whose `emit` records the change's event, so the change and its
+ * event commit together.
+ */
+export interface OrganisationWrite extends OutboxTransaction {
+  models: ResponsibilityModels;
+}
+
+/** Runs `change` in one outbox transaction; a resolver context or a subgraph runtime both fit. */
+export function writeOrganisation<T>(
+  scope: { models: ResponsibilityModels; outbox: Outbox },
+  change: (write: OrganisationWrite) => Promise<T>,
+): Promise<T> {
+  return scope.outbox.withTransaction((tx) => change({ ...tx, models: scope.models }));
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyStaffPatch,
+  headLeavingProblem,
+  normalizeStaffFields,
+  staffFieldProblems,
+  staffOffice,
+  type StaffFields,
+} from './staff.rules.js';
+
+const clerk: StaffFields = {
+  name: '林佳怡',
+  title: '科员',
+  officeId: 'office-harbin',
+  divisionId: 'div-secretariat',
+  roles: ['STAFF'],
+  clearance: 'INTERNAL',
+  phone: '0451-84670109',
+};
+
+describe('staffFieldProblems', () => {
+  it('accepts a well-formed staff member', () => {
+    expect(staffFieldProblems(clerk)).toEqual([]);
+    expect(staffFieldProblems({ ...clerk, phone: null })).toEqual([]);
+    expect(staffFieldProblems({ ...clerk, phone: '+86 139 4567 8901' })).toEqual([]);
+  });
+
+  it('lists every problem at once', () => {
+    expect(
+      staffFieldProblems({ ...clerk, name: '', title: ' ', roles: [], phone: '打电话' }),
+    ).toEqual(['姓名不能为空', '职务不能为空', '至少需要一个角色', '电话号码“打电话”格式不正确']);
+  });
+});
+
+describe('normalizeStaffFields', () => {
+  it('trims text, removes repeated roles and treats a blank phone as none', () => {
+    expect(
+      normalizeStaffFields({
+        ...clerk,
+        name: ' 林佳怡 ',
+        roles: ['STAFF', 'ADMIN', 'STAFF'],
+        phone: '  ',
+      }),
+    ).toMatchObject({ name: '林佳怡', roles: ['STAFF', 'ADMIN'], phone: null });
+  });
+});
+
+describe('staffOffice', () => {
+  const secretariat = { name: '秘书处', officeId: 'office-harbin' };
+
+  it('takes the office of the division when none is given', () => {
+    expect(staffOffice(null, secretariat)).toEqual({ officeId: 'office-harbin' });
+  });
+
+  it('accepts a matching office and division', () => {
+    expect(staffOffice('office-harbin', secretariat)).toEqual({ officeId: 'office-harbin' });
+  });
+
+  it('takes the given office for people outside any division', () => {
+    expect(staffOffice('office-daoli', null)).toEqual({ officeId: 'office-daoli' });
+  });
+
+  it('refuses a division of another office', () => {
+    expect(staffOffice('office-daoli', secretariat)).toEqual({
+      problem: '处室“秘书处”不属于所指定的单位',
+    });
+  });
+
+  it('needs an office or a division', () => {
+    expect(staffOffice(null, null)).toEqual({ problem: '请指定所属单位或处室' });
+  });
+});
+
+describe('headLeavingProblem', () => {
+  const secretariat = { id: 'div-secretariat', name: '秘书处' };
+
+  it('lets a head stay in their division', () => {
+    expect(headLeavingProblem({ name: '马俊峰' }, 'div-secretariat', secretariat)).toBeNull();
+  });
+
+  it('lets people who head nothing move freely', () => {
+    expect(headLeavingProblem({ name: '林佳怡' }, 'div-legal', null)).toBeNull();
+  });
+
+  it('keeps a head in their division until replaced', () => {
+    expect(headLeavingProblem({ name: '马俊峰' }, 'div-legal', secretariat)).toBe(
+      '马俊峰是秘书处负责人，调离前请先更换该处室负责人',
+    );
+    expect(headLeavingProblem({ name: '马俊峰' }, null, secretariat)).not.toBeNull();
+  });
+});
+
+describe('applyStaffPatch', () => {
+  const before = { ...clerk, active: true };
+
+  it('keeps the fields the patch leaves out', () => {
+    expect(applyStaffPatch(before, { title: '四级主任科员', roles: ['STAFF', 'ANALYST'] })).toEqual(
+      {
+        ...before,
+        title: '四级主任科员',
+        roles: ['STAFF', 'ANALYST'],
+      },
+    );
+  });
+
+  it('clears phone and division on explicit null, but never a required field', () => {
+    expect(applyStaffPatch(before, { phone: null, divisionId: null, name: null })).toEqual({
+      ...before,
+      phone: null,
+      divisionId: null,
+    });
+  });
+
+  it('lets the office follow a new division unless an office is given', () => {
+    expect(applyStaffPatch(before, { divisionId: 'div-legal' }).officeId).toBeNull();
+    expect(
+      applyStaffPatch(before, { divisionId: 'div-x', officeId: 'office-daoli' }).officeId,
+    ).toBe('office-daoli');
+  });
+
+  it('marks a person as having left', () => {
+    expect(applyStaffPatch(before, { active: false }).active).toBe(false);
+  });
+});
