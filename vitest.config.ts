@@ -1,13 +1,21 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships CommonJS (main) and ESM (module) builds. Node loads the CommonJS one for
+// everybody (Apollo's packages are CommonJS); vite would hand our ESM code the other build, and
+// graphql refuses types from a second copy ("from another module or realm"). Pin both to one.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 // Three tiers, told apart by file suffix (docs/adr/002-test-tiers.md):
 // *.test.ts unit beside the code, *.int.test.ts against the embedded MongoDB-wire server and
 // real NATS, e2e/**/*.e2e.ts through the gateway.
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     reporters: ['default', './scripts/test-summary-reporter.ts'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['{packages,services}/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'scripts/**/*.test.ts'],
@@ -15,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['{packages,services}/*/{src,test}/**/*.int.test.ts', 'gateway/{src,test}/**/*.int.test.ts'],
@@ -23,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
