@@ -1,1 +1,50 @@
-export {};
+export {
+  defineSubgraph,
+  type SubgraphDefinition,
+  type SubgraphContext,
+  type SubgraphRuntime,
+  type LoaderScope,
+  type EventSubscription,
+  type EventHandlers,
+  type Outbox,
+} from './define-subgraph.js';
+export { createContext, type RequestIdentity } from './context.js';
+export {
+  createSubgraphServer,
+  GRAPHQL_PATH,
+  type SubgraphServer,
+} from './create-subgraph-server.js';
+export { runSubgraph } from './run-subgraph.js';
+export { subgraphEnv, subgraphEnvSchema, type SubgraphEnv } from './subgraph-env.js';
+
+export { loadSdl, loadSubgraphTypeDefs, readSubgraphSdl } from './schema/load-sdl.js';
+export { mergeTypeDefs } from './schema/merge-type-defs.js';
+export { mergeResolverMaps, type GraphQLResolverMap } from './schema/resolver-map.js';
+export { mergeSubgraphModules, type SubgraphModule } from './schema/merge-subgraph-modules.js';
+
+export {
+  badInput,
+  notFound,
+  forbidden,
+  conflict,
+  unauthenticated,
+  isPublicErrorCode,
+  PUBLIC_ERROR_CODES,
+  type PublicErrorCode,
+} from './errors/public-errors.js';
+export { DomainError } from './errors/domain-error.js';
+export { toPublicError } from './errors/to-public-error.js';
+export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';
+
+export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';
+export {
+  paginate,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type PageRequest,
+  type Connection,
+  type Edge,
+  type PageInfo,
+  type LeanNode,
+} from './pagination/paginate.js';
+export { encodeCursor, decodeCursor, type CursorPosition } from './pagination/cursor.js';

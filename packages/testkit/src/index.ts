@@ -1,1 +1,15 @@
-export {};
+export { startTestMongo, type TestMongo } from './test-mongo.js';
+export { uniqueNamespace, uniqueDbName } from './unique-names.js';
+export { testEnv, type EnvOverrides } from './test-env.js';
+export { startTestSubgraph, type TestSubgraph } from './test-subgraph.js';
+export { startTestGateway, type TestGateway } from './test-gateway.js';
+export { tokenFor, TEST_VIEWER } from './tokens.js';
+export {
+  graphql,
+  type GraphqlRequestOptions,
+  type GraphqlResponse,
+  type GraphqlBody,
+} from './graphql-client.js';
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { capturedLogger, type CapturedLogger } from './captured-logger.js';
+export * from './nats-server.js';

@@ -1,0 +1,231 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
+import mongoose from 'mongoose';
+import { connect, type NatsConnection } from 'nats';
+import { createTokenVerifier, tokenVerifierConfig } from '@heli/auth';
+import { createEventConsumer, createOutbox, createOutboxRelay } from '@heli/event-bus';
+import {
+  closeHttpServer,
+  createHttpServer,
+  createLogger,
+  graphqlHandler,
+  type Logger,
+  type ShutdownStep,
+} from '@heli/service-kit';
+import { createContext } from './context.js';
+import type {
+  Outbox,
+  SubgraphContext,
+  SubgraphDefinition,
+  SubgraphRuntime,
+} from './define-subgraph.js';
+import { createErrorFormatter } from './errors/format-error.js';
+import { requireViewer } from './http/require-viewer.js';
+import { mongoReadiness, natsReadiness, startupReadiness } from './readiness-checks.js';
+import { mergeTypeDefs } from './schema/merge-type-defs.js';
+import { mergeResolverMaps, type GraphQLResolverMap } from './schema/resolver-map.js';
+import type { SubgraphEnv } from './subgraph-env.js';
+
+export const GRAPHQL_PATH = '/graphql';
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface SubgraphServer<TModels = unknown> {
+  /** The node HTTP server; not listening until `listen` is called. */
+  server: Server;
+  /**
+   * Listens (port 0 = a free port; defaults PORT and HOST), starts the outbox relay and event
+   * consumers, runs `onReady`, and resolves with the GraphQL endpoint URL, e.g.
+   * `http://127.0.0.1:4001/graphql`.
+   */
+  listen(port?: number, host?: string): Promise<string>;
+  /** The GraphQL endpoint URL; throws before `listen`. */
+  url(): string;
+  /** Runs `shutdownSteps` in order; calling it again returns the same run. */
+  close(): Promise<void>;
+  /**
+   * Close HTTP (in-flight requests finish), stop consumers, stop the relay, drain NATS, close
+   * MongoDB — in that order, for `installGracefulShutdown`.
+   */
+  shutdownSteps: readonly ShutdownStep[];
+  runtime: SubgraphRuntime<TModels>;
+  conn: mongoose.Connection;
+  outbox: Outbox;
+  logger: Logger;
+}
+
+/**
+ * Builds a subgraph from its definition: connects to its own MongoDB database and to NATS,
+ * builds the federated schema, and wires auth, request ids, error masking, the outbox relay and
+ * event consumers. It never listens by itself, so tests run it in-process on port 0.
+ */
+export async function createSubgraphServer<TModels, TLoaders>(
+  definition: SubgraphDefinition<TModels, TLoaders>,
+  env: SubgraphEnv,
+  options: { logger?: Logger } = {},
+): Promise<SubgraphServer<TModels>> {
+  const logger = options.logger ?? createLogger({ service: definition.name, level: env.LOG_LEVEL });
+  // A mistake in the SDL or resolvers fails here, before anything is connected.
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: mergeTypeDefs(definition.typeDefs),
+      resolvers: mergeResolverMaps(definition.resolvers) as GraphQLResolverMap<unknown>,
+    },
+  ]);
+
+  const conn = mongoose.createConnection(env.MONGODB_URI, {
+    dbName: env.MONGODB_DB ?? definition.name,
+  });
+  await conn.asPromise();
+  let nats: NatsConnection;
+  try {
+    nats = await connect({
+      servers: env.NATS_URL.split(','),
+      name: definition.name,
+      // Once connected, never give up reconnecting: the outbox keeps events meanwhile.
+      maxReconnectAttempts: -1,
+    });
+  } catch (error) {
+    await conn.close();
+    throw new Error(`Cannot connect to NATS at ${env.NATS_URL}`, { cause: error });
+  }
+
+  try {
+    return await assemble(definition, env, { logger, schema, conn, nats });
+  } catch (error) {
+    await nats.close();
+    await conn.close();
+    throw error;
+  }
+}
+
+async function assemble<TModels, TLoaders>(
+  definition: SubgraphDefinition<TModels, TLoaders>,
+  env: SubgraphEnv,
+  {
+    logger,
+    schema,
+    conn,
+    nats,
+  }: { logger: Logger; schema: GraphQLSchema; conn: mongoose.Connection; nats: NatsConnection },
+): Promise<SubgraphServer<TModels>> {
+  const { name } = definition;
+  const namespace = env.HELI_NAMESPACE;
+  const models = definition.models ? definition.models(conn) : (undefined as TModels);
+  const outbox = createOutbox(conn, { source: name, namespace, logger });
+  const runtime: SubgraphRuntime<TModels> = { name, env, logger, conn, models, outbox, nats };
+
+  const relay = createOutboxRelay({ conn, nc: nats, namespace, logger });
+  const consumers = (definition.eventHandlers?.(runtime) ?? []).map(({ consumerName, handlers }) =>
+    createEventConsumer({
+      conn,
+      nc: nats,
+      namespace,
+      consumerName,
+      handlers,
+      logger,
+    }),
+  );
+
+  const apollo = new ApolloServer<SubgraphContext<TLoaders, TModels>>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    // Only authenticated callers get this far; analysts and tools rely on introspection.
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    logger: logger.child({ component: 'apollo' }),
+  });
+  await apollo.start();
+
+  let started = false;
+  const verifyToken = createTokenVerifier(tokenVerifierConfig(env));
+  const server = createHttpServer({
+    logger,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    readinessChecks: [mongoReadiness(conn), natsReadiness(nats), startupReadiness(() => started)],
+    graphql: {
+      path: GRAPHQL_PATH,
+      handle: requireViewer(verifyToken, logger, (viewer) =>
+        graphqlHandler(apollo, {
+          context: async (_req, { requestId }) =>
+            createContext(definition, runtime, { requestId, viewer }),
+        }),
+      ),
+    },
+  });
+
+  let graphqlUrl: string | undefined;
+  let relayStarted = false;
+  const startedConsumers: typeof consumers = [];
+
+  async function listen(port = env.PORT, host = env.HOST): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    graphqlUrl = endpointUrl(server.address() as AddressInfo);
+    relay.start();
+    relayStarted = true;
+    for (const consumer of consumers) {
+      await consumer.start();
+      startedConsumers.push(consumer);
+    }
+    await definition.onReady?.(runtime);
+    started = true;
+    logger.info({ url: graphqlUrl }, 'subgraph listening');
+    return graphqlUrl;
+  }
+
+  const shutdownSteps: ShutdownStep[] = [
+    { name: 'http', run: () => closeHttpServer(server) },
+    {
+      name: 'event consumers',
+      run: async () => {
+        await Promise.all(startedConsumers.map((consumer) => consumer.stop()));
+      },
+    },
+    { name: 'outbox relay', run: async () => (relayStarted ? relay.stop() : undefined) },
+    { name: 'apollo', run: () => apollo.stop() },
+    { name: 'nats', run: async () => (nats.isClosed() ? undefined : nats.drain()) },
+    { name: 'mongodb', run: () => conn.close() },
+  ];
+
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      for (const step of shutdownSteps) await step.run();
+    })();
+    return closing;
+  }
+
+  return {
+    server,
+    listen,
+    url: () => {
+      if (!graphqlUrl) throw new Error(`Subgraph ${name} is not listening yet`);
+      return graphqlUrl;
+    },
+    close,
+    shutdownSteps,
+    runtime,
+    conn,
+    outbox,
+    logger,
+  };
+}
+
+function endpointUrl({ address, family, port }: AddressInfo): string {
+  // A wildcard address is reachable on loopback, which is what callers of url() can rely on.
+  let host = address;
+  if (address === '0.0.0.0') host = '127.0.0.1';
+  else if (address === '::') host = '[::1]';
+  else if (family === 'IPv6') host = `[${address}]`;
+  return `http://${host}:${port}${GRAPHQL_PATH}`;
+}

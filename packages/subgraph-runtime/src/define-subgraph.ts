@@ -1,0 +1,90 @@
+import type { DocumentNode } from 'graphql';
+import type { Connection } from 'mongoose';
+import type { NatsConnection } from 'nats';
+import type { HeliClaims } from '@heli/auth';
+import type { EventHandlers, Outbox } from '@heli/event-bus';
+import type { Logger } from '@heli/service-kit';
+import type { GraphQLResolverMap } from './schema/resolver-map.js';
+import type { SubgraphEnv } from './subgraph-env.js';
+
+export type { EventHandlers, Outbox };
+
+/** The long-lived parts of a running subgraph, shared by every request and event handler. */
+export interface SubgraphRuntime<TModels = unknown> {
+  name: string;
+  env: SubgraphEnv;
+  logger: Logger;
+  /** This subgraph's own database connection (never mongoose's global default connection). */
+  conn: Connection;
+  models: TModels;
+  outbox: Outbox;
+  nats: NatsConnection;
+}
+
+/** What `createLoaders` may use; loaders are built per request, so they may depend on the viewer. */
+export interface LoaderScope<TModels = unknown> {
+  conn: Connection;
+  models: TModels;
+  viewer: HeliClaims;
+}
+
+/** The GraphQL context every resolver receives, built once per request by `createContext`. */
+export interface SubgraphContext<TLoaders = unknown, TModels = unknown> {
+  /** From the gateway's `x-request-id`, or created here; also on every log line and event. */
+  requestId: string;
+  /** The verified caller; a request without a valid token never reaches a resolver. */
+  viewer: HeliClaims;
+  loaders: TLoaders;
+  /** Writes lines that carry `service` and `requestId`. */
+  logger: Logger;
+  conn: Connection;
+  models: TModels;
+  outbox: Outbox;
+}
+
+/** A durable consumer of other contexts' events, started when the subgraph listens. */
+export interface EventSubscription {
+  /** The durable JetStream consumer name; keep it stable, it is where progress is remembered. */
+  consumerName: string;
+  handlers: EventHandlers;
+}
+
+export interface SubgraphDefinition<TModels = unknown, TLoaders = unknown> {
+  /** Service name: logger `service`, default database name, CloudEvents `source`. */
+  name: string;
+  /** One document per feature, each opening with its own `extend schema @link(...)`. */
+  typeDefs: DocumentNode[];
+  /** One map per feature; two maps resolving the same field is an error at start-up. */
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders, TModels>>[];
+  /**
+   * Registers the mongoose models on the subgraph's connection, once at start-up. They reach
+   * resolvers as `ctx.models`, loaders as `scope.models`, event handlers and `onReady` as
+   * `runtime.models`.
+   */
+  models?: (conn: Connection) => TModels;
+  /** Fresh DataLoaders for each request; every entity lookup goes through one. */
+  createLoaders: (scope: LoaderScope<TModels>) => TLoaders;
+  /** Consumers of events; a function so handlers can close over the models. */
+  eventHandlers?: (runtime: SubgraphRuntime<TModels>) => EventSubscription[];
+  /** Runs once after the subgraph listens and before it reports ready, e.g. to seed demo data. */
+  onReady?: (runtime: SubgraphRuntime<TModels>) => Promise<void>;
+}
+
+/**
+ * Declares a subgraph. It only checks and returns the definition — building and running it is
+ * `createSubgraphServer`'s job — but it lets TypeScript infer the models and loaders types once
+ * for the whole definition.
+ */
+export function defineSubgraph<TModels, TLoaders>(
+  definition: SubgraphDefinition<TModels, TLoaders>,
+): SubgraphDefinition<TModels, TLoaders> {
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
+    throw new Error(
+      `Subgraph name "${definition.name}" must be lower-case letters, digits and dashes`,
+    );
+  }
+  if (definition.typeDefs.length === 0) {
+    throw new Error(`Subgraph "${definition.name}" has no typeDefs`);
+  }
+  return definition;
+}

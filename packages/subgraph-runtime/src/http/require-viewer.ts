@@ -1,0 +1,48 @@
+import type { ServerResponse } from 'node:http';
+import { AuthError, bearerToken, type HeliClaims, type TokenVerifier } from '@heli/auth';
+import { sendJson, type Logger, type RouteHandler } from '@heli/service-kit';
+
+/**
+ * Lets a request through to `next` only with a valid bearer token. The check runs before Apollo
+ * sees the request, so an unauthenticated caller learns nothing about the schema — not even
+ * through introspection — and gets a GraphQL-shaped 401 its client can read.
+ */
+export function requireViewer(
+  verifyToken: TokenVerifier,
+  logger: Logger,
+  next: (viewer: HeliClaims) => RouteHandler,
+): RouteHandler {
+  return async (req, res, scope) => {
+    let viewer: HeliClaims;
+    try {
+      viewer = await verifyToken(bearerToken(req.headers.authorization));
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      if (error.failure === 'KEYS_UNAVAILABLE') {
+        logger.error({ err: error }, 'cannot verify tokens: signing keys unavailable');
+        sendError(
+          res,
+          503,
+          'Cannot verify credentials right now; try again later',
+          'SERVICE_UNAVAILABLE',
+        );
+        return;
+      }
+      logger.info({ failure: error.failure }, 'request refused: not authenticated');
+      res.setHeader('www-authenticate', 'Bearer');
+      sendError(res, 401, authenticationRequired(error.message), 'UNAUTHENTICATED');
+      return;
+    }
+    await next(viewer)(req, res, scope);
+  };
+}
+
+function authenticationRequired(reason: string): string {
+  return reason.startsWith('Authentication required')
+    ? reason
+    : `Authentication required: ${reason}`;
+}
+
+function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}

@@ -1,0 +1,121 @@
+import type { FilterQuery, Model, SortOrder } from 'mongoose';
+import { badInput } from '../errors/public-errors.js';
+import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageRequest {
+  /** Page size, 1..100; 20 when omitted. */
+  first?: number | null;
+  /** The `endCursor` of the previous page. */
+  after?: string | null;
+  /** Field to order by (ties broken by `_id`); `_id` ascending when omitted. */
+  sort?: { field: string; direction?: 'ASC' | 'DESC' };
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  /** True when the page was requested `after` a cursor, i.e. there are items before it. */
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A Relay-style connection, shaped as the SDL's `XConnection { edges pageInfo totalCount }`. */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * One page of `model.find(filter)` as a connection, with keyset (not skip) pagination: the cursor
+ * holds the last item's (sort key, _id), and the next page starts strictly after it, so pages stay
+ * stable while items are added and cost the same however deep the client pages.
+ *
+ * The sort field should be present on every document; documents without it sort first
+ * (ascending) or last (descending), as MongoDB orders null.
+ */
+export async function paginate<TDoc>(
+  model: Model<TDoc>,
+  filter: FilterQuery<TDoc>,
+  { first, after, sort }: PageRequest = {},
+): Promise<Connection<LeanNode<TDoc>>> {
+  const size = pageSize(first);
+  const field = sort?.field ?? '_id';
+  const direction: 1 | -1 = sort?.direction === 'DESC' ? -1 : 1;
+  const position = after ? decodeCursor(after) : undefined;
+
+  const pageFilter = position
+    ? { $and: [filter, afterPosition(field, direction, position)] }
+    : filter;
+  const order: Record<string, SortOrder> =
+    field === '_id' ? { _id: direction } : { [field]: direction, _id: direction };
+
+  const [docs, totalCount] = await Promise.all([
+    model
+      .find(pageFilter as FilterQuery<TDoc>)
+      .sort(order)
+      .limit(size + 1)
+      .lean<LeanNode<TDoc>[]>(),
+    model.countDocuments(filter),
+  ]);
+
+  const nodes = docs.slice(0, size);
+  const edges = nodes.map((node) => ({
+    cursor: encodeCursor({ key: valueAt(node, field), id: node._id }),
+    node,
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: docs.length > size,
+      hasPreviousPage: position !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+export type LeanNode<TDoc> = TDoc & { _id: unknown };
+
+function pageSize(first: number | null | undefined): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`, {
+      fields: ['first'],
+    });
+  }
+  return first;
+}
+
+/** The condition "comes after `position` in this order", with `_id` breaking ties. */
+function afterPosition(field: string, direction: 1 | -1, { key, id }: CursorPosition) {
+  const beyond = direction === 1 ? '$gt' : '$lt';
+  if (field === '_id') return { _id: { [beyond]: id } };
+  const sameKeyLaterId = { [field]: key, _id: { [beyond]: id } };
+  // MongoDB sorts null (and missing) before every value, and range operators never match null.
+  if (key === null || key === undefined) {
+    return direction === 1 ? { $or: [sameKeyLaterId, { [field]: { $ne: null } }] } : sameKeyLaterId;
+  }
+  const laterKey = { [field]: { [beyond]: key } };
+  return direction === 1
+    ? { $or: [laterKey, sameKeyLaterId] }
+    : { $or: [laterKey, sameKeyLaterId, { [field]: null }] };
+}
+
+function valueAt(doc: object, path: string): unknown {
+  let value: unknown = doc;
+  for (const segment of path.split('.')) {
+    if (value === null || typeof value !== 'object') return null;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value ?? null;
+}

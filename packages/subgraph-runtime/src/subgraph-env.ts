@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { commonEnv } from '@heli/service-kit';
+import { authEnv, authEnvRule } from '@heli/auth';
+
+/**
+ * The variables every subgraph reads. A service that needs more spreads the shape into its own
+ * schema: `z.object({ ...subgraphEnv, SEED_DEMO_DATA: envBoolean() }).check(authEnvRule)`.
+ */
+export const subgraphEnv = {
+  ...commonEnv,
+  ...authEnv,
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// connection string'),
+  /** Defaults to the subgraph's name, so every service owns its own database. */
+  MONGODB_DB: z.string().optional(),
+  /** One server URL or several, comma-separated (a cluster). */
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /**
+   * Prefix of every NATS subject and stream name. Production uses the default; each test run
+   * uses its own so runs never see each other's events.
+   */
+  HELI_NAMESPACE: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9]{0,31}$/,
+      'expected lower-case letters and digits, starting with a letter',
+    )
+    .default('heli'),
+};
+
+export const subgraphEnvSchema = z.object(subgraphEnv).check(authEnvRule);
+
+export type SubgraphEnv = z.output<typeof subgraphEnvSchema>;
