@@ -17,3 +17,6 @@ export { parseEnvelope } from './parse-envelope.js';
 export { natsSubject, streamName, streamSubjects } from './nats-naming.js';
 export { toJsonSchemas, type JsonSchema } from './json-schema.js';
 export * as responsibilityEvents from './contracts/responsibility.js';
+export * as assignmentEvents from './contracts/assignments.js';
+export * as sharingEvents from './contracts/sharing.js';
+export * as interactionEvents from './contracts/interaction.js';
