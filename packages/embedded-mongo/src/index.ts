@@ -1,1 +1,3 @@
-export {};
+export { start, type StartOptions, type RunningServer } from './server.js';
+export type { Logger } from './logger.js';
+export { Engine } from './storage/engine.js';

@@ -1,0 +1,80 @@
+import { Binary, type Document } from 'bson';
+import { createHash } from 'node:crypto';
+import type { JournalOp } from '../durability/durable-store.js';
+import { MongoCommandError } from '../errors/mongo-error.js';
+import { createQuery } from '../query/mingo-options.js';
+import { collectionName, optionalDocument, type CommandContext } from './command-context.js';
+
+/** Fields of a `create` command that are protocol envelope, not collection options. */
+const ENVELOPE_FIELDS = new Set([
+  'create',
+  '$db',
+  'lsid',
+  '$clusterTime',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  'writeConcern',
+  '$readPreference',
+  'comment',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);
+
+export async function create(ctx: CommandContext): Promise<Document> {
+  const name = collectionName(ctx, 'create');
+  if (ctx.server.engine.collection(ctx.db, name)) {
+    throw new MongoCommandError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
+  }
+  const options: Document = {};
+  for (const [k, v] of Object.entries(ctx.command)) if (!ENVELOPE_FIELDS.has(k)) options[k] = v;
+  const ops: JournalOp[] = [];
+  ctx.server.engine.createCollection(ctx.db, name, options, ops);
+  await ctx.server.engine.persist(ops);
+  return { ok: 1 };
+}
+
+export async function drop(ctx: CommandContext): Promise<Document> {
+  const name = collectionName(ctx, 'drop');
+  const c = ctx.server.engine.collection(ctx.db, name);
+  const ops: JournalOp[] = [];
+  ctx.server.engine.dropCollection(ctx.db, name, ops);
+  await ctx.server.engine.persist(ops);
+  return { ns: `${ctx.db}.${name}`, nIndexesWas: c ? c.indexes.size + 1 : 0, ok: 1 };
+}
+
+export function listCollections(ctx: CommandContext): Document {
+  const filter = optionalDocument(ctx, 'filter') ?? {};
+  const nameOnly = ctx.command.nameOnly === true;
+  const entries = ctx.server.engine.collections(ctx.db).map((c) =>
+    nameOnly
+      ? { name: c.name, type: 'collection' }
+      : {
+          name: c.name,
+          type: 'collection',
+          options: c.options,
+          info: { readOnly: false, uuid: collectionUuid(c.ns) },
+          idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+        },
+  );
+  const query = createQuery(filter);
+  const matching = entries.filter((e) => query.test(e));
+  const batchSize = (ctx.command.cursor as Document | undefined)?.batchSize as number | undefined;
+  const { id, batch } = ctx.server.cursors.open(
+    `${ctx.db}.$cmd.listCollections`,
+    matching,
+    (d) => d,
+    batchSize,
+    false,
+  );
+  return { cursor: { id, ns: `${ctx.db}.$cmd.listCollections`, firstBatch: batch }, ok: 1 };
+}
+
+/** A stable UUID per namespace, so repeated listCollections agree. */
+function collectionUuid(ns: string): Binary {
+  const bytes = createHash('sha1').update(ns).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  return new Binary(bytes, Binary.SUBTYPE_UUID);
+}

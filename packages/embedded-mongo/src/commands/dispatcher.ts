@@ -1,0 +1,122 @@
+import type { Document } from 'bson';
+import { MongoCommandError } from '../errors/mongo-error.js';
+import { AutoCommitView } from '../storage/autocommit-view.js';
+import { noSuchTransaction } from '../transactions/session-registry.js';
+import { aggregate } from './aggregate.js';
+import type { CommandContext, CommandHandler, ServerState } from './command-context.js';
+import { create, drop, listCollections } from './collections.js';
+import { count } from './count.js';
+import { getMore, killCursors } from './cursors.js';
+import { dropDatabase, listDatabases } from './databases.js';
+import { deleteCommand } from './delete.js';
+import { distinct } from './distinct.js';
+import { explain } from './explain.js';
+import { find } from './find.js';
+import { findAndModify } from './find-and-modify.js';
+import { hello } from './handshake.js';
+import { createIndexes, dropIndexes, listIndexes } from './indexes.js';
+import { insert } from './insert.js';
+import {
+  buildInfo,
+  connectionStatus,
+  getCmdLineOpts,
+  getParameter,
+  hostInfo,
+  ping,
+  serverStatus,
+  whatsmyuri,
+} from './server-info.js';
+import { abortTransaction, commitTransaction, endSessions, refreshSessions } from './sessions.js';
+import { update } from './update.js';
+
+const HANDLERS: Record<string, CommandHandler> = {
+  hello,
+  isMaster: hello,
+  ismaster: hello,
+  ping,
+  buildInfo,
+  buildinfo: buildInfo,
+  getParameter,
+  hostInfo,
+  serverStatus,
+  whatsmyuri,
+  connectionStatus,
+  getCmdLineOpts,
+  endSessions,
+  killSessions: endSessions,
+  refreshSessions,
+  commitTransaction,
+  abortTransaction,
+  find,
+  getMore,
+  killCursors,
+  insert,
+  update,
+  delete: deleteCommand,
+  findAndModify,
+  findandmodify: findAndModify,
+  count,
+  distinct,
+  aggregate,
+  create,
+  drop,
+  dropDatabase,
+  listCollections,
+  listDatabases,
+  createIndexes,
+  listIndexes,
+  dropIndexes,
+  deleteIndexes: dropIndexes,
+  explain,
+};
+
+const TRANSACTION_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
+
+/** Runs one command and always returns a reply document; errors become MongoDB error replies. */
+export async function runCommand(
+  server: ServerState,
+  command: Document,
+  db: string,
+  connectionId: number,
+): Promise<Document> {
+  server.counters.commands++;
+  const name = Object.keys(command)[0] ?? '';
+  const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
+  if (!handler) {
+    return new MongoCommandError('CommandNotFound', `no such command: '${name}'`).toReply();
+  }
+  let ctx: CommandContext | undefined;
+  try {
+    const transaction = server.sessions.transactionFor(command);
+    if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
+      throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);
+    }
+    const autocommit = transaction ? undefined : new AutoCommitView(server.engine);
+    ctx = {
+      server,
+      db,
+      command,
+      connectionId,
+      transaction,
+      autocommit,
+      view: transaction ?? autocommit!,
+    };
+    try {
+      return await handler(ctx);
+    } finally {
+      // Acknowledge only what is on disk — including the statements done before a failure.
+      if (autocommit) await autocommit.flush();
+    }
+  } catch (error) {
+    if (ctx?.transaction && name !== 'commitTransaction') ctx.transaction.abort();
+    if (error instanceof MongoCommandError) return error.toReply();
+    server.logger.error(
+      { err: error instanceof Error ? error.stack : String(error), command: name },
+      'command failed unexpectedly',
+    );
+    return new MongoCommandError(
+      'InternalError',
+      error instanceof Error ? error.message : String(error),
+    ).toReply();
+  }
+}

@@ -1,0 +1,91 @@
+import type { Document } from 'bson';
+
+/** The MongoDB error codes this server produces, with the codeName MongoDB pairs with each. */
+export const ErrorCode = {
+  InternalError: 1,
+  BadValue: 2,
+  FailedToParse: 9,
+  TypeMismatch: 14,
+  IllegalOperation: 20,
+  InvalidBSON: 22,
+  NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  NotSingleValueField: 54,
+  ConflictingUpdateOperators: 40,
+  CursorNotFound: 43,
+  NamespaceExists: 48,
+  InvalidIdField: 53,
+  CommandNotFound: 59,
+  ImmutableField: 66,
+  CannotCreateIndex: 67,
+  InvalidOptions: 72,
+  InvalidNamespace: 73,
+  IndexOptionsConflict: 85,
+  IndexKeySpecsConflict: 86,
+  WriteConflict: 112,
+  NoSuchTransaction: 251,
+  TransactionCommitted: 256,
+  TransactionTooOld: 225,
+  Location40323: 40323,
+  DuplicateKey: 11000,
+  BSONObjectTooLarge: 10334,
+} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCode;
+
+const NAME_BY_CODE = new Map<number, string>(
+  Object.entries(ErrorCode).map(([name, code]) => [code, name]),
+);
+
+export function codeNameOf(code: number): string {
+  return NAME_BY_CODE.get(code) ?? `Location${code}`;
+}
+
+/**
+ * An error a command reports to the client in MongoDB's shape:
+ * `{ ok: 0, errmsg, code, codeName, errorLabels?, ...extra }`.
+ */
+export class MongoCommandError extends Error {
+  override readonly name = 'MongoCommandError';
+  readonly code: number;
+  readonly codeName: string;
+  readonly errorLabels: string[];
+  /** Fields MongoDB adds for some errors, e.g. `keyPattern`/`keyValue` for E11000. */
+  readonly extra: Document;
+
+  constructor(
+    codeName: ErrorCodeName,
+    message: string,
+    opts: { errorLabels?: string[]; extra?: Document; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.code = ErrorCode[codeName];
+    this.codeName = codeName;
+    this.errorLabels = opts.errorLabels ?? [];
+    this.extra = opts.extra ?? {};
+  }
+
+  toReply(): Document {
+    return {
+      ok: 0,
+      errmsg: this.message,
+      code: this.code,
+      codeName: this.codeName,
+      ...(this.errorLabels.length > 0 ? { errorLabels: this.errorLabels } : {}),
+      ...this.extra,
+    };
+  }
+
+  /** The element of a write command's `writeErrors` array. */
+  toWriteError(index: number): Document {
+    return { index, code: this.code, errmsg: this.message, ...this.extra };
+  }
+}
+
+export function writeConflict(): MongoCommandError {
+  return new MongoCommandError(
+    'WriteConflict',
+    'Write conflict during plan execution and yielding is disabled. :: Please retry your operation or multi-document transaction.',
+    { errorLabels: ['TransientTransactionError'] },
+  );
+}

@@ -1,0 +1,54 @@
+import { Aggregator } from 'mingo/aggregator';
+import { Context } from 'mingo/core';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import type { Options } from 'mingo/types';
+import { comparisonOperators } from './comparison-operators.js';
+
+export type CollectionResolver = (name: string) => Record<string, unknown>[];
+
+/**
+ * Every mingo operator, with the comparison operators replaced by MongoDB-faithful ones.
+ * Built directly (not through mingo's default entry point, whose context merge lets the
+ * built-in operators win over replacements).
+ */
+const PATCHED_CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  query: { ...queryOperators, ...comparisonOperators },
+  window: windowOperators,
+} as never);
+
+export type MingoExtras = {
+  collectionResolver?: CollectionResolver;
+  variables?: Record<string, unknown>;
+};
+
+export function mingoOptions(extra: MingoExtras = {}): Partial<Options> {
+  return {
+    context: PATCHED_CONTEXT,
+    idKey: '_id',
+    useStrictMode: true,
+    scriptEnabled: false,
+    ...(extra.collectionResolver ? { collectionResolver: extra.collectionResolver } : {}),
+    ...(extra.variables ? { variables: extra.variables } : {}),
+  };
+}
+
+export function createQuery(filter: Record<string, unknown>): Query {
+  return new Query(filter, mingoOptions());
+}
+
+export function createAggregator(
+  pipeline: Record<string, unknown>[],
+  extra: MingoExtras = {},
+): Aggregator {
+  return new Aggregator(pipeline, mingoOptions(extra));
+}

@@ -1,0 +1,28 @@
+import type { Document } from 'bson';
+import { asMongoError } from './apply-update.js';
+import { createQuery } from './mingo-options.js';
+
+/**
+ * A function shaping one stored document for the reply. mingo applies the projection
+ * (including `$slice`, `$elemMatch` and the positional `.$`, which needs the filter).
+ */
+export function projector(
+  filter: Document,
+  projection: Document | undefined,
+): (doc: Document) => Document {
+  if (!projection || Object.keys(projection).length === 0) return (doc) => doc;
+  let query: ReturnType<typeof createQuery>;
+  try {
+    query = createQuery(filter);
+    query.find([], projection).all();
+  } catch (error) {
+    throw asMongoError(error);
+  }
+  return (doc) => {
+    try {
+      return (query.find([doc], projection).all()[0] ?? {}) as Document;
+    } catch (error) {
+      throw asMongoError(error);
+    }
+  };
+}

@@ -1,0 +1,80 @@
+import type { Document } from 'bson';
+import type { JournalOp } from '../durability/durable-store.js';
+import type { DataView, MatchOptions, MatchResult } from './data-view.js';
+import type { Engine } from './engine.js';
+import { compileFilter, matchCandidates } from './match-documents.js';
+import { valueKey } from './value-key.js';
+import { WriteBlockedError } from './write-blocked-error.js';
+
+/**
+ * Reads and writes the committed state directly: each document write is its own atomic
+ * commit, and the journal operations collect in `ops` until the command persists them.
+ */
+export class AutoCommitView implements DataView {
+  readonly inTransaction = false;
+  ops: JournalOp[] = [];
+
+  constructor(private readonly engine: Engine) {}
+
+  collectionExists(db: string, coll: string): boolean {
+    return this.engine.collection(db, coll) !== undefined;
+  }
+
+  match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {
+    const query = compileFilter(filter);
+    const c = this.engine.collection(db, coll);
+    if (!c) {
+      const stats = { plan: { kind: 'empty' as const }, keysExamined: 0, docsExamined: 0 };
+      return { docs: [], stats, sorted: true };
+    }
+    const plan = c.plan(filter, opts.hint, opts.sort);
+    const sorted = !opts.sort || (plan.kind === 'indexScan' && plan.providesSort === true);
+    const limit = sorted ? opts.limit : undefined;
+    const found = matchCandidates(c.candidateIds(plan), (id) => c.get(id), query, plan, limit);
+    return { ...found, sorted };
+  }
+
+  /** Throws WriteBlockedError if any of the documents is locked by an open transaction. */
+  assertUnlocked(db: string, coll: string, docs: Document[]): void {
+    const ns = `${db}.${coll}`;
+    for (const doc of docs) {
+      const lock = this.engine.lockOf(ns, valueKey(doc._id));
+      if (lock) throw new WriteBlockedError(lock.released);
+    }
+  }
+
+  insert(db: string, coll: string, doc: Document): void {
+    const c = this.engine.ensureCollection(db, coll, this.ops);
+    const id = valueKey(doc._id);
+    const lock = this.engine.lockOf(c.ns, id);
+    if (lock) throw new WriteBlockedError(lock.released);
+    c.checkUnique(id, doc);
+    c.put(doc, this.engine.undoTimestamp(this.engine.tick()));
+    this.ops.push({ op: 'put', db, coll, doc });
+  }
+
+  replace(db: string, coll: string, before: Document, after: Document): void {
+    const c = this.engine.ensureCollection(db, coll, this.ops);
+    const id = valueKey(before._id);
+    this.assertUnlocked(db, coll, [before]);
+    c.checkSecondaryUnique(id, after);
+    c.put(after, this.engine.undoTimestamp(this.engine.tick()));
+    this.ops.push({ op: 'put', db, coll, doc: after });
+  }
+
+  remove(db: string, coll: string, before: Document): void {
+    const c = this.engine.collection(db, coll);
+    if (!c) return;
+    this.assertUnlocked(db, coll, [before]);
+    if (c.delete(valueKey(before._id), this.engine.undoTimestamp(this.engine.tick()))) {
+      this.ops.push({ op: 'del', db, coll, id: before._id });
+    }
+  }
+
+  /** Hands the collected operations to the journal; resolves when they are durable. */
+  flush(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    return this.engine.persist(ops);
+  }
+}

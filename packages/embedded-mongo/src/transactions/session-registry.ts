@@ -1,0 +1,93 @@
+import type { Binary, Document } from 'bson';
+import { MongoCommandError } from '../errors/mongo-error.js';
+import type { Engine } from '../storage/engine.js';
+import { Transaction } from './transaction.js';
+
+type Session = { txnNumber: number; txn: Transaction | undefined; lastUsed: number };
+
+const TRANSACTION_LIFETIME_MS = 60_000;
+
+/**
+ * Logical sessions (by `lsid`) and the transaction each may have open. The driver starts a
+ * transaction implicitly: the first command carrying `autocommit: false, startTransaction: true`.
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly engine: Engine) {}
+
+  /** The transaction a command runs in, or undefined for auto-commit commands. */
+  transactionFor(command: Document): Transaction | undefined {
+    if (command.autocommit !== false) return undefined;
+    const key = sessionKey(command.lsid);
+    const txnNumber = Number(command.txnNumber);
+    if (!key || !Number.isFinite(txnNumber)) {
+      throw new MongoCommandError('InvalidOptions', 'autocommit:false requires lsid and txnNumber');
+    }
+    let session = this.sessions.get(key);
+    if (!session)
+      this.sessions.set(key, (session = { txnNumber: -1, txn: undefined, lastUsed: Date.now() }));
+    session.lastUsed = Date.now();
+    if (command.startTransaction === true) {
+      if (txnNumber < session.txnNumber || (txnNumber === session.txnNumber && session.txn)) {
+        throw new MongoCommandError(
+          'TransactionTooOld',
+          `txnNumber ${txnNumber} is less than last txnNumber ${session.txnNumber} seen in session`,
+        );
+      }
+      session.txn?.abort();
+      session.txnNumber = txnNumber;
+      session.txn = new Transaction(this.engine, txnNumber);
+      return session.txn;
+    }
+    const txn = session.txn;
+    if (
+      !txn ||
+      session.txnNumber !== txnNumber ||
+      (txn.state === 'aborted' && !isFinishing(command))
+    ) {
+      throw noSuchTransaction(txnNumber, session.txnNumber);
+    }
+    txn.lastUsed = Date.now();
+    return txn;
+  }
+
+  endSessions(lsids: unknown[]): void {
+    for (const lsid of lsids) {
+      const key = sessionKey(lsid);
+      if (!key) continue;
+      this.sessions.get(key)?.txn?.abort();
+      this.sessions.delete(key);
+    }
+  }
+
+  /** Aborts transactions open longer than MongoDB's default transactionLifetimeLimitSeconds. */
+  abortExpired(now = Date.now()): void {
+    for (const session of this.sessions.values()) {
+      const txn = session.txn;
+      if (txn?.state === 'active' && now - txn.lastUsed > TRANSACTION_LIFETIME_MS) txn.abort();
+    }
+  }
+
+  abortAll(): void {
+    for (const session of this.sessions.values()) session.txn?.abort();
+  }
+}
+
+function isFinishing(command: Document): boolean {
+  return 'abortTransaction' in command;
+}
+
+export function noSuchTransaction(txnNumber: number, active: number): MongoCommandError {
+  return new MongoCommandError(
+    'NoSuchTransaction',
+    `Given transaction number ${txnNumber} does not match any in-progress transactions. The active transaction number is ${active}`,
+    { errorLabels: ['TransientTransactionError'] },
+  );
+}
+
+function sessionKey(lsid: unknown): string | undefined {
+  const id = (lsid as { id?: Binary } | undefined)?.id;
+  if (!id || typeof id !== 'object' || !('buffer' in id)) return undefined;
+  return Buffer.from(id.buffer).toString('hex');
+}

@@ -1,0 +1,197 @@
+import type { Document } from 'bson';
+import type { JournalOp } from '../durability/durable-store.js';
+import { MongoCommandError, writeConflict } from '../errors/mongo-error.js';
+import type { DataView, MatchOptions, MatchResult, MatchStats } from '../storage/data-view.js';
+import type { Engine } from '../storage/engine.js';
+import { compileFilter, matchCandidates } from '../storage/match-documents.js';
+import { duplicateKeyError } from '../storage/secondary-index.js';
+import { ID_INDEX } from '../storage/collection.js';
+import { valueKey } from '../storage/value-key.js';
+
+/** A buffered write: the post-image, or null with the `_id` of a deleted document. */
+type PendingWrite = { doc: Document | null; _id: unknown };
+type PendingCollection = { db: string; coll: string; docs: Map<string, PendingWrite> };
+
+export type TransactionState = 'active' | 'committed' | 'aborted';
+
+/**
+ * A multi-document transaction with snapshot isolation: it reads the committed state as of its
+ * start plus its own writes, buffers writes until commit, and takes a lock on every document
+ * it writes so a concurrent writer of the same document gets WriteConflict (first writer wins).
+ */
+export class Transaction implements DataView {
+  readonly inTransaction = true;
+  readonly snapshotTs: number;
+  state: TransactionState = 'active';
+  lastUsed = Date.now();
+  private readonly pending = new Map<string, PendingCollection>();
+  private release!: () => void;
+  private readonly lockHandle: { owner: object; released: Promise<void> };
+
+  constructor(
+    private readonly engine: Engine,
+    readonly txnNumber: number,
+  ) {
+    this.snapshotTs = engine.openSnapshot();
+    const released = new Promise<void>((resolve) => {
+      this.release = resolve;
+    });
+    this.lockHandle = { owner: this, released };
+  }
+
+  collectionExists(db: string, coll: string): boolean {
+    return this.engine.collection(db, coll) !== undefined || this.pending.has(`${db}.${coll}`);
+  }
+
+  match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {
+    const query = compileFilter(filter);
+    const c = this.engine.collection(db, coll);
+    const own = this.pending.get(`${db}.${coll}`)?.docs;
+    const ids = new Set<string>();
+    let plan: MatchStats['plan'] = { kind: 'empty' };
+    if (c) {
+      const p = c.plan(filter, opts.hint);
+      plan = p;
+      for (const id of c.candidateIds(p)) ids.add(id);
+      for (const id of c.idsChangedSince(this.snapshotTs)) ids.add(id);
+    }
+    if (own) for (const id of own.keys()) ids.add(id);
+    const resolve = (id: string): Document | undefined => {
+      const mine = own?.get(id);
+      return mine ? (mine.doc ?? undefined) : c?.versionAt(id, this.snapshotTs);
+    };
+    // Candidates mix the index walk with changed and own records, so they arrive unsorted.
+    const found = matchCandidates(
+      ids,
+      resolve,
+      query,
+      plan.kind === 'empty' ? { kind: 'collectionScan' } : plan,
+      opts.sort ? undefined : opts.limit,
+    );
+    return { ...found, sorted: !opts.sort };
+  }
+
+  insert(db: string, coll: string, doc: Document): void {
+    const id = valueKey(doc._id);
+    if (this.visible(db, coll, id)) throw duplicateKeyError(`${db}.${coll}`, ID_INDEX, [doc._id]);
+    this.write(db, coll, id, doc, doc._id);
+  }
+
+  replace(db: string, coll: string, before: Document, after: Document): void {
+    this.write(db, coll, valueKey(before._id), after, before._id);
+  }
+
+  remove(db: string, coll: string, before: Document): void {
+    this.write(db, coll, valueKey(before._id), null, before._id);
+  }
+
+  /** Applies every buffered write atomically; returns the journal operations to persist. */
+  commit(): JournalOp[] {
+    this.assertActive();
+    this.validateUniqueAtCommit();
+    const ops: JournalOp[] = [];
+    const ts = this.engine.tick();
+    this.finish('committed');
+    const undoTs = this.engine.undoTimestamp(ts);
+    for (const { db, coll, docs } of this.pending.values()) {
+      const c = this.engine.ensureCollection(db, coll, ops);
+      for (const [id, { doc, _id }] of docs) {
+        if (doc) {
+          c.put(doc, undoTs);
+          ops.push({ op: 'put', db, coll, doc });
+        } else if (c.delete(id, undoTs)) {
+          ops.push({ op: 'del', db, coll, id: _id });
+        }
+      }
+    }
+    return ops;
+  }
+
+  /**
+   * An auto-commit write may have taken a unique key this transaction also wrote; the later
+   * committer loses, as a retryable conflict.
+   */
+  private validateUniqueAtCommit(): void {
+    for (const { db, coll, docs } of this.pending.values()) {
+      const c = this.engine.collection(db, coll);
+      if (!c) continue;
+      for (const [id, { doc }] of docs) {
+        if (!doc) continue;
+        try {
+          c.checkSecondaryUnique(id, doc, (otherId) => docs.has(otherId));
+        } catch {
+          this.abort();
+          throw writeConflict();
+        }
+      }
+    }
+  }
+
+  abort(): void {
+    if (this.state !== 'active') return;
+    this.finish('aborted');
+  }
+
+  private finish(state: TransactionState): void {
+    this.state = state;
+    for (const { db, coll, docs } of this.pending.values()) {
+      for (const id of docs.keys()) this.engine.unlock(`${db}.${coll}`, id);
+    }
+    this.engine.closeSnapshot(this.snapshotTs);
+    this.release();
+  }
+
+  private assertActive(): void {
+    if (this.state !== 'active') {
+      throw new MongoCommandError(
+        'NoSuchTransaction',
+        `Transaction ${this.txnNumber} has been ${this.state}.`,
+        {
+          errorLabels: ['TransientTransactionError'],
+        },
+      );
+    }
+  }
+
+  private visible(db: string, coll: string, id: string): Document | undefined {
+    const mine = this.pending.get(`${db}.${coll}`)?.docs.get(id);
+    if (mine) return mine.doc ?? undefined;
+    return this.engine.collection(db, coll)?.versionAt(id, this.snapshotTs);
+  }
+
+  private write(db: string, coll: string, id: string, doc: Document | null, _id: unknown): void {
+    this.assertActive();
+    const ns = `${db}.${coll}`;
+    const lock = this.engine.lockOf(ns, id);
+    const c = this.engine.collection(db, coll);
+    if ((lock && lock.owner !== this) || c?.changedSince(id, this.snapshotTs))
+      throw writeConflict();
+    let entry = this.pending.get(ns);
+    if (doc) this.checkUnique(db, coll, id, doc, entry);
+    if (!entry) this.pending.set(ns, (entry = { db, coll, docs: new Map() }));
+    entry.docs.set(id, { doc, _id });
+    if (!lock) this.engine.lock(ns, id, this.lockHandle);
+  }
+
+  private checkUnique(
+    db: string,
+    coll: string,
+    id: string,
+    doc: Document,
+    own: PendingCollection | undefined,
+  ): void {
+    const c = this.engine.collection(db, coll);
+    if (!c) return;
+    c.checkSecondaryUnique(id, doc, (otherId) => own?.docs.has(otherId) ?? false);
+    if (!own) return;
+    for (const index of c.indexes.values()) {
+      if (!index.spec.unique) continue;
+      const mine = new Set(index.keysOf(doc).map((k) => valueKey(k)));
+      for (const [otherId, { doc: other }] of own.docs) {
+        if (otherId === id || !other) continue;
+        const clash = index.keysOf(other).find((k) => mine.has(valueKey(k)));
+        if (clash) throw duplicateKeyError(c.ns, index.spec, clash);
+      }
+    }
+  }
+}
