@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/*.int.test.ts', '**/*.e2e.ts', 'scripts/**', '**/bench/**', 'vitest.config.ts', '**/testkit/**'],
+    files: ['**/env.ts', '**/*.test.ts', '**/*.int.test.ts', '**/*.e2e.ts', 'scripts/**', '**/bench/**', 'vitest.config.ts', '**/testkit/**', 'e2e/harness/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

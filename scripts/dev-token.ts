@@ -11,5 +11,9 @@ if (!demoStaff.some((s) => s.id === staffId)) {
   process.exit(1);
 }
 process.stdout.write(
-  (await signDevToken(claimsForStaff(staffId), { secret: DEV_JWT_SECRET, issuer: 'heli', audience: 'heli' })) + '\n',
+  (await signDevToken(claimsForStaff(staffId), {
+    secret: DEV_JWT_SECRET,
+    issuer: 'heli',
+    audience: 'heli',
+  })) + '\n',
 );

@@ -25,7 +25,10 @@ const echo = (line: string) => process.stdout.write(line + '\n');
 const children: ManagedChild[] = [];
 let stopping = false;
 
-const tsNode = (entry: string) => ({ command: process.execPath, args: ['--import', 'tsx', join(root, entry)] });
+const tsNode = (entry: string) => ({
+  command: process.execPath,
+  args: ['--import', 'tsx', join(root, entry)],
+});
 const jwt = { JWT_SECRET: DEV_JWT_SECRET, JWT_ISSUER: 'heli', JWT_AUDIENCE: 'heli' };
 
 function supervise(child: ManagedChild): ManagedChild {
@@ -33,7 +36,9 @@ function supervise(child: ManagedChild): ManagedChild {
   void child.exited.then((code) => {
     if (stopping) return;
     // A crashed part is reported loudly and takes the stack down: a half-running system hides bugs.
-    echo(`\n[stack] ${child.name} exited unexpectedly (${code}); its log is ${join(logDir, child.name + '.log')}`);
+    echo(
+      `\n[stack] ${child.name} exited unexpectedly (${code}); its log is ${join(logDir, child.name + '.log')}`,
+    );
     void shutdown(1);
   });
   return child;
@@ -60,7 +65,13 @@ async function main(): Promise<void> {
       startChild({
         name: 'mongo',
         ...tsNode('packages/embedded-mongo/src/cli.ts'),
-        args: [...tsNode('packages/embedded-mongo/src/cli.ts').args, '--port', String(port), '--data-dir', mongoDir],
+        args: [
+          ...tsNode('packages/embedded-mongo/src/cli.ts').args,
+          '--port',
+          String(port),
+          '--data-dir',
+          mongoDir,
+        ],
         env: {},
         logDir,
         echo,
@@ -71,7 +82,12 @@ async function main(): Promise<void> {
     echo(`[stack] embedded MongoDB on 127.0.0.1:${port}, data in ${mongoDir}`);
   }
 
-  const nats = await ensureNats({ natsUrl: env.NATS_URL, dataDir: join(dataDir, 'nats'), logDir, echo });
+  const nats = await ensureNats({
+    natsUrl: env.NATS_URL,
+    dataDir: join(dataDir, 'nats'),
+    logDir,
+    echo,
+  });
   if (nats) supervise(nats);
 
   const services = discoverSubgraphServices(root);
@@ -94,7 +110,9 @@ async function main(): Promise<void> {
     );
   }
   await Promise.all(
-    services.map((s) => waitUntil(`${s.name} subgraph`, httpOk(`http://127.0.0.1:${s.port}/ready`), 90_000)),
+    services.map((s) =>
+      waitUntil(`${s.name} subgraph`, httpOk(`http://127.0.0.1:${s.port}/ready`), 90_000),
+    ),
   );
 
   const supergraphPath = join(dataDir, 'supergraph.graphql');
@@ -107,7 +125,8 @@ async function main(): Promise<void> {
     echo,
   });
   const composed = await compose.exited;
-  if (composed !== 0) throw new Error(`composition failed (see above and ${join(logDir, 'compose.log')})`);
+  if (composed !== 0)
+    throw new Error(`composition failed (see above and ${join(logDir, 'compose.log')})`);
 
   const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}`;
   supervise(

@@ -33,7 +33,11 @@ export type Stack = {
   subgraphs: Record<string, TestSubgraph<any>>;
   gateway: GatewayServer;
   /** A GraphQL request through the gateway as the given viewer (an ordinary staff member by default). */
-  query(query: string, variables?: Record<string, unknown>, viewer?: Partial<HeliClaims>): Promise<GraphqlResponse>;
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Partial<HeliClaims>,
+  ): Promise<GraphqlResponse>;
   close(): Promise<void>;
 };
 
@@ -78,7 +82,9 @@ export async function startStack(
       })),
     );
     if (!composition.ok) {
-      throw new Error(`composition failed: ${composition.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}`);
+      throw new Error(
+        `composition failed: ${composition.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}`,
+      );
     }
     const supergraphPath = join(dir, 'supergraph.graphql');
     await writeFile(supergraphPath, composition.supergraphSdl);

@@ -8,7 +8,8 @@ import { widgetCreated } from '../fixtures/fixture-events.js';
 import { registrySubgraph } from '../fixtures/registry/registry-subgraph.js';
 import { POISON_PREFIX, tallySubgraph } from '../fixtures/tally/tally-subgraph.js';
 
-const fixtureDir = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+const fixtureDir = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 
 type Widget = { id: string; name: string; mentions: number };
 
@@ -34,7 +35,10 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
   });
 
   const createWidget = async (name: string): Promise<string> => {
-    const res = await stack.query('mutation ($name: String!) { createWidget(name: $name) { id } }', { name });
+    const res = await stack.query(
+      'mutation ($name: String!) { createWidget(name: $name) { id } }',
+      { name },
+    );
     expect(res.body.errors).toBeUndefined();
     return (res.body.data as { createWidget: { id: string } }).createWidget.id;
   };
@@ -48,12 +52,19 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
   const mentionsOf = async (id: string) => (await widgets()).find((w) => w.id === id)?.mentions;
 
   const waitForMentions = (id: string, expected: number) =>
-    waitFor(async () => (await mentionsOf(id)) === expected, { timeoutMs: 30_000, intervalMs: 100 });
+    waitFor(async () => (await mentionsOf(id)) === expected, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
 
   it('resolves an entity owned by one subgraph with a field another subgraph adds', async () => {
     const id = await createWidget('会议纪要模板');
     await waitForMentions(id, 1);
-    expect((await widgets()).find((w) => w.id === id)).toEqual({ id, name: '会议纪要模板', mentions: 1 });
+    expect((await widgets()).find((w) => w.id === id)).toEqual({
+      id,
+      name: '会议纪要模板',
+      mentions: 1,
+    });
   });
 
   it('applies an event once when the same message is delivered twice', async () => {
@@ -62,15 +73,19 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
 
     // Deliver the very same envelope again, as a redelivery would, past JetStream's duplicate
     // suppression (a different message id); then a fresh event behind it proves it was consumed.
-    const outbox = stack.subgraphs.registry!.conn.collection<{ envelope: { subject: string } }>('outbox');
+    const outbox = stack.subgraphs.registry!.conn.collection<{ envelope: { subject: string } }>(
+      'outbox',
+    );
     const record = await outbox.findOne({ 'envelope.subject': id });
     expect(record).not.toBeNull();
     const nc = await connect({ servers: nats.url });
     const h = headers();
     h.set('Nats-Msg-Id', `redelivery-${id}`);
-    await nc.jetstream().publish(natsSubject(stack.namespace, widgetCreated), JSON.stringify(record!.envelope), {
-      headers: h,
-    });
+    await nc
+      .jetstream()
+      .publish(natsSubject(stack.namespace, widgetCreated), JSON.stringify(record!.envelope), {
+        headers: h,
+      });
     await nc.close();
     const marker = await createWidget('标记');
     await waitForMentions(marker, 1);
@@ -103,10 +118,15 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
     const next = await createWidget('正常事项');
     await waitForMentions(next, 1);
     await waitFor(
-      async () => (await stack.subgraphs.tally!.conn.collection('dead_letters').countDocuments({ 'envelope.subject': poison })) === 1,
+      async () =>
+        (await stack.subgraphs
+          .tally!.conn.collection('dead_letters')
+          .countDocuments({ 'envelope.subject': poison })) === 1,
       { timeoutMs: 30_000, intervalMs: 100 },
     );
-    const parked = await stack.subgraphs.tally!.conn.collection('dead_letters').findOne({ 'envelope.subject': poison });
+    const parked = await stack.subgraphs
+      .tally!.conn.collection('dead_letters')
+      .findOne({ 'envelope.subject': poison });
     expect(JSON.stringify(parked)).toContain(`cannot tally ${POISON_PREFIX}-无法计分`);
     expect(await mentionsOf(poison)).toBe(0);
   });
@@ -118,7 +138,10 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
       body: JSON.stringify({ query: '{ widgets { id name } }' }),
     });
     expect(res.status).toBe(401);
-    const body = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    const body = (await res.json()) as {
+      data?: unknown;
+      errors: { extensions: { code: string } }[];
+    };
     expect(body.data).toBeUndefined();
     expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -134,14 +157,19 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
   });
 
   it('rejects an over-deep query at the gateway with a clear error', async () => {
-    const res = await stack.query('{ widgets { related { related { related { related { related { related { id } } } } } } } }');
+    const res = await stack.query(
+      '{ widgets { related { related { related { related { related { related { id } } } } } } } }',
+    );
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
     expect(res.body.errors?.[0]?.message).toMatch(/deep|depth/i);
   });
 
   it('rejects an over-costly query at the gateway with a clear error', async () => {
-    const aliases = Array.from({ length: 20 }, (_, i) => `w${i}: widgets { id name mentions }`).join(' ');
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) => `w${i}: widgets { id name mentions }`,
+    ).join(' ');
     const res = await stack.query(`{ ${aliases} }`);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors?.[0]?.extensions?.code).toMatch(/QUERY_TOO_COSTLY|TOO_MANY_ALIASES/);

@@ -3,7 +3,10 @@ import { loadEnvOrExit } from '@heli/service-kit';
 
 /** Configuration of `pnpm start`. Every variable is optional: the defaults run the whole system on one machine. */
 export const devStackEnvSchema = z.object({
-  HELI_DATA_DIR: z.string().default('.data').describe('where the embedded MongoDB and NATS keep their data'),
+  HELI_DATA_DIR: z
+    .string()
+    .default('.data')
+    .describe('where the embedded MongoDB and NATS keep their data'),
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   EMBEDDED_MONGO_PORT: z.coerce.number().int().min(1).max(65535).default(27018),
   MONGODB_URI: z

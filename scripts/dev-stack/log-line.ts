@@ -1,4 +1,11 @@
-const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const LEVELS: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 
 /**
  * Turns one pino JSON line from a child into `[name] level message (requestId)` for the
@@ -13,7 +20,10 @@ export function formatLogLine(name: string, line: string): string | null {
     return `[${name}] ${line}`;
   }
   if (typeof entry !== 'object' || entry === null) return `[${name}] ${line}`;
-  const level = typeof entry.level === 'number' ? (LEVELS[entry.level] ?? String(entry.level)) : String(entry.level ?? 'info');
+  const level =
+    typeof entry.level === 'number'
+      ? (LEVELS[entry.level] ?? String(entry.level))
+      : String(entry.level ?? 'info');
   const msg = typeof entry.msg === 'string' ? entry.msg : '';
   const err = entry.err as { message?: string } | undefined;
   const requestId = typeof entry.requestId === 'string' ? ` (${entry.requestId})` : '';

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { startChild, type ManagedChild } from './child-process.js';
 import { tcpOpen, waitUntil } from './wait-until.js';
 
-const NATS_SERVER_CANDIDATES = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
+const NATS_SERVER_CANDIDATES = [
+  '/usr/sbin/nats-server',
+  '/usr/bin/nats-server',
+  '/usr/local/bin/nats-server',
+];
 
 function findNatsServer(): string | undefined {
   const onPath = (process.env.PATH ?? '').split(':').map((dir) => join(dir, 'nats-server'));

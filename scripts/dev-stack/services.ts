@@ -10,7 +10,9 @@ export type SubgraphService = { name: string; packageName: string; port: number;
 export function discoverSubgraphServices(root: string): SubgraphService[] {
   const servicesDir = join(root, 'services');
   return readdirSync(servicesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(servicesDir, entry.name, 'package.json')))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(servicesDir, entry.name, 'package.json')),
+    )
     .map((entry) => {
       const dir = join(servicesDir, entry.name);
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
@@ -18,7 +20,12 @@ export function discoverSubgraphServices(root: string): SubgraphService[] {
         heli?: { subgraph?: string; port?: number };
       };
       if (!manifest.heli?.subgraph || !manifest.heli.port) return null;
-      return { name: manifest.heli.subgraph, packageName: manifest.name, port: manifest.heli.port, dir };
+      return {
+        name: manifest.heli.subgraph,
+        packageName: manifest.name,
+        port: manifest.heli.port,
+        dir,
+      };
     })
     .filter((service): service is SubgraphService => service !== null)
     .sort((a, b) => a.port - b.port);
