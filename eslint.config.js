@@ -7,16 +7,33 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through the env.ts of the deployable.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through the env.ts of the deployable.',
+        },
       ],
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/*.int.test.ts', '**/*.e2e.ts', 'scripts/**', '**/bench/**', 'vitest.config.ts', '**/testkit/**', 'e2e/harness/**'],
+    files: [
+      '**/env.ts',
+      '**/*.test.ts',
+      '**/*.int.test.ts',
+      '**/*.e2e.ts',
+      'scripts/**',
+      '**/bench/**',
+      'vitest.config.ts',
+      '**/testkit/**',
+      'e2e/harness/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );
