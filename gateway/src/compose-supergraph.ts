@@ -1,0 +1,120 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { readSubgraphSdl } from '@heli/subgraph-runtime';
+import { parse, type GraphQLError } from 'graphql';
+
+/** One subgraph as composition sees it. */
+export interface SubgraphDefinition {
+  name: string;
+  /** Where the gateway will route this subgraph's fetches. */
+  url: string;
+  sdl: string;
+}
+
+export interface CompositionProblem {
+  code: string;
+  message: string;
+}
+
+export type SupergraphComposition =
+  | { ok: true; supergraphSdl: string; hints: CompositionProblem[] }
+  | { ok: false; errors: CompositionProblem[] };
+
+/** The `heli` field of a service's package.json that marks it as a subgraph. */
+interface SubgraphManifest {
+  subgraph: string;
+  port: number;
+}
+
+/**
+ * Finds every `services/<x>/package.json` with a `heli: { subgraph, port }` field and reads that
+ * service's SDL from `services/<x>/src`. The routing URL is `urlOverrides[name]` (from
+ * `SUBGRAPH_URL_<NAME>`) or `http://127.0.0.1:<port>/graphql`, the port `pnpm start` runs it on.
+ * A service whose SDL cannot be read is reported as a problem, next to the others, not thrown.
+ */
+export function discoverSubgraphs(
+  servicesDir: string,
+  urlOverrides: Readonly<Record<string, string>>,
+): { subgraphs: SubgraphDefinition[]; problems: CompositionProblem[] } {
+  const subgraphs: SubgraphDefinition[] = [];
+  const problems: CompositionProblem[] = [];
+  const serviceDirs = readdirSync(servicesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(servicesDir, entry.name))
+    .sort();
+
+  for (const serviceDir of serviceDirs) {
+    const manifest = readManifest(join(serviceDir, 'package.json'));
+    if (!manifest) continue;
+    try {
+      subgraphs.push({
+        name: manifest.subgraph,
+        url: urlOverrides[manifest.subgraph] ?? `http://127.0.0.1:${manifest.port}/graphql`,
+        sdl: readSubgraphSdl(join(serviceDir, 'src')),
+      });
+    } catch (error) {
+      problems.push({
+        code: 'INVALID_SUBGRAPH_SDL',
+        message: `[${manifest.subgraph}] ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  if (subgraphs.length === 0 && problems.length === 0) {
+    problems.push({
+      code: 'NO_SUBGRAPHS',
+      message: `no services/*/package.json under ${servicesDir} has a "heli": { "subgraph", "port" } field`,
+    });
+  }
+  return { subgraphs, problems };
+}
+
+/** Composes subgraphs into a supergraph, returning every composition error rather than the first. */
+export function composeSupergraph(subgraphs: readonly SubgraphDefinition[]): SupergraphComposition {
+  const errors: CompositionProblem[] = [];
+  const services = subgraphs.flatMap(({ name, url, sdl }) => {
+    try {
+      return [{ name, url, typeDefs: parse(sdl) }];
+    } catch (error) {
+      errors.push({ code: 'INVALID_GRAPHQL', message: `[${name}] ${messageOf(error)}` });
+      return [];
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const result = composeServices(services);
+  if (result.errors) {
+    return {
+      ok: false,
+      errors: result.errors.map((error) => ({ code: codeOf(error), message: error.message })),
+    };
+  }
+  return {
+    ok: true,
+    supergraphSdl: result.supergraphSdl,
+    hints: result.hints.map((hint) => ({ code: hint.definition.code, message: hint.message })),
+  };
+}
+
+function readManifest(path: string): SubgraphManifest | undefined {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const heli = (manifest as { heli?: unknown }).heli;
+  if (typeof heli !== 'object' || heli === null) return undefined;
+  const { subgraph, port } = heli as Record<string, unknown>;
+  if (typeof subgraph !== 'string' || typeof port !== 'number') return undefined;
+  return { subgraph, port };
+}
+
+function codeOf(error: GraphQLError): string {
+  const code = error.extensions.code;
+  return typeof code === 'string' ? code : 'COMPOSITION_ERROR';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

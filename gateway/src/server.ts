@@ -1,0 +1,241 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, type SupergraphManager } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import {
+  AuthError,
+  bearerToken,
+  createTokenVerifier,
+  tokenVerifierConfig,
+  type TokenVerifier,
+} from '@heli/auth';
+import {
+  closeHttpServer,
+  createHttpServer,
+  createLogger,
+  currentRequestId,
+  graphqlHandler,
+  sendJson,
+  type Logger,
+  type RequestScope,
+} from '@heli/service-kit';
+import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding.js';
+import { disableApolloTelemetry, type GatewayEnv } from './env.js';
+import { createErrorMasker } from './error-masking.js';
+import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
+import { queryLimitsPlugin } from './query-limits.js';
+import { runningSubgraphsSource } from './running-subgraphs-source.js';
+import { SupergraphFileSource, type SupergraphReloadOutcome } from './supergraph-source.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** In-flight requests get this long to finish when the gateway closes; then connections are cut. */
+const CLOSE_GRACE_MS = 10_000;
+
+export interface GatewayServer {
+  /** The HTTP server; not listening until `listen` is called. */
+  server: Server;
+  /** Starts listening (default: env PORT on env HOST) and resolves with the GraphQL endpoint URL. */
+  listen(port?: number): Promise<string>;
+  /** The GraphQL endpoint URL; only valid once listening. */
+  url(): string;
+  /** Stops accepting requests, lets in-flight ones finish, stops the gateway and the file watch. */
+  close(): Promise<void>;
+  /** Re-reads the supergraph file now; present only when running from a file. */
+  reload?: () => Promise<SupergraphReloadOutcome>;
+  /** Called after each reload attempt of the supergraph file; present only when running from a file. */
+  onSupergraphReload?: (listener: (outcome: SupergraphReloadOutcome) => void) => () => void;
+}
+
+/**
+ * Builds the gateway: Apollo Gateway on Apollo Server behind service-kit's HTTP server. Resolves
+ * once the supergraph is loaded (so a gateway that cannot load its schema fails at start-up, not on
+ * the first request). It never listens by itself.
+ *
+ * A request to /graphql goes: IDE page for a browser → token verified (401 UNAUTHENTICATED
+ * otherwise, before any parsing or planning) → Apollo (CSRF prevention, validation, query limits,
+ * planning) → subgraphs with the caller's token and request id → errors masked.
+ */
+export async function createGatewayServer(
+  env: GatewayEnv,
+  opts: { logger?: Logger } = {},
+): Promise<GatewayServer> {
+  const logger = opts.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
+  const verifyToken = createTokenVerifier(tokenVerifierConfig(env));
+
+  disableApolloTelemetry();
+  const supergraph = supergraphSourceFor(env, logger);
+  const supergraphFile = supergraph.file;
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.manager,
+    // Node's own fetch (undici) rather than the default make-fetch-happen, whose agent builds an
+    // Error stack on every request to tell http from https — a fifth of a worker's CPU under load.
+    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: fetch }),
+    logger: logger.child({ component: 'apollo-gateway' }),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: logger.child({ component: 'apollo-server' }),
+    // Analysts explore the graph ad hoc; only authenticated callers get this far.
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    formatError: createErrorMasker({
+      requestId: currentRequestId,
+      logInternal: (error, formatted) =>
+        logger.error({ err: error, graphqlError: formatted }, 'internal error masked'),
+    }),
+    plugins: [
+      queryLimitsPlugin({
+        maxDepth: env.MAX_DEPTH,
+        maxAliases: env.MAX_ALIASES,
+        maxCost: env.MAX_COST,
+      }),
+      // The gateway serves its own offline IDE instead of Apollo's CDN-hosted landing page.
+      ApolloServerPluginLandingPageDisabled(),
+      // Nothing leaves the office network, even if an APOLLO_KEY finds its way into the environment.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  let closing = false;
+  const callers = new WeakMap<IncomingMessage, GatewayContext>();
+  const serveGraphql = graphqlHandler(apollo, {
+    context: async (req) => {
+      const caller = callers.get(req);
+      // Unreachable: the route below only hands authenticated requests to Apollo.
+      if (!caller) throw new Error('request reached Apollo without a verified caller');
+      return caller;
+    },
+  });
+
+  const server = createHttpServer({
+    logger,
+    bodyLimitBytes: env.MAX_BODY_BYTES,
+    readinessChecks: [
+      {
+        name: 'supergraph',
+        // Loaded before this server exists; not ready any more once closing, so traffic drains away.
+        check: async () => {
+          if (closing) throw new Error('the gateway is shutting down');
+        },
+      },
+    ],
+    routes: {
+      ...ideAssetRoutes(),
+      '/': (req, res) => {
+        if (wantsIdePage(req)) serveIdePage(res, GRAPHQL_PATH);
+        else sendJson(res, 404, { error: `GraphQL is served at ${GRAPHQL_PATH}` });
+      },
+    },
+    graphql: {
+      path: GRAPHQL_PATH,
+      handle: async (req, res, scope) => {
+        if (wantsIdePage(req)) return serveIdePage(res, GRAPHQL_PATH);
+        const caller = await authenticate(req, res, scope, verifyToken, logger);
+        if (!caller) return;
+        callers.set(req, caller);
+        await serveGraphql(req, res, scope);
+      },
+    },
+  });
+
+  let listeningUrl: string | undefined;
+  return {
+    server,
+    async listen(port = env.PORT) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, env.HOST, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      listeningUrl = `http://${host}:${address.port}${GRAPHQL_PATH}`;
+      logger.info({ url: listeningUrl }, 'gateway listening');
+      return listeningUrl;
+    },
+    url() {
+      if (!listeningUrl) throw new Error('the gateway is not listening yet');
+      return listeningUrl;
+    },
+    async close() {
+      closing = true;
+      await closeHttpServer(server, { forceAfterMs: CLOSE_GRACE_MS });
+      await apollo.stop();
+    },
+    ...(supergraphFile
+      ? {
+          reload: () => supergraphFile.reload(),
+          onSupergraphReload: (listener: (outcome: SupergraphReloadOutcome) => void) =>
+            supergraphFile.onReload(listener),
+        }
+      : {}),
+  };
+}
+
+/** Where the supergraph comes from: the watched file, or (development) the running subgraphs. */
+function supergraphSourceFor(
+  env: GatewayEnv,
+  logger: Logger,
+): { manager: SupergraphManager; file?: SupergraphFileSource } {
+  if (env.supergraph.kind === 'file') {
+    const file = new SupergraphFileSource(env.supergraph.path, { logger });
+    return { manager: file, file };
+  }
+  // env.ts refuses SUBGRAPH_URLS without JWT_SECRET; this guards callers that build env by hand.
+  if (env.JWT_SECRET === undefined) {
+    throw new Error('SUBGRAPH_URLS needs JWT_SECRET to fetch the subgraphs’ SDL');
+  }
+  return {
+    manager: runningSubgraphsSource(env.supergraph.subgraphs, {
+      secret: env.JWT_SECRET,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    }),
+  };
+}
+
+/** The verified caller, or undefined after answering 401 (or 503 when the signing keys cannot be fetched). */
+async function authenticate(
+  req: IncomingMessage,
+  res: ServerResponse,
+  scope: RequestScope,
+  verifyToken: TokenVerifier,
+  logger: Logger,
+): Promise<GatewayContext | undefined> {
+  try {
+    const token = bearerToken(req.headers.authorization);
+    return { token, viewer: await verifyToken(token), requestId: scope.requestId };
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    if (error.failure === 'KEYS_UNAVAILABLE') {
+      logger.error({ err: error }, 'token signing keys unavailable');
+      sendJson(res, 503, {
+        errors: [
+          {
+            message: 'Sign-in is unavailable right now; try again shortly',
+            extensions: { code: 'SERVICE_UNAVAILABLE', requestId: scope.requestId },
+          },
+        ],
+      });
+      return undefined;
+    }
+    res.setHeader('www-authenticate', 'Bearer');
+    sendJson(res, 401, {
+      errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    return undefined;
+  }
+}
