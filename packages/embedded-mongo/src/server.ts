@@ -59,6 +59,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
+  // After listening, an accept failure (e.g. out of file descriptors) must not kill the process.
+  server.on('error', (error) => logger.error({ err: String(error) }, 'server socket error'));
   const port = (server.address() as AddressInfo).port;
   const advertisedHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   state.address = `${advertisedHost}:${port}`;
@@ -74,7 +76,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       });
   }, opts.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_MS);
   const housekeepingTimer = setInterval(() => {
-    state.sessions.abortExpired();
+    state.sessions.expire();
     state.cursors.closeIdle();
   }, HOUSEKEEPING_MS);
   ttlTimer.unref();

@@ -1,4 +1,4 @@
-import { ObjectId } from 'mongodb';
+import { Long, ObjectId } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { useDriverDatabase } from './support/driver-client.js';
 
@@ -42,6 +42,23 @@ describe('CRUD through the official driver', () => {
     expect(ascending).toEqual([{ v: null }, { v: [7, 1] }, { v: 5 }, { v: 'x' }, { v: true }]);
   });
 
+  it('a projection excluding a nested field leaves the stored document whole', async () => {
+    const coll = target.db().collection('nested_projection');
+    await coll.insertOne({ k: 1, profile: { name: '李', secret: 's' }, list: [{ a: 1, b: 2 }] });
+    const projected = await coll.findOne(
+      { k: 1 },
+      { projection: { _id: 0, 'profile.secret': 0, 'list.b': 0 } },
+    );
+    expect(projected).toEqual({ k: 1, profile: { name: '李' }, list: [{ a: 1 }] });
+    const whole = await coll.findOne({ k: 1 }, { projection: { _id: 0 } });
+    expect(whole).toEqual({ k: 1, profile: { name: '李', secret: 's' }, list: [{ a: 1, b: 2 }] });
+    const [unwound] = await coll.aggregate([{ $unwind: '$list' }, { $unset: 'list.b' }]).toArray();
+    expect(unwound?.list).toEqual({ a: 1 });
+    expect(await coll.findOne({ k: 1 }, { projection: { _id: 0, list: 1 } })).toEqual({
+      list: [{ a: 1, b: 2 }],
+    });
+  });
+
   it('supports query operators: $in, $nin, $exists, $regex, $elemMatch, $or, $not, $size, $all', async () => {
     const coll = target.db().collection('ops');
     await coll.insertMany([
@@ -62,6 +79,7 @@ describe('CRUD through the official driver', () => {
     expect(await ks({ tags: { $all: ['a', 'b'] } })).toEqual([1]);
     expect(await ks({ tags: 'b' })).toEqual([1, 2]);
     expect(await ks({ 'items.q': 2 })).toEqual([2]);
+    expect(await ks({ $comment: 'labelled for the profiler', k: 2 })).toEqual([2]);
   });
 
   it('matches $type by BSON type name', async () => {
@@ -152,6 +170,25 @@ describe('CRUD through the official driver', () => {
       if (count === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(count).toBe(1);
+  });
+
+  it('a retried retryable write (same lsid and txnNumber) is not applied twice', async () => {
+    const db = target.db();
+    const session = target.client().startSession();
+    try {
+      const insert = {
+        insert: 'retried',
+        documents: [{ _id: 'once' }],
+        txnNumber: Long.fromNumber(1_000_000),
+      };
+      const first = await db.command(insert, { session });
+      const retry = await db.command(insert, { session });
+      expect([first.n, retry.n]).toEqual([1, 1]);
+      expect(retry.writeErrors).toBeUndefined();
+      expect(await db.collection('retried').countDocuments()).toBe(1);
+    } finally {
+      await session.endSession();
+    }
   });
 
   it('manages collections and databases', async () => {

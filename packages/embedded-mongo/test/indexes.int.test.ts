@@ -85,6 +85,26 @@ describe('secondary indexes', () => {
     expect(feedPlan.executionStats.totalDocsExamined).toBe(2);
   });
 
+  it('findOneAndUpdate with a sort claims the first document in index order', async () => {
+    const queue = target.db().collection('queue');
+    await queue.createIndex({ state: 1, at: 1 });
+    await queue.insertMany(
+      Array.from({ length: 200 }, (_, i) => ({ state: 'pending', at: (i * 7) % 200 })),
+    );
+    const claimed = [];
+    for (let i = 0; i < 3; i++) {
+      const doc = await queue.findOneAndUpdate(
+        { state: 'pending' },
+        { $set: { state: 'claimed' } },
+        { sort: { at: 1 }, returnDocument: 'after' },
+      );
+      claimed.push(doc?.at);
+    }
+    expect(claimed).toEqual([0, 1, 2]);
+    const removed = await queue.findOneAndDelete({ state: 'pending' }, { sort: { at: -1 } });
+    expect(removed?.at).toBe(199);
+  });
+
   it('a hint of {$natural: 1} forces a collection scan with the same result', async () => {
     const coll = target.db().collection('planned');
     const viaIndex = await coll.find({ division: 'd4' }).sort({ due: 1 }).toArray();

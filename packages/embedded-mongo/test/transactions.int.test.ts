@@ -91,6 +91,20 @@ describe('multi-document transactions', () => {
     expect(await coll.findOne({ _id: 1 as never })).toMatchObject({ n: 1 });
   });
 
+  it('an auto-commit write to a document a transaction holds waits for the commit, then applies', async () => {
+    const coll = target.db().collection('waiting');
+    await coll.insertOne({ _id: 1 as never, n: 0 });
+    await inSession(async (session) => {
+      session.startTransaction();
+      await coll.updateOne({ _id: 1 as never }, { $inc: { n: 10 } }, { session });
+      const outside = coll.updateOne({ _id: 1 as never }, { $inc: { n: 100 } });
+      await coll.insertOne({ unrelated: true });
+      await session.commitTransaction();
+      await outside;
+    });
+    expect(await coll.findOne({ _id: 1 as never })).toMatchObject({ n: 110 });
+  });
+
   it('withTransaction retries after a write conflict and both increments land', async () => {
     const coll = target.db().collection('retried');
     await coll.insertOne({ _id: 1 as never, n: 0 });

@@ -7,6 +7,16 @@ import type { MatchStats } from '../storage/data-view.js';
 import { collectionName, type CommandContext } from './command-context.js';
 import { countQuery, winningPlan } from './query-stats.js';
 
+const READ_ONLY_STAGES = new Set([
+  '$match',
+  '$group',
+  '$count',
+  '$sort',
+  '$limit',
+  '$skip',
+  '$sortByCount',
+]);
+
 const UNSUPPORTED_STAGES = new Set([
   '$out',
   '$merge',
@@ -54,13 +64,18 @@ export function runAggregate(ctx: CommandContext): {
   const { docs, stats } = ctx.view.match(ctx.db, coll, leadingMatch, { hint: ctx.command.hint });
   countQuery(ctx.server.counters, stats);
   if (remaining.length === 0) return { docs, stats, ns: `${ctx.db}.${coll}` };
+  // Stages that only filter, reorder or summarise never modify their input documents; any
+  // other mingo stage may, so its input is a deep copy of the stored documents.
+  const input = remaining.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!))
+    ? docs
+    : docs.map(copyDocument);
   const resolver = (name: string): Document[] =>
     ctx.view.match(ctx.db, name, {}).docs.map(copyDocument);
   try {
     const out = createAggregator(remaining, {
       collectionResolver: resolver,
       variables: ctx.command.let as Document | undefined,
-    }).run(docs.map(copyDocument));
+    }).run(input);
     return { docs: out as Document[], stats, ns: `${ctx.db}.${coll}` };
   } catch (error) {
     throw asMongoError(error);

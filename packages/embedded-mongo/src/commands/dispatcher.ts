@@ -71,6 +71,7 @@ const HANDLERS: Record<string, CommandHandler> = {
 };
 
 const TRANSACTION_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
+const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
 
 /** Runs one command and always returns a reply document; errors become MongoDB error replies. */
 export async function runCommand(
@@ -91,6 +92,9 @@ export async function runCommand(
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);
     }
+    const retryable = RETRYABLE_WRITES.has(name) && !transaction;
+    const earlier = retryable ? server.sessions.retriedWriteReply(command) : undefined;
+    if (earlier) return earlier;
     const autocommit = transaction ? undefined : new AutoCommitView(server.engine);
     ctx = {
       server,
@@ -102,7 +106,9 @@ export async function runCommand(
       view: transaction ?? autocommit!,
     };
     try {
-      return await handler(ctx);
+      const reply = await handler(ctx);
+      if (retryable && reply.ok === 1) server.sessions.rememberRetryableWrite(command, reply);
+      return reply;
     } finally {
       // Acknowledge only what is on disk — including the statements done before a failure.
       if (autocommit) await autocommit.flush();

@@ -30,12 +30,13 @@ export async function findAndModify(ctx: CommandContext): Promise<Document> {
   let reply: Document = {};
   const errors = await runStatements(ctx, [0], () => {
     if (remove) {
-      const { docs, stats } = ctx.view.match(ctx.db, coll, query, {
+      const { docs, stats, sorted } = ctx.view.match(ctx.db, coll, query, {
         hint: ctx.command.hint,
-        limit: sort ? undefined : 1,
+        ...(sort ? { sort } : {}),
+        limit: 1,
       });
       countQuery(ctx.server.counters, stats);
-      const target = (sort ? sortDocuments(docs, sort) : docs)[0];
+      const target = (sort && !sorted ? sortDocuments(docs, sort) : docs)[0];
       if (target) {
         ctx.autocommit?.assertUnlocked(ctx.db, coll, [target]);
         ctx.view.remove(ctx.db, coll, target);

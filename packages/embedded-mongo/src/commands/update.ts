@@ -45,12 +45,14 @@ export function runUpdateStatement(
       'multi update is not supported for replacement-style update',
     );
   }
-  const { docs, stats } = ctx.view.match(ctx.db, coll, s.q, {
+  const sort = s.sort && Object.keys(s.sort).length > 0 ? s.sort : undefined;
+  const { docs, stats, sorted } = ctx.view.match(ctx.db, coll, s.q, {
     hint: s.hint,
-    limit: s.multi || s.sort ? undefined : 1,
+    ...(sort ? { sort } : {}),
+    ...(s.multi ? {} : { limit: 1 }),
   });
   countQuery(ctx.server.counters, stats);
-  const ordered = s.sort && Object.keys(s.sort).length > 0 ? sortDocuments(docs, s.sort) : docs;
+  const ordered = sort && !sorted ? sortDocuments(docs, sort) : docs;
   const targets = s.multi ? ordered : ordered.slice(0, 1);
   if (targets.length === 0) {
     if (!s.upsert) return { matched: 0, modified: 0 };

@@ -8,6 +8,10 @@ import type { CommandContext } from './command-context.js';
  * first failed statement, unordered runs them all; failures become `writeErrors`. Errors that
  * carry labels (WriteConflict in a transaction) fail the whole command so the driver sees the
  * label. An auto-commit statement blocked by a transaction's lock waits for it and is retried.
+ *
+ * Statements run synchronously and their journal record is handed over in the same turn, so
+ * no other command's write can land in memory between them and their record: the journal
+ * order is the order the writes were applied in.
  */
 export async function runStatements<T>(
   ctx: CommandContext,
@@ -16,33 +20,41 @@ export async function runStatements<T>(
 ): Promise<Document[]> {
   const ordered = ctx.command.ordered !== false;
   const writeErrors: Document[] = [];
-  for (let i = 0; i < items.length; i++) {
-    try {
-      await runWithRetry(ctx, () => run(items[i]!, i));
-    } catch (error) {
-      if (!(error instanceof MongoCommandError)) throw error;
-      if (ctx.transaction) {
-        ctx.transaction.abort();
-        if (error.errorLabels.length > 0) throw error;
-      }
-      writeErrors.push(error.toWriteError(i));
-      if (ordered || ctx.transaction) break;
-    }
-  }
-  return writeErrors;
-}
+  let next = 0;
 
-async function runWithRetry(ctx: CommandContext, statement: () => void): Promise<void> {
-  for (;;) {
-    try {
-      statement();
-      return;
-    } catch (error) {
-      if (!(error instanceof WriteBlockedError) || !ctx.autocommit) throw error;
-      // Make what this command already did durable before yielding to other clients.
-      await ctx.autocommit.flush();
-      await error.until;
+  /** Runs statements from `next` on; returns what a blocked statement waits for, if any. */
+  const runUntilBlocked = (): Promise<void> | undefined => {
+    for (; next < items.length; next++) {
+      try {
+        run(items[next]!, next);
+      } catch (error) {
+        if (error instanceof WriteBlockedError && ctx.autocommit) return error.until;
+        if (!(error instanceof MongoCommandError)) throw error;
+        if (ctx.transaction) {
+          ctx.transaction.abort();
+          if (error.errorLabels.length > 0) throw error;
+        }
+        writeErrors.push(error.toWriteError(next));
+        if (ordered || ctx.transaction) {
+          next = items.length;
+          return undefined;
+        }
+      }
     }
+    return undefined;
+  };
+
+  for (;;) {
+    let blockedOn: Promise<void> | undefined;
+    try {
+      blockedOn = runUntilBlocked();
+    } catch (error) {
+      await ctx.autocommit?.flush();
+      throw error;
+    }
+    await ctx.autocommit?.flush();
+    if (!blockedOn) return writeErrors;
+    await blockedOn;
   }
 }
 

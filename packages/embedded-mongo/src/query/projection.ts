@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { asMongoError } from './apply-update.js';
+import { copyDocument } from './document-copy.js';
 import { createQuery } from './mingo-options.js';
 
 /**
@@ -20,7 +21,9 @@ export function projector(
   }
   return (doc) => {
     try {
-      return (query.find([doc], projection).all()[0] ?? {}) as Document;
+      // mingo's exclusion deletes nested fields from a shallow copy, i.e. from the stored
+      // document itself; it must only ever see a deep copy.
+      return (query.find([copyDocument(doc)], projection).all()[0] ?? {}) as Document;
     } catch (error) {
       throw asMongoError(error);
     }

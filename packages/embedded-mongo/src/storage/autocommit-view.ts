@@ -11,14 +11,9 @@ import { WriteBlockedError } from './write-blocked-error.js';
  * commit, and the journal operations collect in `ops` until the command persists them.
  */
 export class AutoCommitView implements DataView {
-  readonly inTransaction = false;
   ops: JournalOp[] = [];
 
   constructor(private readonly engine: Engine) {}
-
-  collectionExists(db: string, coll: string): boolean {
-    return this.engine.collection(db, coll) !== undefined;
-  }
 
   match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {
     const query = compileFilter(filter);

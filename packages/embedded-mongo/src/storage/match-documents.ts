@@ -10,8 +10,10 @@ export function compileFilter(filter: Document): CompiledFilter {
   if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
     throw new MongoCommandError('TypeMismatch', 'filter must be an object');
   }
+  // `$comment` only labels a query for the profiler; mingo rejects it as an operator.
+  const { $comment: _comment, ...criteria } = filter;
   try {
-    return createQuery(filter);
+    return createQuery(criteria);
   } catch (error) {
     // mongod reports every malformed filter as BadValue ("unknown operator: $x").
     const message = error instanceof Error ? error.message : String(error);

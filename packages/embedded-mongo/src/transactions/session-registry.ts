@@ -3,9 +3,16 @@ import { MongoCommandError } from '../errors/mongo-error.js';
 import type { Engine } from '../storage/engine.js';
 import { Transaction } from './transaction.js';
 
-type Session = { txnNumber: number; txn: Transaction | undefined; lastUsed: number };
+type Session = {
+  txnNumber: number;
+  txn: Transaction | undefined;
+  lastUsed: number;
+  /** The reply of the last retryable write, returned again if the driver retries it. */
+  retryable: { txnNumber: number; reply: Document } | undefined;
+};
 
 const TRANSACTION_LIFETIME_MS = 60_000;
+const SESSION_TIMEOUT_MS = 30 * 60_000;
 
 /**
  * Logical sessions (by `lsid`) and the transaction each may have open. The driver starts a
@@ -24,10 +31,7 @@ export class SessionRegistry {
     if (!key || !Number.isFinite(txnNumber)) {
       throw new MongoCommandError('InvalidOptions', 'autocommit:false requires lsid and txnNumber');
     }
-    let session = this.sessions.get(key);
-    if (!session)
-      this.sessions.set(key, (session = { txnNumber: -1, txn: undefined, lastUsed: Date.now() }));
-    session.lastUsed = Date.now();
+    const session = this.session(key);
     if (command.startTransaction === true) {
       if (txnNumber < session.txnNumber || (txnNumber === session.txnNumber && session.txn)) {
         throw new MongoCommandError(
@@ -52,6 +56,45 @@ export class SessionRegistry {
     return txn;
   }
 
+  /**
+   * A retryable write (lsid + txnNumber outside a transaction) that already ran: its earlier
+   * reply, so a driver retry after a lost connection does not apply the write twice.
+   */
+  retriedWriteReply(command: Document): Document | undefined {
+    const retryable = this.retryableSession(command)?.retryable;
+    if (!retryable) return undefined;
+    const txnNumber = Number(command.txnNumber);
+    if (txnNumber < retryable.txnNumber) {
+      throw new MongoCommandError(
+        'TransactionTooOld',
+        `Retryable write with txnNumber ${txnNumber} is prohibited on session because a newer retryable write with txnNumber ${retryable.txnNumber} has already started on this session.`,
+      );
+    }
+    return txnNumber === retryable.txnNumber ? retryable.reply : undefined;
+  }
+
+  rememberRetryableWrite(command: Document, reply: Document): void {
+    const session = this.retryableSession(command);
+    if (session) session.retryable = { txnNumber: Number(command.txnNumber), reply };
+  }
+
+  private retryableSession(command: Document): Session | undefined {
+    const key = sessionKey(command.lsid);
+    if (!key || command.autocommit !== undefined || command.txnNumber === undefined)
+      return undefined;
+    return this.session(key);
+  }
+
+  private session(key: string): Session {
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = { txnNumber: -1, txn: undefined, lastUsed: Date.now(), retryable: undefined };
+      this.sessions.set(key, session);
+    }
+    session.lastUsed = Date.now();
+    return session;
+  }
+
   endSessions(lsids: unknown[]): void {
     for (const lsid of lsids) {
       const key = sessionKey(lsid);
@@ -61,11 +104,18 @@ export class SessionRegistry {
     }
   }
 
-  /** Aborts transactions open longer than MongoDB's default transactionLifetimeLimitSeconds. */
-  abortExpired(now = Date.now()): void {
-    for (const session of this.sessions.values()) {
+  /**
+   * Aborts transactions idle longer than MongoDB's default transactionLifetimeLimitSeconds and
+   * forgets sessions idle past logicalSessionTimeoutMinutes (clients that vanished).
+   */
+  expire(now = Date.now()): void {
+    for (const [key, session] of this.sessions) {
       const txn = session.txn;
       if (txn?.state === 'active' && now - txn.lastUsed > TRANSACTION_LIFETIME_MS) txn.abort();
+      if (now - session.lastUsed > SESSION_TIMEOUT_MS) {
+        txn?.abort();
+        this.sessions.delete(key);
+      }
     }
   }
 

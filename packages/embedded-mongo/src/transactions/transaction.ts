@@ -20,7 +20,6 @@ export type TransactionState = 'active' | 'committed' | 'aborted';
  * it writes so a concurrent writer of the same document gets WriteConflict (first writer wins).
  */
 export class Transaction implements DataView {
-  readonly inTransaction = true;
   readonly snapshotTs: number;
   state: TransactionState = 'active';
   lastUsed = Date.now();
@@ -37,10 +36,6 @@ export class Transaction implements DataView {
       this.release = resolve;
     });
     this.lockHandle = { owner: this, released };
-  }
-
-  collectionExists(db: string, coll: string): boolean {
-    return this.engine.collection(db, coll) !== undefined || this.pending.has(`${db}.${coll}`);
   }
 
   match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {

@@ -6,13 +6,13 @@ import { testEnv } from './env.js';
  * The server a conformance test runs against: the embedded server by default, or a real
  * MongoDB replica set when MONGODB_URI is set, so any behavioural difference shows up.
  */
-export type TargetServer = { uri: string; embedded: boolean; stop(): Promise<void> };
+export type TargetServer = { uri: string; stop(): Promise<void> };
 
 export async function startTargetServer(): Promise<TargetServer> {
   const external = testEnv.MONGODB_URI;
-  if (external) return { uri: external, embedded: false, stop: async () => undefined };
+  if (external) return { uri: external, stop: async () => undefined };
   const server = await start({ port: 0 });
-  return { uri: server.uri, embedded: true, stop: () => server.stop() };
+  return { uri: server.uri, stop: () => server.stop() };
 }
 
 /** A database name no other test run uses. */
