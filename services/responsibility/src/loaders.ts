@@ -1,12 +1,39 @@
 import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import type { Clock } from './clock/clock.js';
+import { assignmentFiguresLoader } from './leadership-board/assignment-figures.loader.js';
+import type { AssignmentRecord } from './assignments/assignment.model.js';
+import { assignmentVisibilityFilter } from './assignments/assignment-visibility.rules.js';
+import { difficultyVisibilityFilter } from './difficulties/difficulties.rules.js';
 import type { ResponsibilityModels } from './models.js';
+import { filteredByIdLoader, groupedLoader } from './records/grouped-loader.js';
 
 /** Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here. */
-export function createResponsibilityLoaders({ models }: LoaderScope<ResponsibilityModels>) {
+export function createResponsibilityLoaders(
+  { models, viewer }: LoaderScope<ResponsibilityModels>,
+  clock: Clock,
+) {
+  const visibleMatters = assignmentVisibilityFilter(viewer);
   return {
     office: byIdLoader(models.offices),
     division: byIdLoader(models.divisions),
     staff: byIdLoader(models.staff),
+    /** Matters by id, null for those the viewer may not see: the only way to load one by id. */
+    assignment: filteredByIdLoader(models.assignments, visibleMatters),
+    subAssignments: groupedLoader(models.assignments, 'parentId', {
+      filter: visibleMatters,
+      sort: { createdAt: 1, _id: 1 },
+    }),
+    // Roll-up reads every sub-matter's status and percent — they share the parent's
+    // classification, so no figure above the viewer's clearance can leak through it.
+    subMatterProgress: groupedLoader<AssignmentRecord>(models.assignments, 'parentId'),
+    progressReport: byIdLoader(models.progressReports),
+    reminders: groupedLoader(models.reminders, 'assignmentId', { sort: { sentAt: 1, _id: 1 } }),
+    difficultiesOfAssignment: groupedLoader(models.difficulties, 'assignmentId', {
+      filter: difficultyVisibilityFilter(viewer),
+      sort: { raisedAt: 1, _id: 1 },
+    }),
+    assignmentFigures: assignmentFiguresLoader(models.assignments, viewer, () => clock.now()),
+    duties: groupedLoader(models.duties, 'divisionId', { sort: { createdAt: 1, _id: 1 } }),
   };
 }
 

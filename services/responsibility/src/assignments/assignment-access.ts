@@ -1,0 +1,51 @@
+import { forbidden, notFound } from '@heli/subgraph-runtime';
+import type { ResponsibilityContext } from '../context.js';
+import { ACTION_LABELS, type AssignmentAction } from './assignment-lifecycle.rules.js';
+import type { AssignmentRecord } from './assignment.model.js';
+import {
+  canAssign,
+  canSplit,
+  canSupervise,
+  canTakeAction,
+} from './assignment-permissions.rules.js';
+
+/**
+ * The matter if the viewer may see it. A matter they may not see is NOT_FOUND, exactly like one
+ * that does not exist, so its existence does not leak.
+ */
+export async function loadVisibleMatter(
+  ctx: ResponsibilityContext,
+  id: string,
+): Promise<AssignmentRecord> {
+  const matter = await ctx.loaders.assignment.load(id);
+  if (!matter) throw notFound(`Assignment ${id}`);
+  return matter;
+}
+
+export function requireCanAssign(ctx: ResponsibilityContext): void {
+  if (!canAssign(ctx.viewer)) throw forbidden('只有厅领导可以交办事项');
+}
+
+export function requireCanTakeAction(
+  ctx: ResponsibilityContext,
+  matter: AssignmentRecord,
+  action: AssignmentAction,
+): void {
+  if (canTakeAction(ctx.viewer, matter, action)) return;
+  const who = isHandlerSideAction(action) ? '主办处室负责人或责任人' : '交办人或厅领导';
+  throw forbidden(`只有${who}可以${ACTION_LABELS[action]}`);
+}
+
+function isHandlerSideAction(action: AssignmentAction): boolean {
+  return action === 'ACCEPT' || action === 'REPORT_PROGRESS' || action === 'SUBMIT_RESULT';
+}
+
+export function requireCanSupervise(ctx: ResponsibilityContext, matter: AssignmentRecord): void {
+  if (!canSupervise(ctx.viewer, matter))
+    throw forbidden('只有交办人或厅领导可以催办或设置汇报频次');
+}
+
+export function requireCanSplit(ctx: ResponsibilityContext, matter: AssignmentRecord): void {
+  if (!canSplit(ctx.viewer, matter))
+    throw forbidden('只有主办处室负责人或厅领导可以拆分协办子事项');
+}
