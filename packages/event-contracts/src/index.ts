@@ -20,3 +20,4 @@ export * as responsibilityEvents from './contracts/responsibility.js';
 export * as assignmentEvents from './contracts/assignments.js';
 export * as sharingEvents from './contracts/sharing.js';
 export * as interactionEvents from './contracts/interaction.js';
+export * as assessmentEvents from './contracts/assessment.js';

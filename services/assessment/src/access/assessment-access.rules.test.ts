@@ -1,0 +1,31 @@
+import type { Role } from '@heli/auth';
+import { describe, expect, it } from 'vitest';
+import {
+  canManageAssessment,
+  canSeeLeaderboard,
+  canSeeScoresOf,
+} from './assessment-access.rules.js';
+
+const viewer = (roles: Role[], divisionId: string | null = 'div-a') => ({ roles, divisionId });
+
+describe('assessment access', () => {
+  it('lets assessors and office leadership manage rules, inspections and publishing', () => {
+    expect(canManageAssessment(viewer(['STAFF', 'ASSESSOR']))).toBe(true);
+    expect(canManageAssessment(viewer(['OFFICE_LEADER']))).toBe(true);
+    expect(canManageAssessment(viewer(['DIVISION_HEAD', 'ANALYST']))).toBe(false);
+  });
+
+  it('shows a division its own scores and nobody else’s', () => {
+    expect(canSeeScoresOf(viewer(['STAFF']), 'div-a')).toBe(true);
+    expect(canSeeScoresOf(viewer(['DIVISION_HEAD']), 'div-b')).toBe(false);
+    expect(canSeeScoresOf(viewer(['STAFF'], null), 'div-a')).toBe(false);
+  });
+
+  it('shows every score and the leaderboard to analysts, leadership and assessors', () => {
+    for (const role of ['ANALYST', 'OFFICE_LEADER', 'COMMITTEE_LEADER', 'ASSESSOR'] as const) {
+      expect(canSeeLeaderboard(viewer([role]))).toBe(true);
+      expect(canSeeScoresOf(viewer([role], null), 'div-b')).toBe(true);
+    }
+    expect(canSeeLeaderboard(viewer(['STAFF', 'DIVISION_HEAD']))).toBe(false);
+  });
+});

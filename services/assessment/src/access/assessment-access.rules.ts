@@ -1,0 +1,18 @@
+import { hasRole, type HeliClaims } from '@heli/auth';
+
+type Viewer = Pick<HeliClaims, 'roles' | 'divisionId'>;
+
+/** Assessors (考核) and office leadership keep the rules, run inspections and publish. */
+export function canManageAssessment(viewer: Viewer): boolean {
+  return hasRole(viewer, 'ASSESSOR', 'OFFICE_LEADER');
+}
+
+/** Everybody's scores side by side: analysts, leadership, and those who assess. */
+export function canSeeLeaderboard(viewer: Viewer): boolean {
+  return hasRole(viewer, 'ANALYST', 'OFFICE_LEADER', 'COMMITTEE_LEADER', 'ASSESSOR');
+}
+
+/** A division sees its own scores; whoever sees the leaderboard sees every division's. */
+export function canSeeScoresOf(viewer: Viewer, divisionId: string): boolean {
+  return viewer.divisionId === divisionId || canSeeLeaderboard(viewer);
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, notFound } from '@heli/subgraph-runtime';
+import type { AssessmentModels } from '../models.js';
+import type { ScoreEntryRecord } from './ledger.model.js';
+import { roundPoints } from './score-event.rules.js';
+
+export interface CorrectionInput {
+  entryId: string;
+  points: number;
+  reason: string;
+}
+
+/**
+ * Brings one score (an event, rule and division) to `points` by appending a CORRECTION entry for
+ * the difference; the entry it corrects stays as it was. A later recompute leaves corrections
+ * alone: it compares the rules' result with RULE and RECOMPUTE entries only.
+ */
+export async function correctScoreEntry(
+  models: AssessmentModels,
+  input: CorrectionInput,
+  staffId: string,
+  now: Date = new Date(),
+): Promise<ScoreEntryRecord> {
+  const reason = input.reason.trim();
+  if (reason === '') throw badInput('更正记分必须说明理由', { fields: ['reason'] });
+  if (!Number.isFinite(input.points))
+    throw badInput('更正后的分值必须是数字', { fields: ['points'] });
+  return models.scoreEntries.db.transaction(async (session) => {
+    const corrected = await models.scoreEntries.findById(input.entryId, null, { session }).lean();
+    if (!corrected) throw notFound(`记分条目“${input.entryId}”`);
+    const entries = await models.scoreEntries
+      .find(
+        { scoreKey: corrected.scoreKey, divisionId: corrected.divisionId },
+        { points: 1 },
+        { session },
+      )
+      .lean();
+    const standing = roundPoints(entries.reduce((sum, entry) => sum + entry.points, 0));
+    const delta = roundPoints(input.points - standing);
+    if (delta === 0)
+      throw badInput(`该项记分已是 ${standing} 分，无需更正`, { fields: ['points'] });
+    const [entry] = await models.scoreEntries.create(
+      [
+        {
+          ...corrected,
+          _id: `correction-${randomUUID()}`,
+          kind: 'CORRECTION',
+          points: delta,
+          uncappedPoints: null,
+          capPeriod: null,
+          reason,
+          correctsEntryId: corrected._id,
+          recordedByStaffId: staffId,
+          recordedAt: now,
+        },
+      ],
+      { session },
+    );
+    return entry!.toObject();
+  });
+}

@@ -1,0 +1,85 @@
+import DataLoader from 'dataloader';
+import type { LoaderScope } from '@heli/subgraph-runtime';
+import type { RankedTotal } from './evaluations/evaluations.rules.js';
+import {
+  periodRanking,
+  periodTotals,
+  rewardsAndPenalties,
+  type DivisionTotals,
+} from './ledger/score-totals.js';
+import type { AssessmentModels } from './models.js';
+import { parsePeriod } from './periods/period.js';
+import { activeRuleSet } from './scoring-rules/active-rule-set.js';
+import { defaultRuleSet } from './scoring-rules/default-rule-set.js';
+import type { ScoreCategory, ScoringRuleSet } from './scoring-rules/scoring-rule.js';
+
+const SEPARATOR = '|';
+
+/**
+ * Per-request DataLoaders. Scores are asked for per division (`Division.score`), often for every
+ * division of a leaderboard at once: they batch into one aggregation per period.
+ */
+export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels>) {
+  return {
+    /** Key: `<period>|<divisionId>`. */
+    divisionTotals: new DataLoader<string, DivisionTotals>(async (keys) => {
+      const byPeriod = new Map<string, string[]>();
+      for (const key of keys) {
+        const [period = '', divisionId = ''] = key.split(SEPARATOR);
+        byPeriod.set(period, [...(byPeriod.get(period) ?? []), divisionId]);
+      }
+      const found = new Map<string, DivisionTotals>();
+      for (const [period, divisionIds] of byPeriod) {
+        const totals = await periodTotals(models, parsePeriod(period), { divisionIds });
+        for (const [divisionId, division] of totals)
+          found.set(`${period}${SEPARATOR}${divisionId}`, division);
+      }
+      return keys.map((key) => found.get(key)!);
+    }),
+    /** Key: `<period>|<divisionId>`: rewards (奖) and penalties (惩) of an evaluation. */
+    rewardsAndPenalties: new DataLoader<string, { rewardPoints: number; penaltyPoints: number }>(
+      (keys) =>
+        Promise.all(
+          keys.map((key) => {
+            const [period = '', divisionId = ''] = key.split(SEPARATOR);
+            return rewardsAndPenalties(models, divisionId, parsePeriod(period));
+          }),
+        ),
+    ),
+    /** Key: `<period>|<category or empty>`. */
+    ranking: new DataLoader<string, RankedTotal[]>((keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [period = '', category = ''] = key.split(SEPARATOR);
+          return periodRanking(
+            models,
+            parsePeriod(period),
+            category === '' ? undefined : (category as ScoreCategory),
+          );
+        }),
+      ),
+    ),
+    /** Key: `<year>-v<version>` (see `ruleSetId`); null for a version that does not exist. */
+    ruleSetVersion: new DataLoader<string, ScoringRuleSet | null>(async (ids) => {
+      const stored = await models.ruleSets.find({ _id: { $in: [...ids] } }).lean();
+      return ids.map((id) => {
+        const found = stored.find((ruleSet) => ruleSet._id === id);
+        if (found) return found;
+        const [year, version] = id.split('-v').map(Number);
+        // Version 1 is the built-in defaults until the first change stores it.
+        return version === 1 && year !== undefined ? defaultRuleSet(year) : null;
+      });
+    }),
+    /** Key: the year. */
+    activeRuleSet: new DataLoader<number, ScoringRuleSet>((years) =>
+      Promise.all(years.map((year) => activeRuleSet(models.ruleSets, year))),
+    ),
+  };
+}
+
+export type AssessmentLoaders = ReturnType<typeof createAssessmentLoaders>;
+
+export const totalsKey = (period: string, divisionId: string) =>
+  `${period}${SEPARATOR}${divisionId}`;
+export const rankingKey = (period: string, category?: ScoreCategory | null) =>
+  `${period}${SEPARATOR}${category ?? ''}`;

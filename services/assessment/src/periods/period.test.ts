@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatPeriod,
+  fractionOfYear,
+  monthsOf,
+  parsePeriod,
+  periodContaining,
+  periodFilter,
+  periodKeysOf,
+  subPeriods,
+} from './period.js';
+
+describe('parsePeriod', () => {
+  it('reads years, quarters and months and writes them back the same', () => {
+    for (const text of ['2026', '2026-Q3', '2026-05', '2026-12']) {
+      expect(formatPeriod(parsePeriod(text))).toBe(text);
+    }
+    expect(parsePeriod('2026-Q3')).toEqual({ kind: 'QUARTER', year: 2026, quarter: 3 });
+  });
+
+  it('refuses anything else with a message naming the accepted forms', () => {
+    for (const text of ['26', '2026-Q5', '2026-13', '2026-5', 'last year', '1999']) {
+      expect(() => parsePeriod(text)).toThrow(/2026-Q2/);
+    }
+  });
+});
+
+describe('periodKeysOf', () => {
+  it('cuts periods on China Standard Time dates', () => {
+    expect(periodKeysOf('2026-12-31T15:59:59Z')).toEqual({ year: 2026, quarter: 4, month: 12 });
+    expect(periodKeysOf('2026-12-31T16:00:00Z')).toEqual({ year: 2027, quarter: 1, month: 1 });
+    expect(periodKeysOf('2026-06-30T23:00:00+08:00')).toEqual({ year: 2026, quarter: 2, month: 6 });
+  });
+});
+
+describe('period arithmetic', () => {
+  const keys = { year: 2026, quarter: 2, month: 5 };
+
+  it('finds the enclosing period of each kind', () => {
+    expect(formatPeriod(periodContaining(keys, 'YEAR'))).toBe('2026');
+    expect(formatPeriod(periodContaining(keys, 'QUARTER'))).toBe('2026-Q2');
+    expect(formatPeriod(periodContaining(keys, 'MONTH'))).toBe('2026-05');
+  });
+
+  it('filters by exactly the keys that identify a period', () => {
+    expect(periodFilter(parsePeriod('2026-Q2'))).toEqual({ year: 2026, quarter: 2 });
+    expect(periodFilter(parsePeriod('2026-05'))).toEqual({ year: 2026, month: 5 });
+  });
+
+  it('splits years into quarters and quarters into months', () => {
+    expect(subPeriods(parsePeriod('2026')).map(formatPeriod)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ]);
+    expect(subPeriods(parsePeriod('2026-Q2')).map(formatPeriod)).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
+    expect(monthsOf(parsePeriod('2026'))).toHaveLength(12);
+    expect(fractionOfYear(parsePeriod('2026-Q1'))).toBe(0.25);
+  });
+});

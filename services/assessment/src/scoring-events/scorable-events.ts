@@ -1,0 +1,131 @@
+import {
+  assessmentEvents,
+  assignmentEvents,
+  interactionEvents,
+  sharingEvents,
+  type EventDefinition,
+} from '@heli/event-contracts';
+
+/** What an event is about, as an inspector samples it: a matter, a reading, a catalogue entry… */
+export interface ScoredItem {
+  kind: string;
+  id: string;
+}
+
+interface ScorableEvent {
+  definition: EventDefinition;
+  /** The item the event is about, for spot-check samples. */
+  item(data: Record<string, unknown>): ScoredItem | null;
+  /** Every division the event concerns, for finding a division's items. */
+  divisionPaths: string[];
+}
+
+const field = (data: Record<string, unknown>, name: string): string | null => {
+  const value = data[name];
+  return typeof value === 'string' ? value : null;
+};
+const itemOf =
+  (kind: string, idField: string) =>
+  (data: Record<string, unknown>): ScoredItem | null => {
+    const id = field(data, idField);
+    return id === null ? null : { kind, id };
+  };
+
+const MATTER = itemOf('MATTER', 'assignmentId');
+const matterEvent = (definition: EventDefinition): ScorableEvent => ({
+  definition,
+  item: MATTER,
+  divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
+});
+
+/**
+ * The events assessment consumes and keeps in `scoring_events`: every event a scoring rule may
+ * name. Rules are data, so an event is stored even when no current rule scores it — a later rule
+ * version can, on recompute.
+ */
+export const SCORABLE_EVENTS: readonly ScorableEvent[] = [
+  matterEvent(assignmentEvents.assignmentCreated),
+  matterEvent(assignmentEvents.assignmentAccepted),
+  matterEvent(assignmentEvents.assignmentProgressReported),
+  matterEvent(assignmentEvents.assignmentResultSubmitted),
+  matterEvent(assignmentEvents.assignmentCompleted),
+  matterEvent(assignmentEvents.assignmentReturned),
+  matterEvent(assignmentEvents.assignmentCancelled),
+  matterEvent(assignmentEvents.assignmentOverdue),
+  matterEvent(assignmentEvents.assignmentEscalated),
+  {
+    definition: assignmentEvents.difficultyRaised,
+    item: itemOf('DIFFICULTY', 'difficultyId'),
+    divisionPaths: ['divisionId'],
+  },
+  {
+    definition: assignmentEvents.difficultyResolved,
+    item: itemOf('DIFFICULTY', 'difficultyId'),
+    divisionPaths: ['divisionId'],
+  },
+  {
+    definition: sharingEvents.readingAcknowledged,
+    item: itemOf('READING', 'readingRequestId'),
+    divisionPaths: ['divisionId'],
+  },
+  {
+    definition: sharingEvents.readingOverdue,
+    item: itemOf('READING', 'readingRequestId'),
+    divisionPaths: ['divisionId'],
+  },
+  {
+    definition: sharingEvents.catalogEntryPublished,
+    item: itemOf('CATALOG_ENTRY', 'entryId'),
+    divisionPaths: ['sourceDivisionId'],
+  },
+  {
+    definition: sharingEvents.catalogEntryCited,
+    item: itemOf('CATALOG_ENTRY', 'entryId'),
+    divisionPaths: ['sourceDivisionId', 'citingDivisionId'],
+  },
+  {
+    definition: sharingEvents.infoSubmitted,
+    item: itemOf('INFO_SUBMISSION', 'submissionId'),
+    divisionPaths: ['submitterDivisionId'],
+  },
+  {
+    definition: sharingEvents.infoAdopted,
+    item: itemOf('INFO_SUBMISSION', 'submissionId'),
+    divisionPaths: ['submitterDivisionId'],
+  },
+  {
+    definition: sharingEvents.infoReturned,
+    item: itemOf('INFO_SUBMISSION', 'submissionId'),
+    divisionPaths: ['submitterDivisionId'],
+  },
+  {
+    definition: sharingEvents.featuredIssuePublished,
+    item: itemOf('FEATURED_ISSUE', 'issueId'),
+    divisionPaths: ['items[].sourceDivisionId'],
+  },
+  {
+    definition: interactionEvents.meetingDecisionRecorded,
+    item: itemOf('MEETING_DECISION', 'decisionId'),
+    divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
+  },
+  {
+    definition: assessmentEvents.inspectionFindingRecorded,
+    item: itemOf('INSPECTION_FINDING', 'findingId'),
+    divisionPaths: ['divisionId'],
+  },
+];
+
+const BY_TYPE = new Map<string, ScorableEvent>(
+  SCORABLE_EVENTS.map((scorable) => [scorable.definition.fullType, scorable]),
+);
+
+export function findScorableEvent(fullType: string): ScorableEvent | undefined {
+  return BY_TYPE.get(fullType);
+}
+
+/** The top-level fields of an event type's data, to check rule conditions and targets against. */
+export function dataFieldsOf(fullType: string): readonly string[] {
+  const shape = (BY_TYPE.get(fullType)?.definition.data as { shape?: Record<string, unknown> })
+    .shape;
+  return shape ? Object.keys(shape) : [];
+}

@@ -1,0 +1,170 @@
+import {
+  assessmentEvents,
+  assignmentEvents,
+  interactionEvents,
+  sharingEvents,
+} from '@heli/event-contracts';
+import type { ScoringRule, ScoringRuleSet } from './scoring-rule.js';
+
+const rule = (r: Omit<ScoringRule, 'version'>): ScoringRule => ({ ...r, version: 1 });
+
+/**
+ * The standards a year starts with until assessors change them (version 1 of every year). Points
+ * follow the report's emphasis: finishing assigned matters on time weighs most (督办落实), then
+ * sharing and reusing outputs across divisions (资源共享, 成果共用).
+ */
+export const DEFAULT_RULES: readonly ScoringRule[] = [
+  rule({
+    id: 'matter-completed-on-time',
+    description: '交办事项按时办结（主办处室）',
+    eventType: assignmentEvents.assignmentCompleted.fullType,
+    condition: { field: 'onTime', equals: true },
+    points: 3,
+    target: 'leadDivisionId',
+    category: 'RESPONSIBILITY',
+    cap: null,
+  }),
+  rule({
+    id: 'matter-completed-late',
+    description: '交办事项逾期办结（主办处室）',
+    eventType: assignmentEvents.assignmentCompleted.fullType,
+    condition: { field: 'onTime', equals: false },
+    points: 1,
+    target: 'leadDivisionId',
+    category: 'RESPONSIBILITY',
+    cap: null,
+  }),
+  rule({
+    id: 'matter-overdue',
+    description: '交办事项超过时限未办结（主办处室）',
+    eventType: assignmentEvents.assignmentOverdue.fullType,
+    condition: null,
+    points: -2,
+    target: 'leadDivisionId',
+    category: 'RESPONSIBILITY',
+    cap: null,
+  }),
+  rule({
+    id: 'progress-reported-on-schedule',
+    description: '按要求及时汇报进展',
+    eventType: assignmentEvents.assignmentProgressReported.fullType,
+    condition: { field: 'onSchedule', equals: true },
+    points: 0.5,
+    target: 'leadDivisionId',
+    category: 'RESPONSIBILITY',
+    cap: { points: 2, period: 'MONTH' },
+  }),
+  rule({
+    id: 'reading-acknowledged-on-time',
+    description: '阅知文件按时签阅',
+    eventType: sharingEvents.readingAcknowledged.fullType,
+    condition: { field: 'onTime', equals: true },
+    points: 0.5,
+    target: 'divisionId',
+    category: 'SHARING',
+    cap: { points: 5, period: 'MONTH' },
+  }),
+  rule({
+    id: 'reading-overdue',
+    description: '阅知文件逾期未签阅',
+    eventType: sharingEvents.readingOverdue.fullType,
+    condition: null,
+    points: -0.5,
+    target: 'divisionId',
+    category: 'SHARING',
+    cap: { points: 5, period: 'MONTH' },
+  }),
+  rule({
+    id: 'catalog-entry-published',
+    description: '工作成果编入查阅目录',
+    eventType: sharingEvents.catalogEntryPublished.fullType,
+    condition: null,
+    points: 0.5,
+    target: 'sourceDivisionId',
+    category: 'ACHIEVEMENT',
+    cap: { points: 3, period: 'MONTH' },
+  }),
+  rule({
+    id: 'catalog-entry-cited',
+    description: '查阅条目被其他处室借鉴引用（来源处室）',
+    eventType: sharingEvents.catalogEntryCited.fullType,
+    condition: { field: 'citingDivisionId', differsFromField: 'sourceDivisionId' },
+    points: 1,
+    target: 'sourceDivisionId',
+    category: 'SHARING',
+    cap: { points: 10, period: 'MONTH' },
+  }),
+  rule({
+    id: 'info-adopted',
+    description: '报送信息被采用',
+    eventType: sharingEvents.infoAdopted.fullType,
+    condition: null,
+    points: 2,
+    target: 'submitterDivisionId',
+    category: 'SHARING',
+    cap: null,
+  }),
+  rule({
+    id: 'featured',
+    description: '成果入选精品交流',
+    eventType: sharingEvents.featuredIssuePublished.fullType,
+    condition: null,
+    points: 3,
+    target: 'items[].sourceDivisionId',
+    category: 'ACHIEVEMENT',
+    cap: null,
+  }),
+  rule({
+    id: 'joint-research-lead',
+    description: '牵头调研联席会议确定的课题',
+    eventType: interactionEvents.meetingDecisionRecorded.fullType,
+    condition: { field: 'meetingKind', equals: 'RESEARCH_JOINT' },
+    points: 1,
+    target: 'leadDivisionId',
+    category: 'INTERACTION',
+    cap: { points: 4, period: 'QUARTER' },
+  }),
+  rule({
+    id: 'inspection-commendable',
+    description: '检查、抽查中发现值得表扬的做法',
+    eventType: assessmentEvents.inspectionFindingRecorded.fullType,
+    condition: { field: 'severity', equals: 'COMMENDABLE' },
+    points: 2,
+    target: 'divisionId',
+    category: 'RESPONSIBILITY',
+    cap: null,
+  }),
+  rule({
+    id: 'inspection-minor-issue',
+    description: '检查、抽查发现一般问题',
+    eventType: assessmentEvents.inspectionFindingRecorded.fullType,
+    condition: { field: 'severity', equals: 'MINOR_ISSUE' },
+    points: -1,
+    target: 'divisionId',
+    category: 'RESPONSIBILITY',
+    cap: null,
+  }),
+  rule({
+    id: 'inspection-major-issue',
+    description: '检查、抽查发现严重问题',
+    eventType: assessmentEvents.inspectionFindingRecorded.fullType,
+    condition: { field: 'severity', equals: 'MAJOR_ISSUE' },
+    points: -3,
+    target: 'divisionId',
+    category: 'RESPONSIBILITY',
+    cap: null,
+  }),
+];
+
+/** Version 1 of a year: the defaults, until the first change is applied and stored. */
+export function defaultRuleSet(year: number): ScoringRuleSet {
+  return {
+    year,
+    version: 1,
+    rules: DEFAULT_RULES.map((r) => ({ ...r })),
+    grading: { excellent: 265, good: 195, pass: 133 },
+    reason: '默认量化评分标准',
+    createdByStaffId: null,
+    createdAt: new Date(Date.UTC(year - 1, 11, 31, 16)),
+  };
+}
