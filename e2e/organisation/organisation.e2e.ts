@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsForStaff, demoDivisions, demoUsers } from '@heli/demo-data';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
+import { serviceSdlDir } from '../harness/service-dirs.js';
 import { startStack, type Stack } from '../harness/stack.js';
-
-const responsibilitySrc = fileURLToPath(
-  new URL('../../services/responsibility/src/', import.meta.url),
-);
 
 describe('the demo organisation through the gateway', () => {
   let stack: Stack;
@@ -15,7 +11,7 @@ describe('the demo organisation through the gateway', () => {
     stack = await startStack([
       {
         definition: createResponsibilitySubgraph({ loadDemoData: true }),
-        sdlDir: responsibilitySrc,
+        sdlDir: serviceSdlDir('responsibility'),
       },
     ]);
   });

@@ -1,13 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff } from '@heli/demo-data';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
+import { serviceSdlDir } from '../harness/service-dirs.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
-const responsibilitySrc = fileURLToPath(
-  new URL('../../services/responsibility/src/', import.meta.url),
-);
 const leadership = claimsForStaff('staff-executive-deputy');
 const divisionHead = claimsForStaff('staff-general-1-head');
 
@@ -18,7 +15,7 @@ describe('an assigned matter from assignment to on-time completion, through the 
     stack = await startStack([
       {
         definition: createResponsibilitySubgraph({ loadDemoData: true }),
-        sdlDir: responsibilitySrc,
+        sdlDir: serviceSdlDir('responsibility'),
       },
     ]);
   });
