@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeliClaims } from '@heli/auth';
+import { createAssessmentSubgraph } from '@heli/assessment';
+import { claimsForStaff } from '@heli/demo-data';
+import { createResponsibilitySubgraph } from '@heli/responsibility';
+import { createSharingSubgraph } from '@heli/sharing';
+import { waitFor } from '@heli/testkit';
+import { startStack, type Stack } from '../harness/stack.js';
+import { serviceSdlDir } from '../harness/service-dirs.js';
+
+const leadership = claimsForStaff('staff-executive-deputy');
+const general1Head = claimsForStaff('staff-general-1-head');
+const researchHead = claimsForStaff('staff-research-head');
+
+/** Events count in the period of their time in China Standard Time (UTC+8). */
+const currentYear = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
+
+type Explanation = { node: { points: number; sourceEvent: { id: string; type: string } } }[];
+
+describe('scores computed from what happened in responsibility and sharing, through the gateway', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack([
+      {
+        definition: createResponsibilitySubgraph({ loadDemoData: true }),
+        sdlDir: serviceSdlDir('responsibility'),
+      },
+      {
+        definition: createSharingSubgraph({ loadDemoData: false, sweepIntervalMs: 0 }),
+        sdlDir: serviceSdlDir('sharing'),
+      },
+      {
+        definition: createAssessmentSubgraph({ loadDemoData: false }),
+        sdlDir: serviceSdlDir('assessment'),
+      },
+    ]);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const run = async <T>(
+    viewer: HeliClaims,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> => {
+    const res = await stack.query(query, variables, viewer);
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    return res.body.data as T;
+  };
+
+  const explanationOf = async (divisionId: string) => {
+    const data = await run<{
+      division: { score: { total: number; explanation: { edges: Explanation } } };
+    }>(
+      general1Head,
+      `query ($id: ID!, $period: String!) { division(id: $id) { id name score(period: $period) { total
+         explanation(first: 100) { edges { node { points sourceEvent { id type time } } } } } } }`,
+      { id: divisionId, period: currentYear },
+    );
+    return data.division.score;
+  };
+
+  it('credits the lead division for a matter completed on time and for its catalogue entry cited by another division', async () => {
+    // A matter completed on time in responsibility.
+    const { createAssignment } = await run<{ createAssignment: { id: string } }>(
+      leadership,
+      'mutation ($input: CreateAssignmentInput!) { createAssignment(input: $input) { id } }',
+      {
+        input: {
+          title: '梳理本年度政务信息报送情况',
+          leadDivisionId: 'div-general-1',
+          coDivisionIds: [],
+          deadline: new Date(Date.now() + 5 * 24 * 3600_000).toISOString(),
+          priority: 'NORMAL',
+        },
+      },
+    );
+    const id = createAssignment.id;
+    await run(general1Head, 'mutation ($id: ID!) { acceptAssignment(input: { id: $id }) { id } }', {
+      id,
+    });
+    await run(
+      general1Head,
+      'mutation ($id: ID!) { submitAssignmentResult(input: { id: $id, result: "已报送" }) { id } }',
+      {
+        id,
+      },
+    );
+    await run(leadership, 'mutation ($id: ID!) { completeAssignment(input: { id: $id }) { id } }', {
+      id,
+    });
+
+    // A catalogue entry of 综合一处, cited by 调研室 in sharing.
+    const { publishCatalogEntry } = await run<{ publishCatalogEntry: { id: string } }>(
+      general1Head,
+      'mutation ($input: PublishCatalogEntryInput!) { publishCatalogEntry(input: $input) { id } }',
+      {
+        input: {
+          title: '关于推进政务资源共享的调研报告',
+          summary:
+            '总结各政务处资源共享、成果共用的做法与问题，提出完善保密规定下信息分送机制的建议。',
+          keywords: ['资源共享', '成果共用'],
+          classification: 'INTERNAL',
+        },
+      },
+    );
+    await run(
+      researchHead,
+      'mutation ($entryId: ID!) { citeCatalogEntry(input: { entryId: $entryId, note: "用于年度调研选题" }) { id } }',
+      {
+        entryId: publishCatalogEntry.id,
+      },
+    );
+
+    // Both reach assessment as events and show up, with their source events, in the score.
+    let score = await explanationOf('div-general-1');
+    await waitFor(
+      async () => {
+        score = await explanationOf('div-general-1');
+        const types = score.explanation.edges.map((e) => e.node.sourceEvent.type);
+        return (
+          types.includes('heli.responsibility.assignment.completed.v1') &&
+          types.includes('heli.sharing.catalog.entry-cited.v1')
+        );
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    const completed = score.explanation.edges.find(
+      (e) => e.node.sourceEvent.type === 'heli.responsibility.assignment.completed.v1',
+    );
+    const cited = score.explanation.edges.find(
+      (e) => e.node.sourceEvent.type === 'heli.sharing.catalog.entry-cited.v1',
+    );
+    expect(completed?.node.points).toBe(3);
+    expect(cited?.node.points).toBe(1);
+
+    // The explanation points at the very events the outboxes published.
+    const outboxIds = async (service: string, type: string) =>
+      (
+        await stack.subgraphs[service]!.conn.collection('outbox')
+          .find({ 'envelope.type': type })
+          .toArray()
+      ).map((r) => (r.envelope as { id: string }).id);
+    expect(
+      await outboxIds('responsibility', 'heli.responsibility.assignment.completed.v1'),
+    ).toContain(completed!.node.sourceEvent.id);
+    expect(await outboxIds('sharing', 'heli.sharing.catalog.entry-cited.v1')).toContain(
+      cited!.node.sourceEvent.id,
+    );
+    expect(score.total).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,77 @@
+import type { ReadingRequestRecord } from './distribution.model.js';
+
+/** A distribution may reach at most this many recipients at once. */
+export const MAX_RECIPIENTS = 2_000;
+
+export interface DistributionRequest {
+  staffIds: readonly string[];
+  divisionIds: readonly string[];
+  dueAt: Date;
+}
+
+/** Everything wrong with a distribution request, for the sender. */
+export function distributionProblems(request: DistributionRequest, now: Date): string[] {
+  const problems: string[] = [];
+  const total = new Set(request.staffIds).size + new Set(request.divisionIds).size;
+  if (total === 0) problems.push('请至少选择一位领导、一个部门或一个处室');
+  if (total > MAX_RECIPIENTS) problems.push(`一次分送不能超过 ${MAX_RECIPIENTS} 个对象`);
+  if (request.dueAt.getTime() <= now.getTime()) problems.push('阅知时限必须晚于现在');
+  return problems;
+}
+
+/** Unique recipients in the order given; sending twice to one reader in one go is one request. */
+export function uniqueRecipients(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+type ReadingState = Pick<ReadingRequestRecord, 'acknowledgedAt' | 'dueAt'>;
+
+export type ReadingStatus = 'READ' | 'UNREAD' | 'OVERDUE';
+
+/** READ once acknowledged; UNREAD until the due time passes, then OVERDUE. */
+export function readingStatus(request: ReadingState, now: Date): ReadingStatus {
+  if (request.acknowledgedAt !== null) return 'READ';
+  return request.dueAt.getTime() < now.getTime() ? 'OVERDUE' : 'UNREAD';
+}
+
+/** The MongoDB condition for requests in `status` at `now`; agrees with `readingStatus`. */
+export function readingStatusFilter(status: ReadingStatus, now: Date): Record<string, unknown> {
+  switch (status) {
+    case 'READ':
+      return { acknowledgedAt: { $ne: null } };
+    case 'UNREAD':
+      return { acknowledgedAt: null, dueAt: { $gte: now } };
+    case 'OVERDUE':
+      return { acknowledgedAt: null, dueAt: { $lt: now } };
+  }
+}
+
+/** Whether `reader` may acknowledge the request: it is addressed to them or their division. */
+export function isAddressedTo(
+  request: Pick<ReadingRequestRecord, 'recipientStaffId' | 'recipientDivisionId'>,
+  reader: { sub: string; divisionId: string | null },
+): boolean {
+  if (request.recipientStaffId !== null) return request.recipientStaffId === reader.sub;
+  return reader.divisionId !== null && request.recipientDivisionId === reader.divisionId;
+}
+
+/** An acknowledgement at `now` is on time when it is not later than the due time. */
+export function isOnTime(dueAt: Date, now: Date): boolean {
+  return now.getTime() <= dueAt.getTime();
+}
+
+export interface ReadingTally {
+  requested: number;
+  read: number;
+  readOnTime: number;
+  overdue: number;
+}
+
+/**
+ * The share of readings that were acknowledged on time, out of those that are settled — read,
+ * or past due unread. Null while nothing is settled, so a new division is not scored 0.
+ */
+export function readOnTimeRate({ read, readOnTime, overdue }: ReadingTally): number | null {
+  const settled = read + overdue;
+  return settled === 0 ? null : readOnTime / settled;
+}

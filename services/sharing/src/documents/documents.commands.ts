@@ -1,0 +1,67 @@
+import type { HeliClaims } from '@heli/auth';
+import { sharingEvents } from '@heli/event-contracts';
+import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../shared/entity-id.js';
+import { rejectProblems } from '../shared/reject-problems.js';
+import type { DocumentRecord } from './documents.model.js';
+import { isIncoming, registrationProblems, type DocumentRegistration } from './documents.rules.js';
+
+/** Registers a document for the registrar's division and announces it. */
+export async function registerDocument(
+  write: SharingWrite,
+  registrar: HeliClaims,
+  input: DocumentRegistration,
+  now: Date,
+  id: string = newEntityId('document'),
+): Promise<DocumentRecord> {
+  rejectProblems(registrationProblems(input, registrar));
+  const incoming = isIncoming(input.kind);
+  const record: DocumentRecord = {
+    _id: id,
+    kind: input.kind,
+    title: input.title.trim(),
+    documentNumber: incoming ? input.documentNumber!.trim() : input.documentNumber?.trim() || null,
+    issuer: incoming ? input.issuer!.trim() : input.issuer?.trim() || null,
+    issuedOn: input.issuedOn ?? null,
+    body: input.body ?? '',
+    classification: input.classification,
+    officeId: registrar.officeId,
+    registeringDivisionId: registrar.divisionId!,
+    registeredByStaffId: registrar.sub,
+    registeredAt: now,
+    readerStaffIds: [registrar.sub],
+    readerDivisionIds: [],
+  };
+  await write.models.documents.create([record], { session: write.session });
+  write.emit(
+    sharingEvents.documentRegistered,
+    {
+      documentId: id,
+      title: record.title,
+      classification: record.classification,
+      registeringDivisionId: record.registeringDivisionId,
+      registeredByStaffId: registrar.sub,
+      registeredAt: now.toISOString(),
+    },
+    { subject: id },
+  );
+  return record;
+}
+
+/** Gives people and divisions need-to-know on a document (they were sent it or named in it). */
+export async function grantReaders(
+  write: SharingWrite,
+  documentId: string,
+  readers: { staffIds?: readonly string[]; divisionIds?: readonly string[] },
+): Promise<void> {
+  await write.models.documents.updateOne(
+    { _id: documentId },
+    {
+      $addToSet: {
+        readerStaffIds: { $each: [...(readers.staffIds ?? [])] },
+        readerDivisionIds: { $each: [...(readers.divisionIds ?? [])] },
+      },
+    },
+    { session: write.session },
+  );
+}

@@ -1,0 +1,53 @@
+import type { InfoSubmissionStatus } from './info-collection.model.js';
+
+/** Everything wrong with a submission, for the person submitting it. */
+export function submissionProblems(input: { title: string; content: string }): string[] {
+  const problems: string[] = [];
+  if (input.title.trim().length === 0) problems.push('信息标题不能为空');
+  if (input.title.length > 200) problems.push('信息标题不能超过 200 个字');
+  if (input.content.trim().length === 0) problems.push('信息正文不能为空');
+  return problems;
+}
+
+/** The secretariat decides once: only a submitted item can be adopted or returned. */
+export function decisionProblem(status: InfoSubmissionStatus): string | null {
+  if (status === 'ADOPTED') return '该信息已采用';
+  if (status === 'RETURNED') return '该信息已退回';
+  return null;
+}
+
+/** A returned item needs a reason the submitter can act on. */
+export function returnReasonProblem(reason: string): string | null {
+  return reason.trim().length === 0 ? '退回时请说明理由' : null;
+}
+
+/** The body of a digest: each item's title and text, numbered, in the order they were adopted. */
+export function digestBody(items: readonly { title: string; content: string }[]): string {
+  return items.map((item, index) => `${index + 1}. ${item.title}\n${item.content}`).join('\n\n');
+}
+
+/** The next run of a schedule after `ranAt`, never in the past even after a long pause. */
+export function nextScheduledRun(previous: Date, everyDays: number, ranAt: Date): Date {
+  const step = everyDays * 86_400_000;
+  let next = previous.getTime() + step;
+  while (next <= ranAt.getTime()) next += step;
+  return new Date(next);
+}
+
+/**
+ * Who sees a submission: the secretariat every one; otherwise the submitter, their division, or —
+ * for an outside body — the people of that body.
+ */
+export function submissionVisibilityFilter(
+  viewer: { sub: string; divisionId: string | null; officeId: string },
+  isSecretariat: boolean,
+): Record<string, unknown> {
+  if (isSecretariat) return {};
+  const own: Record<string, unknown>[] = [{ submittedByStaffId: viewer.sub }];
+  own.push(
+    viewer.divisionId === null
+      ? { submitterOfficeId: viewer.officeId, submitterDivisionId: null }
+      : { submitterDivisionId: viewer.divisionId },
+  );
+  return { $or: own };
+}

@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import type { Model } from 'mongoose';
+import { catalogVisibilityFilter, documentVisibilityFilter } from './access/visibility.rules.js';
+import { createDocumentViewRecorder } from './audit/document-view-recorder.js';
+import type { CatalogEntryRecord } from './catalog/catalog.model.js';
+import type { Clock } from './clock.js';
+import type { DocumentRecord } from './documents/documents.model.js';
+import type { SharingModels } from './models.js';
+
+/**
+ * Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here.
+ * Documents and catalogue entries are loaded only through the viewer's visibility filter, so an
+ * id the viewer may not see resolves to null exactly like an id that does not exist.
+ */
+export function sharingLoaders(clock: Clock) {
+  return ({ models, viewer }: LoaderScope<SharingModels>) => ({
+    document: visibleByIdLoader<DocumentRecord>(models.documents, documentVisibilityFilter(viewer)),
+    catalogEntry: visibleByIdLoader<CatalogEntryRecord>(
+      models.catalogEntries,
+      catalogVisibilityFilter(viewer),
+    ),
+    distribution: byIdLoader(models.distributions),
+    readingRequest: byIdLoader(models.readingRequests),
+    circulation: byIdLoader(models.circulations),
+    infoSubmission: byIdLoader(models.infoSubmissions),
+    documentViews: createDocumentViewRecorder(models.documentViews, viewer, clock),
+  });
+}
+
+export type SharingLoaders = ReturnType<ReturnType<typeof sharingLoaders>>;
+
+function visibleByIdLoader<T>(model: Model<T>, visibility: Record<string, unknown>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const found = (await model.find({ $and: [{ _id: { $in: ids } }, visibility] }).lean()) as (T & {
+      _id: string;
+    })[];
+    const byId = new Map(found.map((doc) => [doc._id, doc as T]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

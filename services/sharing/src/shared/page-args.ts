@@ -1,0 +1,5 @@
+/** The Relay arguments every list field takes. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}

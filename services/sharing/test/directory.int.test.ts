@@ -1,0 +1,51 @@
+import { createEnvelope, responsibilityEvents } from '@heli/event-contracts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { directorySubscription } from '../src/organisation/directory.handlers.js';
+import { startSharing, type Sharing } from './sharing-harness.js';
+
+let sharing: Sharing;
+
+beforeAll(async () => {
+  sharing = await startSharing();
+  await sharing.publishDemoOrganisation();
+});
+
+afterAll(async () => {
+  await sharing?.close();
+});
+
+it('takes the organisation in from responsibility’s events over NATS', async () => {
+  const secretariat = await sharing.models.directoryDivisions.findById('div-secretariat').lean();
+  expect(secretariat).toMatchObject({ kind: 'SECRETARIAT', headStaffId: 'staff-secretariat-head' });
+  const staff = await sharing.models.directoryStaff.findById('staff-legal-2').lean();
+  expect(staff).toMatchObject({ divisionId: 'div-legal', clearance: 'PUBLIC', active: true });
+});
+
+it('applies the same update twice to the same result', async () => {
+  const { handlers } = directorySubscription(sharing.runtime);
+  const event = createEnvelope(
+    responsibilityEvents.staffUpdated,
+    {
+      staffId: 'staff-legal-2',
+      officeId: 'office-harbin',
+      divisionId: 'div-legal',
+      name: '钟诗琪',
+      title: '科员',
+      roles: ['STAFF'],
+      clearance: 'INTERNAL',
+      active: true,
+      changedFields: ['clearance'],
+    },
+    { source: 'responsibility', subject: 'staff-legal-2' },
+  );
+  const apply = () =>
+    sharing.runtime.conn.transaction((session) =>
+      handlers[responsibilityEvents.staffUpdated.fullType]!(event, { session }),
+    );
+  await apply();
+  const once = await sharing.models.directoryStaff.find({ _id: 'staff-legal-2' }).lean();
+  await apply();
+  const twice = await sharing.models.directoryStaff.find({ _id: 'staff-legal-2' }).lean();
+  expect(twice).toEqual(once);
+  expect(twice).toEqual([expect.objectContaining({ clearance: 'INTERNAL' })]);
+});
