@@ -11,11 +11,15 @@ import { FIXTURE_LINE_PREFIX, type FixtureSubgraphsLine } from './fixture-subgra
 // subgraph fetch) costs. Starts the fixture subgraphs and a real gateway (src/index.ts, one worker
 // per core) in child processes, so the load generator has this process to itself.
 //
-// Against running services instead: BENCH_GATEWAY_URL, BENCH_SUBGRAPH_URL, BENCH_TOKEN,
-// BENCH_GATEWAY_QUERY and BENCH_SUBGRAPH_QUERY. BENCH_DURATION_S (10), BENCH_CONNECTIONS (10).
+// Against running services instead (e.g. `pnpm start`): BENCH_GATEWAY_URL and BENCH_TOKEN; by
+// default the owning subgraph is responsibility on its `pnpm start` port and both get the same
+// divisions page (BENCH_SUBGRAPH_URL, BENCH_GATEWAY_QUERY and BENCH_SUBGRAPH_QUERY override that).
+// BENCH_DURATION_S (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_S (2, unmeasured, before each target).
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** Unmeasured load first, so JIT compilation, plan caches and connection pools are warm. */
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 /** The gateway's own default, unless GATEWAY_WORKERS is set for the bench as well. */
 const GATEWAY_WORKERS = Number(process.env.GATEWAY_WORKERS ?? availableParallelism());
 
@@ -23,6 +27,15 @@ const GATEWAY_WORKERS = Number(process.env.GATEWAY_WORKERS ?? availableParalleli
 const FIXTURE_GATEWAY_QUERY = '{ divisions(limit: 20) { id name headcount } }';
 /** The same list from the owning subgraph alone (it cannot answer `headcount`). */
 const FIXTURE_SUBGRAPH_QUERY = '{ divisions(limit: 20) { id name } }';
+
+/** `pnpm start`'s responsibility subgraph, which owns Division and Staff. */
+const RESPONSIBILITY_URL = 'http://127.0.0.1:4001/graphql';
+/**
+ * A page of divisions with each head's name and title: real MongoDB reads (a page, then the heads
+ * batched by a DataLoader) in one subgraph, so the gateway adds one fetch and no entity join.
+ */
+const RESPONSIBILITY_QUERY =
+  '{ divisions(first: 20) { edges { node { id name head { name title } } } } }';
 
 interface Target {
   label: string;
@@ -44,6 +57,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [
     ['target', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
   ];
+  const measured: { requestsPerSecond: number; p50: number }[] = [];
   for (const target of targets) {
     const check = await postGraphql(target.url, target.query, { token });
     if (check.status !== 200 || check.body.errors) {
@@ -51,14 +65,16 @@ async function main(): Promise<void> {
         `${target.label} does not answer the bench query: ${check.status} ${JSON.stringify(check.body)}`,
       );
     }
-    const result = await autocannon({
+    const load = {
       url: target.url,
-      method: 'POST',
+      method: 'POST' as const,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: target.query }),
       connections: CONNECTIONS,
-      duration: DURATION_S,
-    });
+    };
+    if (WARMUP_S > 0) await autocannon({ ...load, duration: WARMUP_S });
+    const result = await autocannon({ ...load, duration: DURATION_S });
+    measured.push({ requestsPerSecond: result.requests.average, p50: result.latency.p50 });
     rows.push([
       target.label,
       result.requests.average.toFixed(0),
@@ -70,33 +86,34 @@ async function main(): Promise<void> {
     ]);
   }
   process.stdout.write(`${formatTable(rows)}\n`);
+  const [gateway, direct] = measured;
+  if (gateway && direct && direct.requestsPerSecond > 0) {
+    // The machine may be busy with other work; the ratio of two back-to-back runs says more than
+    // either figure alone.
+    process.stdout.write(
+      `\ngateway / direct: ${((100 * gateway.requestsPerSecond) / direct.requestsPerSecond).toFixed(0)}% of the requests/s, ` +
+        `p50 ${gateway.p50} ms vs ${direct.p50} ms\n`,
+    );
+  }
 }
 
 function fromEnvironment(): { targets: Target[]; token: string; setup: string } {
-  const names = [
-    'BENCH_GATEWAY_URL',
-    'BENCH_SUBGRAPH_URL',
-    'BENCH_TOKEN',
-    'BENCH_GATEWAY_QUERY',
-    'BENCH_SUBGRAPH_QUERY',
-  ];
-  const missing = names.filter((name) => !process.env[name]);
-  if (missing.length > 0) throw new Error(`Set also: ${missing.join(', ')}`);
-  const env = process.env as Record<string, string>;
+  const env = process.env;
+  const token = env.BENCH_TOKEN;
+  if (!token)
+    throw new Error('Set also BENCH_TOKEN (e.g. BENCH_TOKEN=$(pnpm --silent token director))');
+  const gatewayUrl = env.BENCH_GATEWAY_URL as string;
+  const subgraphUrl = env.BENCH_SUBGRAPH_URL || RESPONSIBILITY_URL;
+  const gatewayQuery = env.BENCH_GATEWAY_QUERY || RESPONSIBILITY_QUERY;
+  const subgraphQuery = env.BENCH_SUBGRAPH_QUERY || gatewayQuery;
   return {
-    token: env.BENCH_TOKEN as string,
-    setup: `Running services: gateway ${env.BENCH_GATEWAY_URL}, subgraph ${env.BENCH_SUBGRAPH_URL}`,
+    token,
+    setup:
+      `Running services: gateway ${gatewayUrl}, subgraph ${subgraphUrl}\n` +
+      `Gateway query: ${gatewayQuery}\nSubgraph query: ${subgraphQuery}`,
     targets: [
-      {
-        label: 'gateway',
-        url: env.BENCH_GATEWAY_URL as string,
-        query: env.BENCH_GATEWAY_QUERY as string,
-      },
-      {
-        label: 'subgraph (direct)',
-        url: env.BENCH_SUBGRAPH_URL as string,
-        query: env.BENCH_SUBGRAPH_QUERY as string,
-      },
+      { label: 'gateway', url: gatewayUrl, query: gatewayQuery },
+      { label: 'subgraph (direct)', url: subgraphUrl, query: subgraphQuery },
     ],
   };
 }

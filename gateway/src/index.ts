@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createLogger, installGracefulShutdown, loadEnvOrExit } from '@heli/service-kit';
+import { batchedStdout } from './batched-log-destination.js';
 import { gatewayEnvSchema, gatewayEnvSource } from './env.js';
 import { createGatewayServer, type GatewayServer } from './server.js';
 
@@ -8,7 +9,8 @@ import { createGatewayServer, type GatewayServer } from './server.js';
 // executes queries.
 
 const env = loadEnvOrExit(gatewayEnvSchema, gatewayEnvSource());
-const logger = createLogger({ service: 'gateway', level: env.LOG_LEVEL });
+const logOutput = batchedStdout();
+const logger = createLogger({ service: 'gateway', level: env.LOG_LEVEL, destination: logOutput });
 
 /** How long workers get to finish in-flight requests on SIGTERM before the process gives up. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -109,4 +111,6 @@ async function runWorker(): Promise<void> {
     steps: [{ name: 'gateway', run: () => gateway.close() }],
   });
   await gateway.listen();
+  // Whoever started the gateway may be waiting for this line; it need not wait for the next batch.
+  logOutput.flush();
 }

@@ -30,12 +30,24 @@ import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
 import { queryLimitsPlugin } from './query-limits.js';
 import { runningSubgraphsSource } from './running-subgraphs-source.js';
+import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import { withVerifiedTokenCache } from './verified-token-cache.js';
 import { SupergraphFileSource, type SupergraphReloadOutcome } from './supergraph-source.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /** In-flight requests get this long to finish when the gateway closes; then connections are cut. */
 const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * A verified token is trusted again for at most this long (and never past its `exp`) without
+ * redoing the signature check; see verified-token-cache.ts. Well inside the ten minutes jose keeps
+ * a fetched JWKS, so a withdrawn signing key is not honoured any longer than it already is.
+ */
+const VERIFIED_TOKEN_TRUST_MS = 60_000;
+
+/** Distinct tokens remembered per worker: a few MB at most, far more than concurrent sessions. */
+const VERIFIED_TOKENS_REMEMBERED = 10_000;
 
 export interface GatewayServer {
   /** The HTTP server; not listening until `listen` is called. */
@@ -66,16 +78,21 @@ export async function createGatewayServer(
   opts: { logger?: Logger } = {},
 ): Promise<GatewayServer> {
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
-  const verifyToken = createTokenVerifier(tokenVerifierConfig(env));
+  const verifyToken = withVerifiedTokenCache(createTokenVerifier(tokenVerifierConfig(env)), {
+    maxEntries: VERIFIED_TOKENS_REMEMBERED,
+    maxAgeMs: VERIFIED_TOKEN_TRUST_MS,
+  });
 
   disableApolloTelemetry();
   const supergraph = supergraphSourceFor(env, logger);
   const supergraphFile = supergraph.file;
+  // One connection pool for every subgraph, across supergraph reloads. Neither Apollo's default
+  // make-fetch-happen (its agent builds an Error stack per request to tell http from https) nor
+  // Node's fetch (a WHATWG stream pipeline per request): see subgraph-fetcher.ts.
+  const subgraphs = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.manager,
-    // Node's own fetch (undici) rather than the default make-fetch-happen, whose agent builds an
-    // Error stack on every request to tell http from https — a fifth of a worker's CPU under load.
-    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: fetch }),
+    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: subgraphs.fetcher }),
     logger: logger.child({ component: 'apollo-gateway' }),
   });
 
@@ -174,6 +191,7 @@ export async function createGatewayServer(
       closing = true;
       await closeHttpServer(server, { forceAfterMs: CLOSE_GRACE_MS });
       await apollo.stop();
+      await subgraphs.close();
     },
     ...(supergraphFile
       ? {
