@@ -25,9 +25,16 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
   }
   const verifyJwt = (() => {
     if (hs256Secret !== undefined) {
-      const secret = new TextEncoder().encode(hs256Secret);
-      return (token: string) =>
-        jwtVerify(token, secret, { issuer, audience, algorithms: ['HS256'] });
+      // Imported once: handing jose the raw bytes would import the HMAC key on every check.
+      const key = crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(hs256Secret),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
+      return async (token: string) =>
+        jwtVerify(token, await key, { issuer, audience, algorithms: ['HS256'] });
     }
     // Fetched on first use and cached by jose; refetched when a token names an unknown key id.
     const keySet = createRemoteJWKSet(new URL(jwksUrl!));
