@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
@@ -136,7 +139,8 @@ async function assemble<TModels, TLoaders>(
     includeStacktraceInErrorResponses: false,
     // Only authenticated callers get this far; analysts and tools rely on introspection.
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No federated traces: usage reporting is off at the gateway, so building them is wasted work.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     logger: logger.child({ component: 'apollo' }),
   });
   await apollo.start();
