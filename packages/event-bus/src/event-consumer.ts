@@ -3,6 +3,7 @@ import { runWithRequestContext, type Logger } from '@heli/service-kit';
 import type { ConsumerMessages, JetStreamManager, JsMsg, NatsConnection } from 'nats';
 import type { Connection } from 'mongoose';
 import { applyEventOnce } from './apply-event-once.js';
+import { applyEventsOnce } from './apply-events-once.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
 import { ensureContextStream } from './context-stream.js';
 import { ensureDeadLetterIndexes, parkDeadLetter, type DeadLetterReason } from './dead-letter.js';
@@ -11,7 +12,8 @@ import {
   recreateDurableConsumer,
   type ReplayFrom,
 } from './durable-consumer.js';
-import type { EventHandlers } from './event-handler.js';
+import type { EventHandler, EventHandlers } from './event-handler.js';
+import { inBatches } from './message-batches.js';
 import { ensureProcessedEventIndexes, processedEventsCollection } from './processed-event.js';
 
 export type EventConsumer = {
@@ -43,15 +45,22 @@ export type EventConsumerOptions = {
   contexts?: string[];
   /** Delay before the n-th redelivery of an event whose handler failed. */
   retryBackoff?: Backoff;
+  /** Most messages applied in one transaction. */
+  batchSize?: number;
+  /** How long a batch waits for more messages after its first. */
+  batchLingerMs?: number;
 };
 
-const MAX_MESSAGES_IN_FLIGHT = 16;
+/** A message and the event it carries, once admitted for applying. */
+type Delivery = { msg: JsMsg; event: EventEnvelope };
 
 /**
  * Handles events from durable JetStream pull consumers — one per context stream — with exactly-once
- * effects: each event's handler writes and its `processed_events` record commit in one
- * transaction, and the message is acked only after that commit. A redelivered event finds its
- * record and is acked without running the handler again.
+ * effects: handler writes and the events' `processed_events` records commit in one transaction,
+ * and the messages are acked only after that commit. A redelivered event finds its record and is
+ * acked without running the handler again. Messages are pulled in batches (whatever arrives within
+ * `batchLingerMs`, up to `batchSize`) and a batch is applied in one transaction; a batch that
+ * fails is applied again one event per transaction, with the per-event retry and dead-letter rules.
  */
 export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
   const {
@@ -62,12 +71,17 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     handlers,
     maxAttempts = 5,
     retryBackoff = exponentialBackoff({ baseMs: 500, maxMs: 30_000, jitter: 0.2 }),
+    batchSize = 100,
+    batchLingerMs = 5,
   } = opts;
   if (!/^[A-Za-z0-9_-]+$/.test(consumerName)) {
     throw new Error(`consumerName "${consumerName}" may only contain letters, digits, _ and -`);
   }
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+  }
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   }
   const contexts = new Set(opts.contexts ?? []);
   for (const type of Object.keys(handlers)) {
@@ -76,6 +90,8 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     contexts.add(definition.context);
   }
   const logger = opts.logger.child({ component: 'event-consumer', consumerName });
+  // Only called for events `admit` let through, whose type has a handler.
+  const handlerOf = (event: EventEnvelope): EventHandler => handlers[event.type]!;
 
   let running = false;
   let manager: JetStreamManager | undefined;
@@ -93,52 +109,104 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
 
   async function consume(stream: string): Promise<void> {
     const consumer = await nc.jetstream().consumers.get(stream, consumerName);
-    const messages = await consumer.consume({ max_messages: MAX_MESSAGES_IN_FLIGHT });
+    // Room for a whole batch behind the one being applied, so the next is ready when it commits.
+    const messages = await consumer.consume({ max_messages: 2 * batchSize });
     const done = (async () => {
-      for await (const msg of messages) {
+      for await (const batch of inBatches(messages, {
+        maxSize: batchSize,
+        lingerMs: batchLingerMs,
+      })) {
         // Messages buffered when stop() was called go back to the server for the next owner.
         if (!running) {
-          msg.nak();
+          for (const msg of batch) msg.nak();
           continue;
         }
-        await handle(msg).catch((error: unknown) => {
-          logger.error(
-            { err: error, stream, seq: msg.seq },
-            'could not settle message; it will be redelivered',
-          );
-        });
+        await handleBatch(batch, stream);
       }
     })();
     subscriptions.push({ messages, done });
   }
 
-  async function handle(msg: JsMsg): Promise<void> {
-    const attempt = msg.info.deliveryCount;
+  /**
+   * Parks or skips what cannot be applied, applies the rest in one transaction and acks it; if
+   * that transaction fails, settles the messages one by one as if they had come alone, so one
+   * poison event costs its batch a retry but never another event's effect or ack.
+   */
+  async function handleBatch(batch: JsMsg[], stream: string): Promise<void> {
+    const deliveries: Delivery[] = [];
+    for (const msg of batch) {
+      const event = await admit(msg).catch((error: unknown) => {
+        logger.error(
+          { err: error, stream, seq: msg.seq },
+          'could not settle message; it will be redelivered',
+        );
+        return undefined;
+      });
+      if (event) deliveries.push({ msg, event });
+    }
+    if (deliveries.length === 0) return;
+    if (deliveries.length > 1) {
+      // The same event under two message ids is one event: applied once, both messages acked.
+      const events = [...new Map(deliveries.map(({ event }) => [event.id, event])).values()];
+      try {
+        const outcome = await applyEventsOnce(conn, consumerName, events, handlerOf);
+        for (const { msg } of deliveries) msg.ack();
+        logger.debug({ ...outcome, messages: deliveries.length }, 'event batch handled');
+        return;
+      } catch (error) {
+        logger.warn(
+          { err: error, events: events.length },
+          'event batch failed; applying its events one by one',
+        );
+      }
+    }
+    for (const delivery of deliveries) {
+      await settle(delivery).catch((error: unknown) => {
+        logger.error(
+          { err: error, stream, seq: delivery.msg.seq },
+          'could not settle message; it will be redelivered',
+        );
+      });
+    }
+  }
+
+  /**
+   * The message's event if this consumer handles it. Anything else is settled here: unreadable or
+   * contract-breaking messages are parked at once, types without a handler acked.
+   */
+  async function admit(msg: JsMsg): Promise<EventEnvelope | undefined> {
     let raw: unknown;
     try {
       raw = JSON.parse(msg.string());
     } catch (error) {
-      return park(msg, 'invalid', msg.string(), error);
+      await park(msg, 'invalid', msg.string(), error);
+      return undefined;
     }
     const type = stringField(raw, 'type');
     if (type !== undefined && !Object.hasOwn(handlers, type)) {
       msg.ack();
-      return;
+      return undefined;
     }
     let event: EventEnvelope;
     try {
       event = parseEnvelope(raw);
     } catch (error) {
-      return park(msg, 'invalid', raw, error);
+      await park(msg, 'invalid', raw, error);
+      return undefined;
     }
-    const handler = handlers[event.type];
-    if (!handler) {
+    if (!Object.hasOwn(handlers, event.type)) {
       msg.ack();
-      return;
+      return undefined;
     }
+    return event;
+  }
+
+  /** One event in its own transaction: acked when applied, retried later or parked when not. */
+  async function settle({ msg, event }: Delivery): Promise<void> {
+    const attempt = msg.info.deliveryCount;
     try {
       const outcome = await runWithRequestContext({ requestId: event.requestid ?? event.id }, () =>
-        applyEventOnce(conn, consumerName, event, handler),
+        applyEventOnce(conn, consumerName, event, handlerOf(event)),
       );
       msg.ack();
       logger.debug({ eventId: event.id, type: event.type, outcome, attempt }, 'event handled');

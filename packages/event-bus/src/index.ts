@@ -23,6 +23,7 @@ export {
   type ConsumerRegistry,
   type DeadLetterStore,
 } from './dead-letters.js';
+export { onBatch, type BatchEventHandler } from './batch-event-handler.js';
 export type { ApplyOutcome } from './apply-event-once.js';
 export type { DeadLetter, DeadLetterReason } from './dead-letter.js';
 export type { OutboxRecord } from './outbox-record.js';

@@ -1,4 +1,9 @@
-import { createEnvelope, natsSubject, type EventEnvelope } from '@heli/event-contracts';
+import {
+  createEnvelope,
+  natsSubject,
+  type EventData,
+  type EventEnvelope,
+} from '@heli/event-contracts';
 import { currentRequestId } from '@heli/service-kit';
 import { startTestMongo, waitFor, type TestMongo } from '@heli/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,14 +11,16 @@ import {
   createEventConsumer,
   deadLetters,
   DeadLetterReplayError,
+  ensureContextStream,
   exponentialBackoff,
   on,
+  onBatch,
   type DeadLetter,
   type EventConsumer,
   type EventHandlers,
   type ProcessedEvent,
 } from '../src/index.js';
-import { counterIncremented, counterRenamed } from './fixtures/test-events.js';
+import { counterIncremented, counterRenamed, TEST_CONTEXT } from './fixtures/test-events.js';
 import { startHarness, type EventBusHarness } from './support/event-bus-harness.js';
 
 type CounterTotal = { _id: string; total: number; eventIds: string[] };
@@ -75,7 +82,11 @@ async function startConsumer(handlers: EventHandlers, maxAttempts = 5): Promise<
   return consumer;
 }
 
-function increment(counterId: string, by = 1, requestId?: string): EventEnvelope {
+function increment(
+  counterId: string,
+  by = 1,
+  requestId?: string,
+): EventEnvelope<EventData<typeof counterIncremented>> {
   return createEnvelope(
     counterIncremented,
     { counterId, by },
@@ -96,6 +107,62 @@ async function publish(
       data,
       msgID === undefined ? {} : { msgID },
     );
+}
+
+function rename(counterId: string, name: string): EventEnvelope {
+  return createEnvelope(
+    counterRenamed,
+    { counterId, name },
+    { source: 'bus-test', subject: counterId },
+  );
+}
+
+/**
+ * The totals projection as a batch handler: one bulk write per batch. Remembers the size of every
+ * batch it was given, and fails a whole batch that holds a counter `failFor` refuses.
+ */
+function batchedTotalsHandlers(opts: { failFor?: (counterId: string) => boolean } = {}) {
+  const batchSizes: number[] = [];
+  const handlers: EventHandlers = {
+    ...onBatch([counterIncremented], async (events, { session }) => {
+      batchSizes.push(events.length);
+      await totals().bulkWrite(
+        events.filter(isEvent(counterIncremented)).map((event) => ({
+          updateOne: {
+            filter: { _id: event.data.counterId },
+            update: { $inc: { total: event.data.by }, $push: { eventIds: event.id } },
+            upsert: true,
+          },
+        })),
+        { session },
+      );
+      const refused = events
+        .filter(isEvent(counterIncremented))
+        .find((event) => opts.failFor?.(event.data.counterId));
+      if (refused) throw new Error(`cannot total counter ${refused.data.counterId}`);
+    }),
+    // A plain handler beside the batch handler: it runs inside the same batch transaction.
+    ...on(counterRenamed, async (event, { session }) => {
+      await totals().updateOne(
+        { _id: event.data.counterId },
+        { $set: { name: event.data.name } },
+        { upsert: true, session },
+      );
+    }),
+  };
+  return { handlers, batchSizes };
+}
+
+const isEvent =
+  <E extends typeof counterIncremented>(definition: E) =>
+  (event: EventEnvelope): event is EventEnvelope<EventData<E>> =>
+    event.type === definition.fullType;
+
+/** Delivers the whole stream to the consumer again, as a lost ack or a server restart would. */
+async function redeliverStream(): Promise<void> {
+  await consumer?.stop();
+  await harness.jsm.consumers.delete(harness.stream, CONSUMER);
+  await consumer?.start();
 }
 
 const processedCount = () =>
@@ -272,5 +339,105 @@ describe('event consumer', () => {
       description: 'the 2 later events re-applied',
     });
     expect((await total('c1'))?.eventIds).toEqual(later.map((e) => e.id));
+  });
+});
+
+describe('batched event consumer', () => {
+  // Events are published before the consumer starts, so they arrive together and fill batches.
+  beforeEach(async () => {
+    await ensureContextStream(harness.jsm, harness.namespace, TEST_CONTEXT);
+  });
+
+  it('applies a backlog in batches, once, with a processed marker for every event', async () => {
+    const { handlers, batchSizes } = batchedTotalsHandlers();
+    const events = Array.from({ length: 40 }, (_, i) => increment(`c${i % 4}`, i + 1));
+    const renamed = rename('c0', '督办');
+    for (const event of events.slice(0, 20)) await publish(event);
+    await publish(renamed, {
+      subject: natsSubject(harness.namespace, counterRenamed),
+    });
+    for (const event of events.slice(20)) await publish(event);
+    await startConsumer(handlers);
+
+    await waitFor(async () => (await processedCount()) === 41, { description: 'all 41 applied' });
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    expect(batchSizes.reduce((sum, size) => sum + size, 0)).toBe(40);
+    for (let c = 0; c < 4; c += 1) {
+      const mine = events.filter((event) => event.data.counterId === `c${c}`);
+      expect(await total(`c${c}`)).toMatchObject({
+        total: mine.reduce((sum, event) => sum + event.data.by, 0),
+        eventIds: mine.map((event) => event.id),
+      });
+    }
+    expect(await total('c0')).toMatchObject({ name: '督办' });
+    const markers = await harness.conn
+      .collection<ProcessedEvent>('processed_events')
+      .find({ consumerName: CONSUMER })
+      .toArray();
+    expect(markers.map((marker) => marker.eventId).sort()).toEqual(
+      [...events, renamed].map((event) => event.id).sort(),
+    );
+    expect(markers.every((marker) => marker._id === `${CONSUMER}:${marker.eventId}`)).toBe(true);
+  });
+
+  it('changes nothing when a whole applied batch is delivered again', async () => {
+    const { handlers, batchSizes } = batchedTotalsHandlers();
+    const events = Array.from({ length: 30 }, (_, i) => increment('c1', i + 1));
+    for (const event of events) await publish(event);
+    await startConsumer(handlers);
+    await waitFor(async () => (await total('c1'))?.total === 465, {
+      description: 'all 30 applied',
+    });
+    const handled = batchSizes.length;
+
+    await redeliverStream();
+    await publish(increment('sentinel'));
+
+    // The stream is consumed in order, so the sentinel is applied after every redelivered event.
+    await waitFor(() => total('sentinel'), { description: 'the sentinel event to be applied' });
+    expect(await total('c1')).toEqual({ _id: 'c1', total: 465, eventIds: events.map((e) => e.id) });
+    expect(batchSizes.slice(handled)).toEqual([1]);
+    expect(await processedCount()).toBe(31);
+  });
+
+  it('parks a poison event of a batch and applies the rest of the batch exactly once', async () => {
+    let fixed = false;
+    const { handlers } = batchedTotalsHandlers({
+      failFor: (counterId) => counterId === 'poison' && !fixed,
+    });
+    const before = Array.from({ length: 10 }, (_, i) => increment('healthy', i + 1));
+    const poison = increment('poison', 7);
+    const after = Array.from({ length: 10 }, (_, i) => increment('healthy', 11 + i));
+    for (const event of [...before, poison, ...after]) await publish(event);
+    await startConsumer(handlers, 3);
+
+    const [letter] = await waitFor(
+      async () => {
+        const letters = await deadLetters(harness.conn).list({ consumerName: CONSUMER });
+        return letters.length > 0 ? letters : undefined;
+      },
+      { description: 'the poison event to be parked' },
+    );
+    expect(letter).toMatchObject<Partial<DeadLetter>>({
+      _id: `${CONSUMER}:${poison.id}`,
+      reason: 'failed',
+      eventId: poison.id,
+      attempts: 3,
+    });
+    expect(letter?.error.message).toBe('cannot total counter poison');
+    expect(await total('healthy')).toEqual({
+      _id: 'healthy',
+      total: 210,
+      eventIds: [...before, ...after].map((e) => e.id),
+    });
+    expect(await total('poison')).toBeNull();
+    expect(await processedCount()).toBe(20);
+
+    // Replay goes through the batch handler too, with a batch of one.
+    fixed = true;
+    const store = deadLetters(harness.conn, { [CONSUMER]: handlers });
+    expect(await store.replay(letter!._id)).toBe('applied');
+    expect(await total('poison')).toEqual({ _id: 'poison', total: 7, eventIds: [poison.id] });
+    expect(await processedCount()).toBe(21);
   });
 });

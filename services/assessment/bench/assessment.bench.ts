@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { EventEnvelope } from '@heli/event-contracts';
 import { startTestSubgraph, uniqueDbName, uniqueNamespace } from '@heli/testkit';
 import mongoose from 'mongoose';
-import { recordScoringEvent } from '../src/ledger/record-scoring-event.js';
+import { recordScoringEvents } from '../src/ledger/record-scoring-event.js';
 import { assessmentModels } from '../src/models.js';
 import { createAssessmentSubgraph } from '../src/server.js';
 import type { AssessmentModels } from '../src/models.js';
 import { startEventPublisher } from '../test/assessment-harness.js';
 import { entryCited, matterCompleted } from '../test/event-builders.js';
 
-const BACKLOG_EVENTS = 3_000;
+const BACKLOG_EVENTS = 10_000;
 const LATENCY_RATE_PER_S = 200;
 const LATENCY_SECONDS = 15;
 const POLL_MS = 10;
@@ -30,7 +30,7 @@ const DIVISIONS = [
   'div-meetings',
 ];
 
-/** Every event scores (no cap is reached within a run), over both consuming streams. */
+/** Every event gets a score entry (0 points once its cap is used up), over both consuming streams. */
 function benchEvent(i: number, prefix: string): EventEnvelope {
   const division = DIVISIONS[i % DIVISIONS.length]!;
   const at = new Date(Date.UTC(2026, 0, 1) + (i % 330) * 86_400_000).toISOString();
@@ -88,13 +88,15 @@ async function waitUntil(predicate: () => Promise<boolean>, timeoutMs: number): 
 }
 
 /**
- * Where the time goes: the commands one scored event costs, timed by the driver's command
- * monitoring. It runs `recordScoringEvent` inside a transaction that first does what the
- * event-bus's exactly-once step does (look up and insert the `processed_events` marker), on a
- * connection of its own — the service's connection is built by the runtime without monitoring.
+ * Where the time goes: the commands scoring costs per event, timed by the driver's command
+ * monitoring, with one transaction per event (as the consumer falls back to when a batch fails)
+ * and with one per pulled batch (as it normally runs). Each transaction first does what the
+ * event-bus's exactly-once step does — look up the batch's `processed_events` markers with one
+ * `$in` and insert them — then `recordScoringEvents`, on a connection of its own: the service's
+ * connection is built by the runtime without monitoring.
  */
-async function profileRoundTrips(uri: string): Promise<void> {
-  const events = 300;
+async function profileRoundTrips(uri: string, batchSize: number): Promise<void> {
+  const events = 1_000;
   const conn = mongoose.createConnection(uri, {
     dbName: uniqueDbName('assessment-profile'),
     monitorCommands: true,
@@ -118,17 +120,21 @@ async function profileRoundTrips(uri: string): Promise<void> {
   });
   const processed = conn.collection<{ _id: string }>('processed_events');
   const begin = performance.now();
-  for (let i = 0; i < events; i += 1) {
-    const event = benchEvent(i, 'profile');
+  for (let start = 0; start < events; start += batchSize) {
+    const batch = Array.from({ length: Math.min(batchSize, events - start) }, (_, i) =>
+      benchEvent(start + i, 'profile'),
+    );
     await conn.transaction(async (session) => {
-      await processed.findOne({ _id: `profile:${event.id}` }, { session });
-      await processed.insertOne({ _id: `profile:${event.id}` }, { session });
-      await recordScoringEvent(models, session, event);
+      const markers = batch.map((event) => ({ _id: `profile:${event.id}` }));
+      await processed.find({ _id: { $in: markers.map(({ _id }) => _id) } }, { session }).toArray();
+      await processed.insertMany(markers, { session });
+      await recordScoringEvents(models, session, batch);
     });
   }
   const perEvent = (performance.now() - begin) / events;
   console.log(
-    `where the time goes (one transaction per event, ${events} events, ${perEvent.toFixed(2)} ms per event):`,
+    `where the time goes (${batchSize === 1 ? 'one transaction per event' : `one transaction per ${batchSize} events`}, ` +
+      `${events} events, ${perEvent.toFixed(2)} ms per event = ${(1000 / perEvent).toFixed(0)} events/s):`,
   );
   let commandMs = 0;
   for (const [name, durations] of [...timings].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -149,7 +155,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 try {
-  // 1. Sustained throughput: a backlog published while the service is down, then consumed.
+  // 1. Sustained throughput: a backlog published while the service is down, then drained.
   const first = await startService(); // creates the streams and the durable consumer
   const natsUrl = first.runtime.runtime.env.NATS_URL;
   await first.close();
@@ -158,14 +164,20 @@ try {
 
   const service = await startService();
   const models: AssessmentModels = service.models;
-  const started = performance.now();
   await waitUntil(
     async () => (await models.scoringEvents.estimatedDocumentCount()) >= BACKLOG_EVENTS,
     600_000,
   );
-  const seconds = (performance.now() - started) / 1000;
+  const drainedAt = Date.now();
+  // From the first event the consumer stored, so the service's start-up is not counted: the
+  // figure is the consumer draining a backlog. The service runs in this process, on this clock.
+  const firstStored = await models.scoringEvents
+    .findOne({}, { receivedAt: 1 })
+    .sort({ receivedAt: 1 })
+    .lean();
+  const seconds = (drainedAt - firstStored!.receivedAt.getTime()) / 1000;
   console.log(
-    `throughput: ${BACKLOG_EVENTS} events scored in ${seconds.toFixed(2)} s = ${(BACKLOG_EVENTS / seconds).toFixed(0)} events/s (target ≥ 1000)`,
+    `throughput: a backlog of ${BACKLOG_EVENTS} events drained in ${seconds.toFixed(2)} s = ${(BACKLOG_EVENTS / seconds).toFixed(0)} events/s (target ≥ 1000)`,
   );
 
   // 2. Latency at a steady rate: publish time → the event's score entry is readable.
@@ -223,7 +235,8 @@ try {
   await publisher.close();
   await service.close();
 
-  await profileRoundTrips(mongo.uri);
+  await profileRoundTrips(mongo.uri, 1);
+  await profileRoundTrips(mongo.uri, 100);
 } finally {
   await mongo.stop();
 }

@@ -1,8 +1,8 @@
-import { on, type EventHandler } from '@heli/event-bus';
+import { on, onBatch } from '@heli/event-bus';
 import { responsibilityEvents } from '@heli/event-contracts';
 import type { EventSubscription, SubgraphRuntime } from '@heli/subgraph-runtime';
 import { recordKnownDivision } from '../divisions/record-known-division.js';
-import { recordScoringEvent } from '../ledger/record-scoring-event.js';
+import { recordScoringEvents } from '../ledger/record-scoring-event.js';
 import type { AssessmentModels } from '../models.js';
 import { SCORABLE_EVENTS } from './scorable-events.js';
 
@@ -10,20 +10,24 @@ import { SCORABLE_EVENTS } from './scorable-events.js';
 export const SCORING_CONSUMER = 'assessment-scoring';
 
 /**
- * Every scorable event of the other contexts goes through `recordScoringEvent` inside the
- * event-bus's exactly-once transaction; the organisation's division events keep the list of
- * divisions to rank. Assessment's own finding events are scored where they are recorded.
+ * Every scorable event of the other contexts goes through `recordScoringEvents` inside the
+ * event-bus's exactly-once transaction, a pulled batch at a time: the rules are read and the
+ * ledger written once per batch rather than once per event. The organisation's division events
+ * keep the list of divisions to rank. Assessment's own finding events are scored where they are
+ * recorded.
  */
 export function scoringSubscription(runtime: SubgraphRuntime<AssessmentModels>): EventSubscription {
   const { models } = runtime;
-  const score: EventHandler = async (event, { session }) => {
-    await recordScoringEvent(models, session, event);
-  };
   const scored = SCORABLE_EVENTS.filter(({ definition }) => definition.context !== 'assessment');
   return {
     consumerName: SCORING_CONSUMER,
     handlers: {
-      ...Object.fromEntries(scored.map(({ definition }) => [definition.fullType, score])),
+      ...onBatch(
+        scored.map(({ definition }) => definition),
+        async (events, { session }) => {
+          await recordScoringEvents(models, session, events);
+        },
+      ),
       ...on(responsibilityEvents.divisionCreated, (event, { session }) =>
         recordKnownDivision(models, session, event.data),
       ),
