@@ -13,3 +13,4 @@ export {
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { capturedLogger, type CapturedLogger } from './captured-logger.js';
 export * from './nats-server.js';
+export { outboxEvents } from './outbox-events.js';

@@ -1,6 +1,12 @@
 import { claimsForStaff, demoUsers, type DemoUser } from '@heli/demo-data';
 import { responsibilityEvents } from '@heli/event-contracts';
-import { graphql, startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
+import {
+  graphql,
+  outboxEvents,
+  startTestSubgraph,
+  tokenFor,
+  type TestSubgraph,
+} from '@heli/testkit';
 import { createResponsibilitySubgraph } from '../src/server.js';
 import type { ResponsibilityModels } from '../src/models.js';
 
@@ -39,23 +45,9 @@ export async function startResponsibility({ loadDemoData }: { loadDemoData: bool
     },
 
     /** The events in the outbox, oldest first, optionally of one type. */
-    async outboxEvents(definition?: { fullType: string }) {
-      const records = await subgraph.conn
-        .collection<{ envelope: OutboxEnvelope }>('outbox')
-        .find(definition ? { 'envelope.type': definition.fullType } : {})
-        .sort({ createdAt: 1 })
-        .toArray();
-      return records.map((record) => record.envelope);
-    },
+    outboxEvents: (definition?: { fullType: string }) =>
+      outboxEvents<Record<string, unknown>>(subgraph.conn, definition),
   };
-}
-
-interface OutboxEnvelope {
-  id: string;
-  type: string;
-  source: string;
-  subject: string;
-  data: Record<string, unknown>;
 }
 
 export type Responsibility = Awaited<ReturnType<typeof startResponsibility>>;

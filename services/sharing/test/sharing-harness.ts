@@ -2,7 +2,14 @@ import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff, demoDivisions, demoStaff } from '@heli/demo-data';
 import { ensureContextStream } from '@heli/event-bus';
 import { createEnvelope, natsSubject, responsibilityEvents } from '@heli/event-contracts';
-import { graphql, startTestSubgraph, tokenFor, waitFor, type TestSubgraph } from '@heli/testkit';
+import {
+  graphql,
+  outboxEvents,
+  startTestSubgraph,
+  tokenFor,
+  waitFor,
+  type TestSubgraph,
+} from '@heli/testkit';
 import { ManualClock } from '../src/clock.js';
 import type { SharingModels } from '../src/models.js';
 import { runSweeps } from '../src/schedule/sweeps.js';
@@ -50,14 +57,8 @@ export async function startSharing({ loadDemoData = false }: { loadDemoData?: bo
     sweep: () => runSweeps(runtime, clock),
 
     /** The events in the outbox, oldest first, optionally of one type. */
-    async outboxEvents(definition?: { fullType: string }) {
-      const records = await subgraph.conn
-        .collection<{ envelope: OutboxEnvelope }>('outbox')
-        .find(definition ? { 'envelope.type': definition.fullType } : {})
-        .sort({ createdAt: 1 })
-        .toArray();
-      return records.map((record) => record.envelope);
-    },
+    outboxEvents: (definition?: { fullType: string }) =>
+      outboxEvents<Record<string, Json>>(subgraph.conn, definition),
 
     /**
      * Plays the responsibility subgraph: publishes the demo organisation's division and staff
@@ -128,13 +129,5 @@ export async function startSharing({ loadDemoData = false }: { loadDemoData?: bo
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type Json = any;
-
-interface OutboxEnvelope {
-  id: string;
-  type: string;
-  source: string;
-  subject: string;
-  data: Record<string, Json>;
-}
 
 export type Sharing = Awaited<ReturnType<typeof startSharing>>;
