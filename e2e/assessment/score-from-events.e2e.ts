@@ -41,15 +41,8 @@ describe('scores computed from what happened in responsibility and sharing, thro
     await stack?.close();
   });
 
-  const run = async <T>(
-    viewer: HeliClaims,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<T> => {
-    const res = await stack.query(query, variables, viewer);
-    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    return res.body.data as T;
-  };
+  const run = <T>(viewer: HeliClaims, query: string, variables?: Record<string, unknown>) =>
+    stack.data<T>(viewer, query, variables);
 
   const explanationOf = async (divisionId: string) => {
     const data = await run<{

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { DEV_JWT_SECRET, type HeliClaims } from '@heli/auth';
 import { composeSupergraph } from '@heli/gateway/compose';
 import { gatewayEnvSchema } from '@heli/gateway/env';
@@ -38,6 +39,12 @@ export type Stack = {
     variables?: Record<string, unknown>,
     viewer?: Partial<HeliClaims>,
   ): Promise<GraphqlResponse>;
+  /** Like `query`, for operations that must succeed: fails the test on any error, returns `data`. */
+  data<T>(
+    viewer: Partial<HeliClaims>,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -107,6 +114,15 @@ export async function startStack(
       gateway,
       query: async (query, variables, viewer) =>
         graphql(gatewayUrl, query, variables, { token: await tokenFor(viewer) }),
+      data: async <T>(
+        viewer: Partial<HeliClaims>,
+        query: string,
+        variables?: Record<string, unknown>,
+      ) => {
+        const res = await graphql(gatewayUrl, query, variables, { token: await tokenFor(viewer) });
+        expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+        return res.body.data as T;
+      },
       close,
     };
   } catch (error) {

@@ -24,15 +24,8 @@ describe('an assigned matter from assignment to on-time completion, through the 
     await stack?.close();
   });
 
-  const run = async <T>(
-    viewer: HeliClaims,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<T> => {
-    const res = await stack.query(query, variables, viewer);
-    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    return res.body.data as T;
-  };
+  const run = <T>(viewer: HeliClaims, query: string, variables?: Record<string, unknown>) =>
+    stack.data<T>(viewer, query, variables);
 
   it('leadership assigns, the division accepts, reports twice, submits, leadership completes; the board shows it on time', async () => {
     const deadline = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();

@@ -36,15 +36,8 @@ describe('a provincial document distributed, instructed on and read, through the
     await stack?.close();
   });
 
-  const run = async <T>(
-    viewer: HeliClaims,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<T> => {
-    const res = await stack.query(query, variables, viewer);
-    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    return res.body.data as T;
-  };
+  const run = <T>(viewer: HeliClaims, query: string, variables?: Record<string, unknown>) =>
+    stack.data<T>(viewer, query, variables);
 
   it('registers, distributes to two leaders and three divisions, turns an instruction into a matter, and shows the sender who has read', async () => {
     const { registerDocument } = await run<{ registerDocument: { id: string } }>(
