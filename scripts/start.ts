@@ -12,6 +12,7 @@ import { claimsForStaff, demoUsers } from '@heli/demo-data';
 import { startChild, type ManagedChild } from './dev-stack/child-process.js';
 import { loadDevStackEnv } from './dev-stack/env.js';
 import { ensureNats } from './dev-stack/nats.js';
+import { assertPortsFree } from './dev-stack/ports.js';
 import { discoverSubgraphServices } from './dev-stack/services.js';
 import { httpOk, tcpOpen, waitUntil } from './dev-stack/wait-until.js';
 
@@ -56,6 +57,18 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function main(): Promise<void> {
+  const services = discoverSubgraphServices(root);
+  await assertPortsFree([
+    ...(env.MONGODB_URI
+      ? []
+      : [{ what: 'embedded MongoDB (EMBEDDED_MONGO_PORT)', port: env.EMBEDDED_MONGO_PORT }]),
+    ...services.map((s) => ({
+      what: `${s.name} subgraph (services/${s.name}/package.json)`,
+      port: s.port,
+    })),
+    { what: 'gateway (GATEWAY_PORT)', port: env.GATEWAY_PORT },
+  ]);
+
   let mongoUri = env.MONGODB_URI;
   if (!mongoUri) {
     const mongoDir = join(dataDir, 'mongo');
@@ -90,7 +103,6 @@ async function main(): Promise<void> {
   });
   if (nats) supervise(nats);
 
-  const services = discoverSubgraphServices(root);
   for (const service of services) {
     supervise(
       startChild({
