@@ -21,18 +21,11 @@ export interface StandingScore {
   periods: PeriodKeys;
 }
 
-/** A compensating entry that brings one standing score to what the new rules give. */
-export interface ScoreAdjustment {
-  key: string;
-  eventId: string;
-  eventType: string;
-  eventTime: Date;
-  divisionId: string;
-  rule: { id: string; version: number };
-  category: ScoreCategory;
-  points: number;
-  periods: PeriodKeys;
-}
+/**
+ * A compensating entry that brings one standing score to what the new rules give: the same fields,
+ * with `points` the difference to add.
+ */
+export type ScoreAdjustment = StandingScore;
 
 export interface RecomputePlan {
   /** What every stored event scores under the rules, in scoring order. */
