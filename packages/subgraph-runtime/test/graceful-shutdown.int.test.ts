@@ -79,8 +79,11 @@ describe('runSubgraph, as a service process', () => {
     expect(shutdownAt).toBeGreaterThanOrEqual(0);
     expect(answeredAt).toBeGreaterThan(shutdownAt);
 
+    // Ordered by each line's own timestamp: that is when the step finished, whatever order the
+    // lines reached this process's pipe in.
     const steps = lines
       .filter((line) => line['msg'] === 'shutdown step finished')
+      .sort((a, b) => String(a['time']).localeCompare(String(b['time'])))
       .map((line) => line['step']);
     expect(steps).toEqual(['http', 'event consumers', 'outbox relay', 'apollo', 'nats', 'mongodb']);
   });

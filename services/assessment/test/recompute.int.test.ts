@@ -44,19 +44,22 @@ beforeAll(async () => {
     if (i % 3 === 1) return readingAcknowledged({ divisionId: division, onTime: true, at });
     return entryCited({ sourceDivisionId: division, citingDivisionId: 'div-documents', at });
   });
-  // More on-time readings in one month than the monthly cap pays for.
-  for (let day = 1; day <= 14; day += 1) {
-    const at = `2026-06-${String(day).padStart(2, '0')}T10:00:00+08:00`;
-    events.push(readingAcknowledged({ divisionId: 'div-confidential', onTime: true, at }));
-  }
+  const stored = (count: number) =>
+    waitFor(async () => (await assessment.models.scoringEvents.countDocuments()) === count, {
+      timeoutMs: 30_000,
+    });
   // Delivered out of time order: recompute must still use caps up in event-time order.
   for (const event of events.reverse()) await assessment.publish(event);
-  await waitFor(
-    async () => (await assessment.models.scoringEvents.countDocuments()) === events.length,
-    {
-      timeoutMs: 30_000,
-    },
-  );
+  await stored(events.length);
+  // More on-time readings in one month than the monthly cap pays for, latest first and each
+  // scored before the next is sent — one per batch, so live scoring really spends the cap on the
+  // last-delivered ones (a batch would be put in time order by the consumer itself).
+  for (let day = 14; day >= 1; day -= 1) {
+    const at = `2026-06-${String(day).padStart(2, '0')}T10:00:00+08:00`;
+    events.push(readingAcknowledged({ divisionId: 'div-confidential', onTime: true, at }));
+    await assessment.publish(events[events.length - 1]!);
+    await stored(events.length);
+  }
 });
 
 afterAll(async () => {
