@@ -26,9 +26,10 @@ const echo = (line: string) => process.stdout.write(line + '\n');
 const children: ManagedChild[] = [];
 let stopping = false;
 
-const tsNode = (entry: string) => ({
+/** Runs a TypeScript entry point of this repository with node and tsx, with its own arguments. */
+const tsNode = (entry: string, ...args: string[]) => ({
   command: process.execPath,
-  args: ['--import', 'tsx', join(root, entry)],
+  args: ['--import', 'tsx', join(root, entry), ...args],
 });
 const jwt = { JWT_SECRET: DEV_JWT_SECRET, JWT_ISSUER: 'heli', JWT_AUDIENCE: 'heli' };
 
@@ -77,14 +78,13 @@ async function main(): Promise<void> {
     supervise(
       startChild({
         name: 'mongo',
-        ...tsNode('packages/embedded-mongo/src/cli.ts'),
-        args: [
-          ...tsNode('packages/embedded-mongo/src/cli.ts').args,
+        ...tsNode(
+          'packages/embedded-mongo/src/cli.ts',
           '--port',
           String(port),
           '--data-dir',
           mongoDir,
-        ],
+        ),
         env: {},
         logDir,
         echo,
@@ -130,8 +130,7 @@ async function main(): Promise<void> {
   const supergraphPath = join(dataDir, 'supergraph.graphql');
   const compose = startChild({
     name: 'compose',
-    ...tsNode('gateway/src/compose-cli.ts'),
-    args: [...tsNode('gateway/src/compose-cli.ts').args, '--out', supergraphPath],
+    ...tsNode('gateway/src/compose-cli.ts', '--out', supergraphPath),
     env: {},
     logDir,
     echo,
