@@ -8,12 +8,12 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
+import { findSubgraphServices } from '@heli/gateway/compose';
 import { claimsForStaff, demoUsers } from '@heli/demo-data';
 import { startChild, type ManagedChild } from './dev-stack/child-process.js';
 import { loadDevStackEnv } from './dev-stack/env.js';
 import { ensureNats } from './dev-stack/nats.js';
 import { assertPortsFree } from './dev-stack/ports.js';
-import { discoverSubgraphServices } from './dev-stack/services.js';
 import { httpOk, tcpOpen, waitUntil } from './dev-stack/wait-until.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -58,7 +58,7 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function main(): Promise<void> {
-  const services = discoverSubgraphServices(root);
+  const services = findSubgraphServices(join(root, 'services'));
   await assertPortsFree([
     ...(env.MONGODB_URI
       ? []

@@ -27,6 +27,29 @@ interface SubgraphManifest {
   port: number;
 }
 
+/** A service folder that declares itself a subgraph in its package.json. */
+export interface SubgraphService {
+  name: string;
+  /** The port `pnpm start` runs it on. */
+  port: number;
+  dir: string;
+}
+
+/**
+ * Every `services/<x>/package.json` with a `heli: { subgraph, port }` field, in folder order:
+ * adding such a folder is all it takes for `pnpm compose` and `pnpm start` to pick a subgraph up.
+ */
+export function findSubgraphServices(servicesDir: string): SubgraphService[] {
+  return readdirSync(servicesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(servicesDir, entry.name))
+    .sort()
+    .flatMap((dir) => {
+      const manifest = readManifest(join(dir, 'package.json'));
+      return manifest ? [{ name: manifest.subgraph, port: manifest.port, dir }] : [];
+    });
+}
+
 /**
  * Finds every `services/<x>/package.json` with a `heli: { subgraph, port }` field and reads that
  * service's SDL from `services/<x>/src`. The routing URL is `urlOverrides[name]` (from
@@ -39,24 +62,17 @@ export function discoverSubgraphs(
 ): { subgraphs: SubgraphDefinition[]; problems: CompositionProblem[] } {
   const subgraphs: SubgraphDefinition[] = [];
   const problems: CompositionProblem[] = [];
-  const serviceDirs = readdirSync(servicesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(servicesDir, entry.name))
-    .sort();
-
-  for (const serviceDir of serviceDirs) {
-    const manifest = readManifest(join(serviceDir, 'package.json'));
-    if (!manifest) continue;
+  for (const service of findSubgraphServices(servicesDir)) {
     try {
       subgraphs.push({
-        name: manifest.subgraph,
-        url: urlOverrides[manifest.subgraph] ?? `http://127.0.0.1:${manifest.port}/graphql`,
-        sdl: readSubgraphSdl(join(serviceDir, 'src')),
+        name: service.name,
+        url: urlOverrides[service.name] ?? `http://127.0.0.1:${service.port}/graphql`,
+        sdl: readSubgraphSdl(join(service.dir, 'src')),
       });
     } catch (error) {
       problems.push({
         code: 'INVALID_SUBGRAPH_SDL',
-        message: `[${manifest.subgraph}] ${error instanceof Error ? error.message : String(error)}`,
+        message: `[${service.name}] ${error instanceof Error ? error.message : String(error)}`,
       });
     }
   }
