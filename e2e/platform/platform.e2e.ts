@@ -96,9 +96,14 @@ describe('platform: two fixture subgraphs federated by the gateway and joined by
   it('loses no event and applies none twice when NATS stops and restarts mid-stream', async () => {
     const before = await Promise.all(['甲', '乙', '丙'].map((n) => createWidget(`调研选题${n}`)));
     await nats.kill();
-    // Accepted while NATS is down: the outbox keeps them until the relay can publish again.
-    const during = await Promise.all(['丁', '戊', '己'].map((n) => createWidget(`调研选题${n}`)));
-    await nats.restart();
+    let during: string[];
+    try {
+      // Accepted while NATS is down: the outbox keeps them until the relay can publish again.
+      during = await Promise.all(['丁', '戊', '己'].map((n) => createWidget(`调研选题${n}`)));
+    } finally {
+      // Even when the writes fail, the tests after this one need NATS back.
+      await nats.restart();
+    }
     const after = await Promise.all(['庚', '辛'].map((n) => createWidget(`调研选题${n}`)));
 
     const ids = [...before, ...during, ...after];
