@@ -75,7 +75,8 @@ export async function createSubgraphServer<TModels, TLoaders>(
   const schema = buildSubgraphSchema([
     {
       typeDefs: mergeTypeDefs(definition.typeDefs),
-      resolvers: mergeResolverMaps(definition.resolvers) as GraphQLResolverMap<unknown>,
+      // The union of map types is only for authors; at run time each is an object per type.
+      resolvers: mergeResolverMaps(definition.resolvers as GraphQLResolverMap<unknown>[]),
     },
   ]);
 

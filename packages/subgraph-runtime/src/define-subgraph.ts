@@ -4,7 +4,7 @@ import type { NatsConnection } from 'nats';
 import type { HeliClaims } from '@heli/auth';
 import type { EventHandlers, Outbox } from '@heli/event-bus';
 import type { Logger } from '@heli/service-kit';
-import type { GraphQLResolverMap } from './schema/resolver-map.js';
+import type { GeneratedResolverMap, GraphQLResolverMap } from './schema/resolver-map.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 
 export type { EventHandlers, Outbox };
@@ -54,8 +54,12 @@ export interface SubgraphDefinition<TModels = unknown, TLoaders = unknown> {
   name: string;
   /** One document per feature, each opening with its own `extend schema @link(...)`. */
   typeDefs: DocumentNode[];
-  /** One map per feature; two maps resolving the same field is an error at start-up. */
-  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders, TModels>>[];
+  /**
+   * One map per feature; two maps resolving the same field is an error at start-up. Services type
+   * theirs with the `Resolvers` codegen writes from their SDL (`GeneratedResolverMap`); small
+   * fixtures may write a plain Apollo resolver map and get the context typed from here.
+   */
+  resolvers: (GraphQLResolverMap<SubgraphContext<TLoaders, TModels>> | GeneratedResolverMap)[];
   /**
    * Registers the mongoose models on the subgraph's connection, once at start-up. They reach
    * resolvers as `ctx.models`, loaders as `scope.models`, event handlers and `onReady` as

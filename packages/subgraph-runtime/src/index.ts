@@ -19,7 +19,11 @@ export { subgraphEnv, subgraphEnvSchema, type SubgraphEnv } from './subgraph-env
 
 export { loadSdl, loadSubgraphTypeDefs, readSubgraphSdl } from './schema/load-sdl.js';
 export { mergeTypeDefs } from './schema/merge-type-defs.js';
-export { mergeResolverMaps, type GraphQLResolverMap } from './schema/resolver-map.js';
+export {
+  mergeResolverMaps,
+  type GeneratedResolverMap,
+  type GraphQLResolverMap,
+} from './schema/resolver-map.js';
 export { mergeSubgraphModules, type SubgraphModule } from './schema/merge-subgraph-modules.js';
 
 export {

@@ -4,6 +4,13 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 export type { GraphQLResolverMap };
 
 /**
+ * A resolver map typed by graphql-codegen's `Resolvers` (federation `__resolveReference` takes
+ * `(reference, context)`, which Apollo's own map type cannot express). The generated type does
+ * the checking; this only says "an object per GraphQL type".
+ */
+export type GeneratedResolverMap = { readonly [typeName: string]: object | undefined };
+
+/**
  * Joins the resolver maps of a subgraph's features. Two features resolving the same field is a
  * mistake (the later one would silently win), so it fails loudly and names the field.
  */
