@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeliClaims } from '@heli/auth';
-import { createAssessmentSubgraph } from '@heli/assessment';
 import { claimsForStaff } from '@heli/demo-data';
-import { createResponsibilitySubgraph } from '@heli/responsibility';
-import { createSharingSubgraph } from '@heli/sharing';
 import { waitFor } from '@heli/testkit';
 import { startStack, type Stack } from '../harness/stack.js';
-import { serviceSdlDir } from '../harness/service-dirs.js';
+import { responsibilityPart, sharingPart, assessmentPart } from '../harness/service-parts.js';
 
 const leadership = claimsForStaff('staff-executive-deputy');
 const general1Head = claimsForStaff('staff-general-1-head');
@@ -21,20 +18,7 @@ describe('scores computed from what happened in responsibility and sharing, thro
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack([
-      {
-        definition: createResponsibilitySubgraph({ loadDemoData: true }),
-        sdlDir: serviceSdlDir('responsibility'),
-      },
-      {
-        definition: createSharingSubgraph({ loadDemoData: false, sweepIntervalMs: 0 }),
-        sdlDir: serviceSdlDir('sharing'),
-      },
-      {
-        definition: createAssessmentSubgraph({ loadDemoData: false }),
-        sdlDir: serviceSdlDir('assessment'),
-      },
-    ]);
+    stack = await startStack([responsibilityPart(), sharingPart(), assessmentPart()]);
   });
 
   afterAll(async () => {

@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsForStaff, demoDivisions, demoUsers } from '@heli/demo-data';
-import { createResponsibilitySubgraph } from '@heli/responsibility';
-import { serviceSdlDir } from '../harness/service-dirs.js';
+import { responsibilityPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 describe('the demo organisation through the gateway', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack([
-      {
-        definition: createResponsibilitySubgraph({ loadDemoData: true }),
-        sdlDir: serviceSdlDir('responsibility'),
-      },
-    ]);
+    stack = await startStack([responsibilityPart()]);
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff } from '@heli/demo-data';
-import { createResponsibilitySubgraph } from '@heli/responsibility';
-import { serviceSdlDir } from '../harness/service-dirs.js';
+import { responsibilityPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 const leadership = claimsForStaff('staff-executive-deputy');
@@ -12,12 +11,7 @@ describe('an assigned matter from assignment to on-time completion, through the 
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack([
-      {
-        definition: createResponsibilitySubgraph({ loadDemoData: true }),
-        sdlDir: serviceSdlDir('responsibility'),
-      },
-    ]);
+    stack = await startStack([responsibilityPart()]);
   });
 
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff } from '@heli/demo-data';
-import { createResponsibilitySubgraph } from '@heli/responsibility';
-import { createSharingSubgraph } from '@heli/sharing';
 import { waitFor } from '@heli/testkit';
-import { serviceSdlDir } from '../harness/service-dirs.js';
+import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 const secretariat = claimsForStaff('staff-secretariat-1');
@@ -20,16 +18,7 @@ describe('a provincial document distributed, instructed on and read, through the
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack([
-      {
-        definition: createResponsibilitySubgraph({ loadDemoData: true }),
-        sdlDir: serviceSdlDir('responsibility'),
-      },
-      {
-        definition: createSharingSubgraph({ loadDemoData: false, sweepIntervalMs: 0 }),
-        sdlDir: serviceSdlDir('sharing'),
-      },
-    ]);
+    stack = await startStack([responsibilityPart(), sharingPart()]);
   });
 
   afterAll(async () => {
