@@ -103,6 +103,22 @@ describe('errors leaving a subgraph', () => {
     });
   });
 
+  it('reports a variable of the wrong type as BAD_USER_INPUT, not as an internal error', async () => {
+    const response = await graphql(
+      subgraph.url,
+      ADD_BOOK,
+      { input: { title: '楚辞', year: '一千' } },
+      { token },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining(
+        'Variable "$input" got invalid value "一千" at "input.year"',
+      ),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('passes a query validation error through', async () => {
     const response = await graphql(subgraph.url, '{ nope }', {}, { token });
     expect(response.status).toBe(400);

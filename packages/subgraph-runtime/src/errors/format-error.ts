@@ -4,10 +4,12 @@ import { unwrapResolverError } from './graphql-error-shape.js';
 import { toPublicError } from './to-public-error.js';
 
 // Errors Apollo itself raises about the request (syntax, validation, variables) describe the
-// client's mistake and are safe to show as they are.
+// client's mistake and are safe to show as they are. A variable of the wrong type comes as
+// BAD_USER_INPUT from a `UserInputError`, which is no resolver's error (nothing to unwrap).
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
