@@ -48,7 +48,11 @@ export function resolverTypesConfig({
           // Resolvers may return a stored record and leave the rest to field resolvers; field
           // names, arguments and scalar types are still checked against the SDL.
           defaultMapper: 'Partial<{T}>',
-          scalars: { DateTime: 'Date | string', ID: 'string' },
+          // The DateTime scalar hands resolvers a Date; they may return a Date or an ISO string.
+          scalars: { DateTime: { input: 'Date', output: 'Date | string' }, ID: 'string' },
+          // graphql-js fills in an input field's SDL default before the resolver runs, so a
+          // non-null field with a default (`requirements: String! = ""`) is always there.
+          avoidOptionals: { defaultValue: true },
         },
       },
     },
