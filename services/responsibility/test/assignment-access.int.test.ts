@@ -307,4 +307,12 @@ describe('difficulties', () => {
       'heli.responsibility.difficulty.resolved.v1',
     ]);
   });
+
+  it('refuses a null classification: one left out is INTERNAL, none at all is not a difficulty', async () => {
+    const { body } = await matters.as(
+      'staff-legal-head',
+      `mutation { raiseDifficulty(input: { title: "缺少经费", classification: null }) { id } }`,
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
 });

@@ -1,41 +1,28 @@
-import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
+import type { ResponsibilityResolvers } from '../context.js';
 import { writeOrganisation } from '../organisation/organisation-write.js';
 import { requireCoordinationBodyMaintainer } from '../organisation/require-access.js';
+import { loadAllReferenced, loadReferenced } from '../records/referenced.js';
 import { setCoordinationBody } from './coordination-body.commands.js';
-import type { CoordinationBodyRecord } from './coordination-body.model.js';
-import { COORDINATION_BODY_ID, type CoordinationBodyFields } from './coordination-body.rules.js';
+import { COORDINATION_BODY_ID } from './coordination-body.rules.js';
 
 export const coordinationBodyResolvers: ResponsibilityResolvers = {
   Query: {
-    coordinationBody: (_: unknown, __: unknown, ctx: ResponsibilityContext) =>
+    coordinationBody: (_, __, ctx) =>
       // exec(): Apollo's instrumentation and graphql-js would each call a bare query's then().
       ctx.models.coordinationBodies.findById(COORDINATION_BODY_ID).lean().exec(),
   },
 
   Mutation: {
-    setCoordinationBody: (
-      _: unknown,
-      { input }: { input: CoordinationBodyFields },
-      ctx: ResponsibilityContext,
-    ) => {
+    setCoordinationBody: (_, { input }, ctx) => {
       requireCoordinationBodyMaintainer(ctx.viewer);
       return writeOrganisation(ctx, (write) => setCoordinationBody(write, input));
     },
   },
 
   CoordinationBody: {
-    id: (body: CoordinationBodyRecord) => body._id,
-    office: (body: CoordinationBodyRecord, _: unknown, ctx: ResponsibilityContext) =>
-      ctx.loaders.office.load(body.officeId),
-    lead: (body: CoordinationBodyRecord, _: unknown, ctx: ResponsibilityContext) =>
-      ctx.loaders.staff.load(body.leadId),
-    members: async (body: CoordinationBodyRecord, _: unknown, ctx: ResponsibilityContext) => {
-      const members = await ctx.loaders.staff.loadMany(body.memberIds);
-      // Staff are deactivated, never deleted, so every member id resolves; errors propagate.
-      return members.map((member) => {
-        if (member instanceof Error) throw member;
-        return member;
-      });
-    },
+    id: (body) => body._id,
+    office: (body, _, ctx) => loadReferenced(ctx.loaders.office, body.officeId),
+    lead: (body, _, ctx) => loadReferenced(ctx.loaders.staff, body.leadId),
+    members: (body, _, ctx) => loadAllReferenced(ctx.loaders.staff, body.memberIds),
   },
 };

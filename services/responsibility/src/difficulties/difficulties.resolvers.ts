@@ -1,29 +1,17 @@
 import { isOfficeLeader } from '@heli/auth';
 import { forbidden, notFound, paginate } from '@heli/subgraph-runtime';
 import { loadVisibleMatter } from '../assignments/assignment-access.js';
-import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import { writeMatters } from '../assignments/matter-write.js';
 import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
-import type { PageArgs } from '../organisation/lists.js';
+import { loadReferenced } from '../records/referenced.js';
 import type { ServiceOptions } from '../service-options.js';
 import {
   assignDifficultyResolver,
   raiseDifficulty,
   resolveDifficulty,
-  type RaiseDifficultyInput,
 } from './difficulties.commands.js';
-import {
-  canResolve,
-  difficultyVisibilityFilter,
-  type DifficultyStatus,
-} from './difficulties.rules.js';
+import { canResolve, difficultyVisibilityFilter } from './difficulties.rules.js';
 import type { DifficultyRecord } from './difficulty.model.js';
-
-interface DifficultyListArgs extends PageArgs {
-  status?: DifficultyStatus[] | null;
-  divisionId?: string | null;
-  assignmentId?: string | null;
-}
 
 async function loadVisibleDifficulty(
   ctx: ResponsibilityContext,
@@ -41,7 +29,7 @@ export function difficultiesResolvers({ clock }: ServiceOptions): Responsibility
 
   return {
     Query: {
-      difficulties: (_: unknown, args: DifficultyListArgs, ctx: ResponsibilityContext) =>
+      difficulties: (_, args, ctx) =>
         paginate(
           ctx.models.difficulties,
           {
@@ -56,39 +44,27 @@ export function difficultiesResolvers({ clock }: ServiceOptions): Responsibility
           },
           { first: args.first, after: args.after, sort: { field: 'raisedAt' } },
         ),
-      difficulty: async (_: unknown, { id }: { id: string }, ctx: ResponsibilityContext) =>
+      difficulty: async (_, { id }, ctx) =>
         ctx.models.difficulties
           .findOne({ $and: [difficultyVisibilityFilter(ctx.viewer), { _id: id }] })
           .lean<DifficultyRecord>(),
     },
 
     Mutation: {
-      raiseDifficulty: async (
-        _: unknown,
-        { input }: { input: RaiseDifficultyInput & { assignmentId?: string | null } },
-        ctx: ResponsibilityContext,
-      ) => {
+      raiseDifficulty: async (_, { input }, ctx) => {
         const matter = input.assignmentId ? await loadVisibleMatter(ctx, input.assignmentId) : null;
         return writeMatters(ctx, (write) =>
           raiseDifficulty(write, ctx.viewer, input, matter, actorOf(ctx)),
         );
       },
-      assignDifficultyResolver: async (
-        _: unknown,
-        { input }: { input: { id: string; resolverStaffId: string } },
-        ctx: ResponsibilityContext,
-      ) => {
+      assignDifficultyResolver: async (_, { input }, ctx) => {
         await loadVisibleDifficulty(ctx, input.id);
         if (!isOfficeLeader(ctx.viewer)) throw forbidden('只有厅领导可以指派困难的协调人');
         return writeMatters(ctx, (write) =>
           assignDifficultyResolver(write, input.id, input.resolverStaffId, actorOf(ctx)),
         );
       },
-      resolveDifficulty: async (
-        _: unknown,
-        { input }: { input: { id: string; resolution: string } },
-        ctx: ResponsibilityContext,
-      ) => {
+      resolveDifficulty: async (_, { input }, ctx) => {
         const difficulty = await loadVisibleDifficulty(ctx, input.id);
         if (!canResolve(ctx.viewer, difficulty)) {
           throw forbidden('只有厅领导或被指派的协调人可以记录解决情况');
@@ -100,28 +76,25 @@ export function difficultiesResolvers({ clock }: ServiceOptions): Responsibility
     },
 
     Difficulty: {
-      id: (difficulty: DifficultyRecord) => difficulty._id,
-      division: (difficulty: DifficultyRecord, _: unknown, ctx: ResponsibilityContext) =>
-        ctx.loaders.division.load(difficulty.divisionId),
-      assignment: (difficulty: DifficultyRecord, _: unknown, ctx: ResponsibilityContext) =>
+      id: (difficulty) => difficulty._id,
+      division: (difficulty, _, ctx) => loadReferenced(ctx.loaders.division, difficulty.divisionId),
+      assignment: (difficulty, _, ctx) =>
         difficulty.assignmentId === null
           ? null
           : ctx.loaders.assignment.load(difficulty.assignmentId),
-      raisedBy: (difficulty: DifficultyRecord, _: unknown, ctx: ResponsibilityContext) =>
-        ctx.loaders.staff.load(difficulty.raisedByStaffId),
-      resolver: (difficulty: DifficultyRecord, _: unknown, ctx: ResponsibilityContext) =>
+      raisedBy: (difficulty, _, ctx) => ctx.loaders.staff.load(difficulty.raisedByStaffId),
+      resolver: (difficulty, _, ctx) =>
         difficulty.resolverStaffId === null
           ? null
           : ctx.loaders.staff.load(difficulty.resolverStaffId),
-      resolvedBy: (difficulty: DifficultyRecord, _: unknown, ctx: ResponsibilityContext) =>
+      resolvedBy: (difficulty, _, ctx) =>
         difficulty.resolvedByStaffId === null
           ? null
           : ctx.loaders.staff.load(difficulty.resolvedByStaffId),
     },
 
     Assignment: {
-      difficulties: (matter: AssignmentRecord, _: unknown, ctx: ResponsibilityContext) =>
-        ctx.loaders.difficultiesOfAssignment.load(matter._id),
+      difficulties: (matter, _, ctx) => ctx.loaders.difficultiesOfAssignment.load(matter._id),
     },
   };
 }

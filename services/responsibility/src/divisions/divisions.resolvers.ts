@@ -1,21 +1,15 @@
-import type { Role } from '@heli/auth';
 import { paginate } from '@heli/subgraph-runtime';
-import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
-import { IN_ORDER_OF_CREATION, type PageArgs } from '../organisation/lists.js';
+import type { ResponsibilityResolvers } from '../context.js';
+import { IN_ORDER_OF_CREATION } from '../organisation/lists.js';
 import { writeOrganisation } from '../organisation/organisation-write.js';
 import { requireOrganisationMaintainer } from '../organisation/require-access.js';
+import { loadReferenced } from '../records/referenced.js';
 import { staffListQuery } from '../staff/staff.filter.js';
-import { createDivision, updateDivision, type CreateDivisionInput } from './divisions.commands.js';
-import type { DivisionRecord } from './divisions.model.js';
-import type { DivisionKind, DivisionPatch } from './divisions.rules.js';
+import { createDivision, updateDivision } from './divisions.commands.js';
 
 export const divisionsResolvers: ResponsibilityResolvers = {
   Query: {
-    divisions: (
-      _: unknown,
-      args: PageArgs & { officeId?: string | null; kind?: DivisionKind | null },
-      ctx: ResponsibilityContext,
-    ) =>
+    divisions: (_, args, ctx) =>
       paginate(
         ctx.models.divisions,
         {
@@ -24,24 +18,15 @@ export const divisionsResolvers: ResponsibilityResolvers = {
         },
         { ...args, sort: IN_ORDER_OF_CREATION },
       ),
-    division: (_: unknown, { id }: { id: string }, ctx: ResponsibilityContext) =>
-      ctx.loaders.division.load(id),
+    division: (_, { id }, ctx) => ctx.loaders.division.load(id),
   },
 
   Mutation: {
-    createDivision: (
-      _: unknown,
-      { input }: { input: CreateDivisionInput },
-      ctx: ResponsibilityContext,
-    ) => {
+    createDivision: (_, { input }, ctx) => {
       requireOrganisationMaintainer(ctx.viewer);
       return writeOrganisation(ctx, (write) => createDivision(write, input));
     },
-    updateDivision: async (
-      _: unknown,
-      { input: { id, ...patch } }: { input: DivisionPatch & { id: string } },
-      ctx: ResponsibilityContext,
-    ) => {
+    updateDivision: async (_, { input: { id, ...patch } }, ctx) => {
       requireOrganisationMaintainer(ctx.viewer);
       const division = await writeOrganisation(ctx, (write) => updateDivision(write, id, patch));
       ctx.loaders.division.clear(id).prime(id, division);
@@ -50,18 +35,12 @@ export const divisionsResolvers: ResponsibilityResolvers = {
   },
 
   Division: {
-    __resolveReference: ({ id }: { id: string }, ctx: ResponsibilityContext) =>
-      ctx.loaders.division.load(id),
-    id: (division: DivisionRecord) => division._id,
-    office: (division: DivisionRecord, _: unknown, ctx: ResponsibilityContext) =>
-      ctx.loaders.office.load(division.officeId),
-    head: (division: DivisionRecord, _: unknown, ctx: ResponsibilityContext) =>
+    __resolveReference: ({ id }, ctx) => ctx.loaders.division.load(id),
+    id: (division) => division._id,
+    office: (division, _, ctx) => loadReferenced(ctx.loaders.office, division.officeId),
+    head: (division, _, ctx) =>
       division.headId === null ? null : ctx.loaders.staff.load(division.headId),
-    staff: (
-      division: DivisionRecord,
-      args: PageArgs & { role?: Role | null; active?: boolean | null },
-      ctx: ResponsibilityContext,
-    ) =>
+    staff: (division, args, ctx) =>
       paginate(
         ctx.models.staff,
         staffListQuery({ divisionId: division._id, role: args.role, active: args.active }),

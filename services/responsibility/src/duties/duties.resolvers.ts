@@ -3,11 +3,10 @@ import { writeMatters } from '../assignments/matter-write.js';
 import { COORDINATION_BODY_ID } from '../coordination-body/coordination-body.rules.js';
 import type { CoordinationBodyRecord } from '../coordination-body/coordination-body.model.js';
 import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
-import type { DivisionRecord } from '../divisions/divisions.model.js';
-import type { PageArgs } from '../organisation/lists.js';
+import { loadReferenced } from '../records/referenced.js';
 import type { ServiceOptions } from '../service-options.js';
 import { defineDuty, updateDuty } from './duties.commands.js';
-import { canMaintainDuties, canSeeAllDuties, type DutyRole } from './duties.rules.js';
+import { canMaintainDuties, canSeeAllDuties } from './duties.rules.js';
 import type { DutyRecord } from './duty.model.js';
 
 // One lookup of the coordination body per request, however many divisions the query asks about.
@@ -37,11 +36,7 @@ export function dutiesResolvers({ clock }: ServiceOptions): ResponsibilityResolv
 
   return {
     Query: {
-      duties: async (
-        _: unknown,
-        args: PageArgs & { divisionId?: string | null; role?: DutyRole | null },
-        ctx: ResponsibilityContext,
-      ) => {
+      duties: async (_, args, ctx) => {
         const readable = await readableDivisions(ctx);
         return paginate(
           ctx.models.duties,
@@ -58,21 +53,13 @@ export function dutiesResolvers({ clock }: ServiceOptions): ResponsibilityResolv
     },
 
     Mutation: {
-      defineDuty: (
-        _: unknown,
-        { input }: { input: Parameters<typeof defineDuty>[1] },
-        ctx: ResponsibilityContext,
-      ) => {
+      defineDuty: (_, { input }, ctx) => {
         if (!canMaintainDuties(ctx.viewer, input.divisionId)) {
           throw forbidden('只有本处室负责人、厅领导或系统管理员可以维护处室职责');
         }
         return writeMatters(ctx, (write) => defineDuty(write, input, actorOf(ctx)));
       },
-      updateDuty: async (
-        _: unknown,
-        { input: { id, ...patch } }: { input: { id: string } & Parameters<typeof updateDuty>[2] },
-        ctx: ResponsibilityContext,
-      ) => {
+      updateDuty: async (_, { input: { id, ...patch } }, ctx) => {
         const duty = await ctx.models.duties
           .findById(id, { divisionId: 1 })
           .lean<Pick<DutyRecord, 'divisionId'>>();
@@ -84,13 +71,12 @@ export function dutiesResolvers({ clock }: ServiceOptions): ResponsibilityResolv
     },
 
     Duty: {
-      id: (duty: DutyRecord) => duty._id,
-      division: (duty: DutyRecord, _: unknown, ctx: ResponsibilityContext) =>
-        ctx.loaders.division.load(duty.divisionId),
+      id: (duty) => duty._id,
+      division: (duty, _, ctx) => loadReferenced(ctx.loaders.division, duty.divisionId),
     },
 
     Division: {
-      duties: async (division: DivisionRecord, _: unknown, ctx: ResponsibilityContext) => {
+      duties: async (division, _, ctx) => {
         const readable = await readableDivisions(ctx);
         if (readable !== 'ALL' && !readable.includes(division._id)) return [];
         return ctx.loaders.duties.load(division._id);

@@ -1,5 +1,6 @@
 import type { PipelineStage } from 'mongoose';
 import { OPEN_STATUSES, WORK_OWED_STATUSES } from '../assignments/assignment-lifecycle.rules.js';
+import type { DivisionRecord } from '../divisions/divisions.model.js';
 
 /** A division's matters in figures (督办看板). */
 export interface AssignmentFigures {
@@ -12,6 +13,12 @@ export interface AssignmentFigures {
 }
 
 export type FigureCounts = Omit<AssignmentFigures, 'onTimeRate'>;
+
+/** A row of the board as the query builds it; its fields resolve from the counts. */
+export interface BoardRow {
+  division: DivisionRecord;
+  counts: FigureCounts;
+}
 
 export const NO_MATTERS: FigureCounts = {
   open: 0,

@@ -1,23 +1,14 @@
-import { listAssignments, type AssignmentListArgs } from '../assignments/assignments.resolvers.js';
+import { listAssignments } from '../assignments/assignments.resolvers.js';
 import { chinaWeekContaining } from '../clock/china-time.js';
-import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
+import type { ResponsibilityResolvers } from '../context.js';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
 import type { ServiceOptions } from '../service-options.js';
-import { NO_MATTERS, sumFigures, withRate, type FigureCounts } from './board-figures.rules.js';
-
-interface BoardRow {
-  division: DivisionRecord;
-  counts: FigureCounts;
-}
+import { NO_MATTERS, sumFigures, withRate, type BoardRow } from './board-figures.rules.js';
 
 export function leadershipBoardResolvers({ clock }: ServiceOptions): ResponsibilityResolvers {
   return {
     Query: {
-      leadershipBoard: async (
-        _: unknown,
-        { divisionIds }: { divisionIds?: string[] | null },
-        ctx: ResponsibilityContext,
-      ) => {
+      leadershipBoard: async (_, { divisionIds }, ctx) => {
         const now = clock.now();
         const week = chinaWeekContaining(now);
         const divisions = await ctx.models.divisions
@@ -41,13 +32,13 @@ export function leadershipBoardResolvers({ clock }: ServiceOptions): Responsibil
     },
 
     LeadershipBoardRow: {
-      figures: (row: BoardRow) => withRate(row.counts),
-      assignments: (row: BoardRow, args: AssignmentListArgs, ctx: ResponsibilityContext) =>
+      figures: (row) => withRate(row.counts),
+      assignments: (row, args, ctx) =>
         listAssignments(ctx, clock.now(), args, { leadDivisionId: row.division._id }),
     },
 
     Division: {
-      assignmentFigures: async (division: DivisionRecord, _: unknown, ctx: ResponsibilityContext) =>
+      assignmentFigures: async (division, _, ctx) =>
         withRate(await ctx.loaders.assignmentFigures.load(division._id)),
     },
   };

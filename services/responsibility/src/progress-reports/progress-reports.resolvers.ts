@@ -1,21 +1,14 @@
 import { paginate } from '@heli/subgraph-runtime';
 import { loadVisibleMatter, requireCanTakeAction } from '../assignments/assignment-access.js';
-import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import { writeMatters } from '../assignments/matter-write.js';
-import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
-import type { PageArgs } from '../organisation/lists.js';
+import type { ResponsibilityResolvers } from '../context.js';
 import type { ServiceOptions } from '../service-options.js';
-import type { ProgressReportRecord } from './progress-report.model.js';
-import { reportProgress, type ProgressReportInput } from './progress-reports.commands.js';
+import { reportProgress } from './progress-reports.commands.js';
 
 export function progressReportsResolvers({ clock }: ServiceOptions): ResponsibilityResolvers {
   return {
     Mutation: {
-      reportProgress: async (
-        _: unknown,
-        { input }: { input: ProgressReportInput },
-        ctx: ResponsibilityContext,
-      ) => {
+      reportProgress: async (_, { input }, ctx) => {
         const matter = await loadVisibleMatter(ctx, input.assignmentId);
         requireCanTakeAction(ctx, matter, 'REPORT_PROGRESS');
         const { matter: after } = await writeMatters(ctx, (write) =>
@@ -27,11 +20,11 @@ export function progressReportsResolvers({ clock }: ServiceOptions): Responsibil
     },
 
     Assignment: {
-      latestProgressReport: (matter: AssignmentRecord, _: unknown, ctx: ResponsibilityContext) =>
+      latestProgressReport: (matter, _, ctx) =>
         matter.latestProgressReportId === null
           ? null
           : ctx.loaders.progressReport.load(matter.latestProgressReportId),
-      progressReports: (matter: AssignmentRecord, args: PageArgs, ctx: ResponsibilityContext) =>
+      progressReports: (matter, args, ctx) =>
         paginate(
           ctx.models.progressReports,
           { assignmentId: matter._id },
@@ -40,12 +33,10 @@ export function progressReportsResolvers({ clock }: ServiceOptions): Responsibil
     },
 
     ProgressReport: {
-      id: (report: ProgressReportRecord) => report._id,
+      id: (report) => report._id,
       // Through the visibility rule, though whoever reached the report could see its matter.
-      assignment: (report: ProgressReportRecord, _: unknown, ctx: ResponsibilityContext) =>
-        ctx.loaders.assignment.load(report.assignmentId),
-      reportedBy: (report: ProgressReportRecord, _: unknown, ctx: ResponsibilityContext) =>
-        ctx.loaders.staff.load(report.reportedByStaffId),
+      assignment: (report, _, ctx) => ctx.loaders.assignment.load(report.assignmentId),
+      reportedBy: (report, _, ctx) => ctx.loaders.staff.load(report.reportedByStaffId),
     },
   };
 }

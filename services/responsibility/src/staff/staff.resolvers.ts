@@ -1,35 +1,25 @@
 import { paginate } from '@heli/subgraph-runtime';
-import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
-import { IN_ORDER_OF_CREATION, type PageArgs } from '../organisation/lists.js';
+import type { ResponsibilityResolvers } from '../context.js';
+import { IN_ORDER_OF_CREATION } from '../organisation/lists.js';
 import { writeOrganisation } from '../organisation/organisation-write.js';
 import { requireOrganisationMaintainer } from '../organisation/require-access.js';
-import { createStaff, updateStaff, type CreateStaffInput } from './staff.commands.js';
-import { staffListQuery, type StaffListFilter } from './staff.filter.js';
-import type { StaffRecord } from './staff.model.js';
-import type { StaffPatch } from './staff.rules.js';
+import { loadReferenced } from '../records/referenced.js';
+import { createStaff, updateStaff } from './staff.commands.js';
+import { staffListQuery } from './staff.filter.js';
 
 export const staffResolvers: ResponsibilityResolvers = {
   Query: {
-    staffMembers: (_: unknown, args: PageArgs & StaffListFilter, ctx: ResponsibilityContext) =>
+    staffMembers: (_, args, ctx) =>
       paginate(ctx.models.staff, staffListQuery(args), { ...args, sort: IN_ORDER_OF_CREATION }),
-    staffMember: (_: unknown, { id }: { id: string }, ctx: ResponsibilityContext) =>
-      ctx.loaders.staff.load(id),
+    staffMember: (_, { id }, ctx) => ctx.loaders.staff.load(id),
   },
 
   Mutation: {
-    createStaff: (
-      _: unknown,
-      { input }: { input: CreateStaffInput },
-      ctx: ResponsibilityContext,
-    ) => {
+    createStaff: (_, { input }, ctx) => {
       requireOrganisationMaintainer(ctx.viewer);
       return writeOrganisation(ctx, (write) => createStaff(write, input));
     },
-    updateStaff: async (
-      _: unknown,
-      { input: { id, ...patch } }: { input: StaffPatch & { id: string } },
-      ctx: ResponsibilityContext,
-    ) => {
+    updateStaff: async (_, { input: { id, ...patch } }, ctx) => {
       requireOrganisationMaintainer(ctx.viewer);
       const staff = await writeOrganisation(ctx, (write) => updateStaff(write, id, patch));
       ctx.loaders.staff.clear(id).prime(id, staff);
@@ -38,12 +28,10 @@ export const staffResolvers: ResponsibilityResolvers = {
   },
 
   Staff: {
-    __resolveReference: ({ id }: { id: string }, ctx: ResponsibilityContext) =>
-      ctx.loaders.staff.load(id),
-    id: (staff: StaffRecord) => staff._id,
-    office: (staff: StaffRecord, _: unknown, ctx: ResponsibilityContext) =>
-      ctx.loaders.office.load(staff.officeId),
-    division: (staff: StaffRecord, _: unknown, ctx: ResponsibilityContext) =>
+    __resolveReference: ({ id }, ctx) => ctx.loaders.staff.load(id),
+    id: (staff) => staff._id,
+    office: (staff, _, ctx) => loadReferenced(ctx.loaders.office, staff.officeId),
+    division: (staff, _, ctx) =>
       staff.divisionId === null ? null : ctx.loaders.division.load(staff.divisionId),
   },
 };

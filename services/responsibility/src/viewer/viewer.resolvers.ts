@@ -1,8 +1,7 @@
-import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
+import type { ResponsibilityResolvers } from '../context.js';
 
 export const viewerResolvers: ResponsibilityResolvers = {
   Query: {
-    me: (_: unknown, __: unknown, ctx: ResponsibilityContext) =>
-      ctx.loaders.staff.load(ctx.viewer.sub),
+    me: (_, __, ctx) => ctx.loaders.staff.load(ctx.viewer.sub),
   },
 };
