@@ -1,17 +1,11 @@
 import { hasRole } from '@heli/auth';
 import { forbidden, paginate } from '@heli/subgraph-runtime';
-import type { SharingContext, SharingResolvers } from '../context.js';
+import type { SharingResolvers } from '../context.js';
 import { isoTime } from '../shared/iso-time.js';
-import type { PageArgs } from '../shared/page-args.js';
-import type { DocumentViewRecord } from './audit.model.js';
 
 export const auditResolvers: SharingResolvers = {
   Query: {
-    documentViewAudit: (
-      _: unknown,
-      args: PageArgs & { documentId?: string | null; staffId?: string | null },
-      ctx: SharingContext,
-    ) => {
+    documentViewAudit: (_, args, ctx) => {
       if (!hasRole(ctx.viewer, 'SECURITY_OFFICER'))
         throw forbidden('只有保密员可以查询涉密文件查阅记录');
       const filter: Record<string, unknown> = {};
@@ -25,10 +19,9 @@ export const auditResolvers: SharingResolvers = {
   },
 
   DocumentViewRecord: {
-    id: (view: DocumentViewRecord) => view._id,
-    viewer: (view: DocumentViewRecord) => ({ id: view.staffId }),
-    viewerDivision: (view: DocumentViewRecord) =>
-      view.divisionId === null ? null : { id: view.divisionId },
-    viewedAt: (view: DocumentViewRecord) => isoTime(view.viewedAt),
+    id: (view) => view._id,
+    viewer: (view) => ({ id: view.staffId }),
+    viewerDivision: (view) => (view.divisionId === null ? null : { id: view.divisionId }),
+    viewedAt: (view) => isoTime(view.viewedAt),
   },
 };

@@ -6,7 +6,12 @@ import type { DocumentRecord } from '../documents/documents.model.js';
 import { newEntityId } from '../shared/entity-id.js';
 import { rejectProblems } from '../shared/reject-problems.js';
 import type { SharingWrite } from '../shared/sharing-write.js';
-import type { CatalogEntryRecord, CatalogLinkKind, CatalogUseRecord } from './catalog.model.js';
+import type {
+  CatalogCitationRecord,
+  CatalogEntryRecord,
+  CatalogLinkKind,
+  CatalogUseRecord,
+} from './catalog.model.js';
 import { catalogDraftProblems, citationProblem, type CatalogDraft } from './catalog.rules.js';
 import { entryTerms, indexCatalogEntries, reserveDocNumbers } from './catalog-index.js';
 
@@ -102,21 +107,30 @@ export async function openCatalogEntry(
   return { ...entry, openCount: entry.openCount + 1 };
 }
 
+/**
+ * A citation as its citer gets it back: with the entry they cited, which they may see (it was
+ * read through their visibility filter to cite it) and which now counts the citation.
+ */
+export interface CatalogCitationView extends CatalogCitationRecord {
+  entry: CatalogEntryRecord;
+}
+
 /** 借鉴引用 by another division: recorded and announced, so the source division scores. */
 export async function citeCatalogEntry(
   write: SharingWrite,
   reader: HeliClaims,
   input: { entryId: string; note?: string | null },
   now: Date,
-): Promise<CatalogUseRecord> {
+): Promise<CatalogCitationView> {
   const entry = await visibleEntry(write, reader, input.entryId);
   rejectProblems([citationProblem(entry.sourceDivisionId, reader.divisionId)]);
-  const citation: CatalogUseRecord = {
+  const citation: CatalogCitationRecord = {
     _id: newEntityId('citation'),
     kind: 'CITED',
     entryId: entry._id,
     staffId: reader.sub,
-    divisionId: reader.divisionId,
+    // citationProblem has just rejected a reader outside any division.
+    divisionId: reader.divisionId!,
     note: input.note?.trim() || null,
     at: now,
   };
@@ -132,11 +146,11 @@ export async function citeCatalogEntry(
       citationId: citation._id,
       entryId: entry._id,
       sourceDivisionId: entry.sourceDivisionId,
-      citingDivisionId: reader.divisionId!,
+      citingDivisionId: citation.divisionId,
       citedByStaffId: reader.sub,
       citedAt: now.toISOString(),
     },
     { subject: citation._id },
   );
-  return citation;
+  return { ...citation, entry: { ...entry, citationCount: entry.citationCount + 1 } };
 }

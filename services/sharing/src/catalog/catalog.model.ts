@@ -169,6 +169,12 @@ export interface CatalogUseRecord {
   at: Date;
 }
 
+/** A 借鉴引用: the rules let only a division cite, so a citation always has its citing division. */
+export interface CatalogCitationRecord extends CatalogUseRecord {
+  kind: 'CITED';
+  divisionId: string;
+}
+
 const catalogUseSchema = new Schema<CatalogUseRecord>(
   {
     _id: { type: String, required: true },

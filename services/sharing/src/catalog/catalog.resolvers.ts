@@ -6,13 +6,7 @@ import { isoTime } from '../shared/iso-time.js';
 import type { PageArgs } from '../shared/page-args.js';
 import { writeSharing } from '../shared/sharing-write.js';
 import { searchCatalog } from './catalog-search.js';
-import {
-  citeCatalogEntry,
-  openCatalogEntry,
-  publishCatalogEntry,
-  type PublishCatalogEntryInput,
-} from './catalog.commands.js';
-import type { CatalogEntryRecord, CatalogUseRecord } from './catalog.model.js';
+import { citeCatalogEntry, openCatalogEntry, publishCatalogEntry } from './catalog.commands.js';
 
 /** Entries the viewer may see, newest first; shared by `catalogEntries` and `Division.catalogEntries`. */
 export function visibleCatalogEntries(
@@ -35,25 +29,13 @@ export function visibleCatalogEntries(
 export function catalogResolvers({ clock }: SharingDependencies): SharingResolvers {
   return {
     Query: {
-      catalogEntry: (_: unknown, { id }: { id: string }, ctx: SharingContext) =>
-        ctx.loaders.catalogEntry.load(id),
-      catalogEntries: (
-        _: unknown,
-        args: PageArgs & { sourceDivisionId?: string | null },
-        ctx: SharingContext,
-      ) => visibleCatalogEntries(ctx, args.sourceDivisionId, args),
-      searchCatalog: (_: unknown, args: PageArgs & { query: string }, ctx: SharingContext) =>
-        searchCatalog(ctx.models, ctx.viewer, args.query, args),
+      catalogEntry: (_, { id }, ctx) => ctx.loaders.catalogEntry.load(id),
+      catalogEntries: (_, args, ctx) => visibleCatalogEntries(ctx, args.sourceDivisionId, args),
+      searchCatalog: (_, args, ctx) => searchCatalog(ctx.models, ctx.viewer, args.query, args),
     },
 
     Mutation: {
-      publishCatalogEntry: (
-        _: unknown,
-        {
-          input,
-        }: { input: Omit<PublishCatalogEntryInput, 'keywords'> & { keywords?: string[] | null } },
-        ctx: SharingContext,
-      ) =>
+      publishCatalogEntry: (_, { input }, ctx) =>
         writeSharing(ctx, (write) =>
           publishCatalogEntry(
             write,
@@ -62,31 +44,25 @@ export function catalogResolvers({ clock }: SharingDependencies): SharingResolve
             clock.now(),
           ),
         ),
-      openCatalogEntry: (_: unknown, { id }: { id: string }, ctx: SharingContext) =>
+      openCatalogEntry: (_, { id }, ctx) =>
         writeSharing(ctx, (write) => openCatalogEntry(write, ctx.viewer, id, clock.now())),
-      citeCatalogEntry: (
-        _: unknown,
-        { input }: { input: { entryId: string; note?: string | null } },
-        ctx: SharingContext,
-      ) => writeSharing(ctx, (write) => citeCatalogEntry(write, ctx.viewer, input, clock.now())),
+      citeCatalogEntry: (_, { input }, ctx) =>
+        writeSharing(ctx, (write) => citeCatalogEntry(write, ctx.viewer, input, clock.now())),
     },
 
     CatalogEntry: {
-      __resolveReference: ({ id }: { id: string }, ctx: SharingContext) =>
-        ctx.loaders.catalogEntry.load(id),
-      id: (entry: CatalogEntryRecord) => entry._id,
-      sourceDivision: (entry: CatalogEntryRecord) => ({ id: entry.sourceDivisionId }),
-      publishedBy: (entry: CatalogEntryRecord) => ({ id: entry.publishedByStaffId }),
-      publishedAt: (entry: CatalogEntryRecord) => isoTime(entry.publishedAt),
+      __resolveReference: ({ id }, ctx) => ctx.loaders.catalogEntry.load(id),
+      id: (entry) => entry._id,
+      sourceDivision: (entry) => ({ id: entry.sourceDivisionId }),
+      publishedBy: (entry) => ({ id: entry.publishedByStaffId }),
+      publishedAt: (entry) => isoTime(entry.publishedAt),
     },
 
     CatalogCitation: {
-      id: (citation: CatalogUseRecord) => citation._id,
-      entry: (citation: CatalogUseRecord, _: unknown, ctx: SharingContext) =>
-        ctx.loaders.catalogEntry.load(citation.entryId),
-      citedBy: (citation: CatalogUseRecord) => ({ id: citation.staffId }),
-      citingDivision: (citation: CatalogUseRecord) => ({ id: citation.divisionId }),
-      citedAt: (citation: CatalogUseRecord) => isoTime(citation.at),
+      id: (citation) => citation._id,
+      citedBy: (citation) => ({ id: citation.staffId }),
+      citingDivision: (citation) => ({ id: citation.divisionId }),
+      citedAt: (citation) => isoTime(citation.at),
     },
   };
 }

@@ -10,13 +10,7 @@ import {
   startCirculation,
   type CirculationAction,
 } from './circulation.commands.js';
-import type { CirculationRecord } from './circulation.model.js';
-import {
-  currentHop,
-  isHopOverdue,
-  overdueHopCount,
-  type CirculationHop,
-} from './circulation.rules.js';
+import { currentHop, isHopOverdue, overdueHopCount } from './circulation.rules.js';
 
 export function circulationResolvers({ clock }: SharingDependencies): SharingResolvers {
   const act = (ctx: SharingContext, circulationId: string, action: CirculationAction) =>
@@ -26,15 +20,11 @@ export function circulationResolvers({ clock }: SharingDependencies): SharingRes
 
   return {
     Query: {
-      circulation: async (_: unknown, { id }: { id: string }, ctx: SharingContext) => {
+      circulation: async (_, { id }, ctx) => {
         const circulation = await ctx.loaders.circulation.load(id);
         return circulation && canFollowCirculation(ctx.viewer, circulation) ? circulation : null;
       },
-      myCirculations: (
-        _: unknown,
-        { holding }: { holding?: boolean | null },
-        ctx: SharingContext,
-      ) =>
+      myCirculations: (_, { holding }, ctx) =>
         ctx.models.circulations
           .find({
             ...(holding ? { holderStaffId: ctx.viewer.sub } : { route: ctx.viewer.sub }),
@@ -47,54 +37,42 @@ export function circulationResolvers({ clock }: SharingDependencies): SharingRes
     },
 
     Mutation: {
-      startCirculation: (
-        _: unknown,
-        { input }: { input: { documentId: string; route: string[]; hopTimeLimitHours: number } },
-        ctx: SharingContext,
-      ) => writeSharing(ctx, (write) => startCirculation(write, ctx.viewer, input, clock.now())),
-      acknowledgeCirculation: (
-        _: unknown,
-        { circulationId, comment }: { circulationId: string; comment?: string | null },
-        ctx: SharingContext,
-      ) => act(ctx, circulationId, { kind: 'acknowledge', comment: comment?.trim() || null }),
-      returnCirculation: (
-        _: unknown,
-        { circulationId, reason }: { circulationId: string; reason: string },
-        ctx: SharingContext,
-      ) => act(ctx, circulationId, { kind: 'return', reason: reason.trim() }),
-      skipNextCirculationReader: (
-        _: unknown,
-        { circulationId, reason }: { circulationId: string; reason: string },
-        ctx: SharingContext,
-      ) => act(ctx, circulationId, { kind: 'skip-next', reason: reason.trim() }),
+      startCirculation: (_, { input }, ctx) =>
+        writeSharing(ctx, (write) => startCirculation(write, ctx.viewer, input, clock.now())),
+      acknowledgeCirculation: (_, { circulationId, comment }, ctx) =>
+        act(ctx, circulationId, { kind: 'acknowledge', comment: comment?.trim() || null }),
+      returnCirculation: (_, { circulationId, reason }, ctx) =>
+        act(ctx, circulationId, { kind: 'return', reason: reason.trim() }),
+      skipNextCirculationReader: (_, { circulationId, reason }, ctx) =>
+        act(ctx, circulationId, { kind: 'skip-next', reason: reason.trim() }),
     },
 
     Circulation: {
-      id: (circulation: CirculationRecord) => circulation._id,
-      document: (circulation: CirculationRecord, _: unknown, ctx: SharingContext) =>
+      id: (circulation) => circulation._id,
+      document: (circulation, _, ctx) =>
         viewDocument(ctx, circulation.documentId, 'Circulation.document'),
-      startedBy: (circulation: CirculationRecord) => ({ id: circulation.startedByStaffId }),
-      startedAt: (circulation: CirculationRecord) => isoTime(circulation.startedAt),
-      route: (circulation: CirculationRecord) => circulation.route.map((id) => ({ id })),
-      currentHolder: (circulation: CirculationRecord) => {
+      startedBy: (circulation) => ({ id: circulation.startedByStaffId }),
+      startedAt: (circulation) => isoTime(circulation.startedAt),
+      route: (circulation) => circulation.route.map((id) => ({ id })),
+      currentHolder: (circulation) => {
         const hop = currentHop(circulation);
         return hop ? { id: hop.staffId } : null;
       },
-      currentHopDueAt: (circulation: CirculationRecord) => isoTime(currentHop(circulation)?.dueAt),
-      currentHopOverdue: (circulation: CirculationRecord) => {
+      currentHopDueAt: (circulation) => isoTime(currentHop(circulation)?.dueAt),
+      currentHopOverdue: (circulation) => {
         const hop = currentHop(circulation);
         return hop !== null && isHopOverdue(hop, clock.now());
       },
-      completedAt: (circulation: CirculationRecord) => isoTime(circulation.completedAt),
-      overdueHops: (circulation: CirculationRecord) => overdueHopCount(circulation, clock.now()),
+      completedAt: (circulation) => isoTime(circulation.completedAt),
+      overdueHops: (circulation) => overdueHopCount(circulation, clock.now()),
     },
 
     CirculationHop: {
-      reader: (hop: CirculationHop) => ({ id: hop.staffId }),
-      receivedAt: (hop: CirculationHop) => isoTime(hop.receivedAt),
-      dueAt: (hop: CirculationHop) => isoTime(hop.dueAt),
-      actedAt: (hop: CirculationHop) => isoTime(hop.actedAt),
-      overdue: (hop: CirculationHop) => isHopOverdue(hop, clock.now()),
+      reader: (hop) => ({ id: hop.staffId }),
+      receivedAt: (hop) => isoTime(hop.receivedAt),
+      dueAt: (hop) => isoTime(hop.dueAt),
+      actedAt: (hop) => isoTime(hop.actedAt),
+      overdue: (hop) => isHopOverdue(hop, clock.now()),
     },
   };
 }

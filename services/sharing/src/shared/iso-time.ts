@@ -11,6 +11,12 @@ export function parseIsoTime(value: string, field: string): Date {
   return time;
 }
 
-/** Times leave the service as ISO 8601 strings in UTC. */
-export const isoTime = (time: Date | null | undefined): string | null =>
-  time?.toISOString() ?? null;
+/**
+ * Times leave the service as ISO 8601 strings in UTC. A time that is always set gives a string,
+ * so a non-null SDL field can be resolved from it.
+ */
+export function isoTime(time: Date): string;
+export function isoTime(time: Date | null | undefined): string | null;
+export function isoTime(time: Date | null | undefined): string | null {
+  return time?.toISOString() ?? null;
+}
