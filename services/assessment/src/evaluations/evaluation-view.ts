@@ -3,6 +3,7 @@ import type { AssessmentContext } from '../context.js';
 import { loadDivisionScore } from '../ledger/division-score.js';
 import type { ScoreEntryRecord } from '../ledger/ledger.model.js';
 import { roundPoints } from '../ledger/score-event.rules.js';
+import type { CategoryPoints } from '../ledger/score-totals.js';
 import { rankingKey } from '../loaders.js';
 import {
   formatPeriod,
@@ -19,7 +20,7 @@ export interface EvaluationView {
   divisionId: string;
   period: string;
   total: number;
-  byCategory: { category: string; points: number }[];
+  byCategory: CategoryPoints[];
   rank: number;
   rankedDivisions: number;
   grade: Grade;

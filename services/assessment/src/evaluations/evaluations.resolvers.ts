@@ -1,5 +1,5 @@
 import { requireAssessmentManager, requireScoreViewer } from '../access/require-access.js';
-import type { AssessmentContext, AssessmentResolvers } from '../context.js';
+import type { AssessmentResolvers } from '../context.js';
 import { loadDivisionScore } from '../ledger/division-score.js';
 import { totalsKey } from '../loaders.js';
 import {
@@ -7,45 +7,37 @@ import {
   commendationEntries,
   monthlyTrend,
   penaltyEntries,
-  type EvaluationView,
 } from './evaluation-view.js';
 import { publishEvaluations } from './evaluations.commands.js';
 
 export const evaluationsResolvers: AssessmentResolvers = {
   Mutation: {
-    publishEvaluations: (_: unknown, { period }: { period: string }, ctx: AssessmentContext) => {
+    publishEvaluations: (_, { period }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return publishEvaluations(ctx, period);
     },
   },
 
   Division: {
-    evaluation: (
-      division: { id: string },
-      { period }: { period: string },
-      ctx: AssessmentContext,
-    ) => {
+    evaluation: (division, { period }, ctx) => {
       requireScoreViewer(ctx.viewer, division.id);
       return buildEvaluation(ctx, division.id, period);
     },
   },
 
   Evaluation: {
-    division: (view: EvaluationView) => ({ id: view.divisionId }),
-    rewardPoints: async (view: EvaluationView, _: unknown, ctx: AssessmentContext) =>
+    division: (view) => ({ id: view.divisionId }),
+    rewardPoints: async (view, _, ctx) =>
       (await ctx.loaders.rewardsAndPenalties.load(totalsKey(view.period, view.divisionId)))
         .rewardPoints,
-    penaltyPoints: async (view: EvaluationView, _: unknown, ctx: AssessmentContext) =>
+    penaltyPoints: async (view, _, ctx) =>
       (await ctx.loaders.rewardsAndPenalties.load(totalsKey(view.period, view.divisionId)))
         .penaltyPoints,
-    commendations: (view: EvaluationView, _: unknown, ctx: AssessmentContext) =>
-      commendationEntries(ctx, view),
-    penalties: (view: EvaluationView, _: unknown, ctx: AssessmentContext) =>
-      penaltyEntries(ctx, view),
-    trend: (view: EvaluationView, _: unknown, ctx: AssessmentContext) => monthlyTrend(ctx, view),
-    score: (view: EvaluationView, _: unknown, ctx: AssessmentContext) =>
-      loadDivisionScore(ctx, view.divisionId, view.period),
-    published: (view: EvaluationView, _: unknown, ctx: AssessmentContext) =>
+    commendations: (view, _, ctx) => commendationEntries(ctx, view),
+    penalties: (view, _, ctx) => penaltyEntries(ctx, view),
+    trend: (view, _, ctx) => monthlyTrend(ctx, view),
+    score: (view, _, ctx) => loadDivisionScore(ctx, view.divisionId, view.period),
+    published: (view, _, ctx) =>
       ctx.models.evaluations
         .findOne({ divisionId: view.divisionId, period: view.period })
         .sort({ version: -1 })

@@ -7,7 +7,7 @@ export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 export const FINDING_SEVERITIES = assessmentEvents.FINDING_SEVERITIES;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
-export interface InspectionFinding {
+export interface InspectionFindingRecord {
   findingId: string;
   /** The finding-recorded event that carried it into the ledger. */
   eventId: string;
@@ -34,7 +34,7 @@ export interface InspectionRecord {
   seed: string | null;
   population: ScoredItem[];
   sample: ScoredItem[];
-  findings: InspectionFinding[];
+  findings: InspectionFindingRecord[];
   createdByStaffId: string;
   createdAt: Date;
   completedAt: Date | null;
@@ -60,7 +60,7 @@ const inspectionSchema = new Schema<InspectionRecord>(
     sample: { type: [itemSchema], default: [] },
     findings: {
       type: [
-        new Schema<InspectionFinding>(
+        new Schema<InspectionFindingRecord>(
           {
             findingId: { type: String, required: true },
             eventId: { type: String, required: true },

@@ -3,7 +3,6 @@ import { canSeeLeaderboard } from '../access/assessment-access.rules.js';
 import { requireAssessmentManager, requireScoreViewer } from '../access/require-access.js';
 import type { AssessmentContext, AssessmentResolvers } from '../context.js';
 import { formatPeriod, parsePeriod } from '../periods/period.js';
-import type { ScoredItem } from '../scoring-events/scorable-events.js';
 import {
   completeInspection,
   findingPoints,
@@ -12,7 +11,6 @@ import {
   startSpotCheck,
   verifySpotCheck,
 } from './inspections.commands.js';
-import type { FindingSeverity, InspectionFinding, InspectionRecord } from './inspections.model.js';
 
 async function visibleInspection(ctx: AssessmentContext, id: string) {
   const inspection = await ctx.models.inspections.findById(id).lean();
@@ -22,11 +20,7 @@ async function visibleInspection(ctx: AssessmentContext, id: string) {
 
 export const inspectionsResolvers: AssessmentResolvers = {
   Query: {
-    inspections: (
-      _: unknown,
-      args: { divisionId?: string | null; period?: string | null; status?: string | null },
-      ctx: AssessmentContext,
-    ) => {
+    inspections: (_, args, ctx) => {
       // Whoever may see every division's scores sees every inspection; others their division's.
       const divisionId = canSeeLeaderboard(ctx.viewer) ? args.divisionId : ctx.viewer.divisionId;
       if (!divisionId && !canSeeLeaderboard(ctx.viewer)) {
@@ -45,9 +39,8 @@ export const inspectionsResolvers: AssessmentResolvers = {
         .lean()
         .exec();
     },
-    inspection: (_: unknown, { id }: { id: string }, ctx: AssessmentContext) =>
-      visibleInspection(ctx, id),
-    verifySpotCheck: async (_: unknown, { id }: { id: string }, ctx: AssessmentContext) => {
+    inspection: (_, { id }, ctx) => visibleInspection(ctx, id),
+    verifySpotCheck: async (_, { id }, ctx) => {
       const inspection = await visibleInspection(ctx, id);
       if (!inspection) throw notFound(`检查“${id}”`);
       return verifySpotCheck(inspection);
@@ -55,69 +48,34 @@ export const inspectionsResolvers: AssessmentResolvers = {
   },
 
   Mutation: {
-    scheduleInspection: (
-      _: unknown,
-      {
-        input,
-      }: { input: { divisionId: string; period: string; title: string; scheduledFor: Date } },
-      ctx: AssessmentContext,
-    ) => {
+    scheduleInspection: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return scheduleInspection(ctx, input, ctx.viewer.sub);
     },
-    startSpotCheck: (
-      _: unknown,
-      {
-        input,
-      }: {
-        input: {
-          divisionId: string;
-          period: string;
-          title: string;
-          sampleSize: number;
-          itemKinds?: string[] | null;
-          seed?: string | null;
-        };
-      },
-      ctx: AssessmentContext,
-    ) => {
+    startSpotCheck: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return startSpotCheck(ctx, input, ctx.viewer.sub);
     },
-    recordInspectionFinding: (
-      _: unknown,
-      {
-        input,
-      }: {
-        input: {
-          inspectionId: string;
-          item?: ScoredItem | null;
-          severity: FindingSeverity;
-          note: string;
-        };
-      },
-      ctx: AssessmentContext,
-    ) => {
+    recordInspectionFinding: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return recordInspectionFinding(ctx, input, ctx.viewer.sub);
     },
-    completeInspection: (_: unknown, { id }: { id: string }, ctx: AssessmentContext) => {
+    completeInspection: (_, { id }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return completeInspection(ctx, id, ctx.viewer.sub);
     },
   },
 
   Inspection: {
-    id: (inspection: InspectionRecord) => inspection._id,
-    division: (inspection: InspectionRecord) => ({ id: inspection.divisionId }),
-    populationSize: (inspection: InspectionRecord) => inspection.population.length,
-    points: (inspection: InspectionRecord, _: unknown, ctx: AssessmentContext) =>
-      findingPoints(ctx.models, inspection),
+    id: (inspection) => inspection._id,
+    division: (inspection) => ({ id: inspection.divisionId }),
+    populationSize: (inspection) => inspection.population.length,
+    points: (inspection, _, ctx) => findingPoints(ctx.models, inspection),
   },
 
   InspectionFinding: {
-    id: (finding: InspectionFinding) => finding.findingId,
-    entries: (finding: InspectionFinding, _: unknown, ctx: AssessmentContext) =>
+    id: (finding) => finding.findingId,
+    entries: (finding, _, ctx) =>
       ctx.models.scoreEntries
         .find({ 'source.eventId': finding.eventId })
         .sort({ _id: 1 })

@@ -8,6 +8,14 @@ export interface DivisionScoreView extends DivisionTotals {
   period: string;
 }
 
+/** A leaderboard row as resolvers pass it on: its division's score is loaded when asked for. */
+export interface LeaderboardRowView {
+  rank: number;
+  points: number;
+  divisionId: string;
+  period: string;
+}
+
 /** Through the per-request loader, so a leaderboard's scores are one aggregation. */
 export async function loadDivisionScore(
   ctx: AssessmentContext,

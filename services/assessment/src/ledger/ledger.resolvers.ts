@@ -4,25 +4,17 @@ import {
   requireLeaderboardViewer,
   requireScoreViewer,
 } from '../access/require-access.js';
-import type { AssessmentContext, AssessmentResolvers } from '../context.js';
+import type { AssessmentResolvers } from '../context.js';
 import { rankingKey } from '../loaders.js';
 import { formatPeriod, parsePeriod, periodFilter } from '../periods/period.js';
-import type { ScoreCategory } from '../scoring-rules/scoring-rule.js';
 import { ruleSetId } from '../scoring-rules/scoring-rules.model.js';
 import { rankAmong } from '../evaluations/evaluations.rules.js';
-import { correctScoreEntry, type CorrectionInput } from './corrections.js';
-import type { ScoreEntryRecord } from './ledger.model.js';
-import { loadDivisionScore, type DivisionScoreView } from './division-score.js';
-
-type PageArgs = { first?: number | null; after?: string | null };
+import { correctScoreEntry } from './corrections.js';
+import { loadDivisionScore } from './division-score.js';
 
 export const ledgerResolvers: AssessmentResolvers = {
   Query: {
-    leaderboard: async (
-      _: unknown,
-      args: { period: string; category?: ScoreCategory | null },
-      ctx: AssessmentContext,
-    ) => {
+    leaderboard: async (_, args, ctx) => {
       requireLeaderboardViewer(ctx.viewer);
       const period = formatPeriod(parsePeriod(args.period));
       const ranking = await ctx.loaders.ranking.load(rankingKey(period, args.category));
@@ -33,7 +25,7 @@ export const ledgerResolvers: AssessmentResolvers = {
         period,
       }));
     },
-    scoreEntry: async (_: unknown, { id }: { id: string }, ctx: AssessmentContext) => {
+    scoreEntry: async (_, { id }, ctx) => {
       const entry = await ctx.models.scoreEntries.findById(id).lean();
       if (entry) requireScoreViewer(ctx.viewer, entry.divisionId);
       return entry;
@@ -41,32 +33,23 @@ export const ledgerResolvers: AssessmentResolvers = {
   },
 
   Mutation: {
-    correctScoreEntry: (
-      _: unknown,
-      { input }: { input: CorrectionInput },
-      ctx: AssessmentContext,
-    ) => {
+    correctScoreEntry: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return correctScoreEntry(ctx.models, input, ctx.viewer.sub);
     },
   },
 
   LeaderboardRow: {
-    division: (row: { divisionId: string }) => ({ id: row.divisionId }),
-    score: (row: { divisionId: string; period: string }, _: unknown, ctx: AssessmentContext) =>
-      loadDivisionScore(ctx, row.divisionId, row.period),
+    division: (row) => ({ id: row.divisionId }),
+    score: (row, _, ctx) => loadDivisionScore(ctx, row.divisionId, row.period),
   },
 
   Division: {
-    score: (division: { id: string }, { period }: { period: string }, ctx: AssessmentContext) => {
+    score: (division, { period }, ctx) => {
       requireScoreViewer(ctx.viewer, division.id);
       return loadDivisionScore(ctx, division.id, period);
     },
-    rank: async (
-      division: { id: string },
-      args: { period: string; category?: ScoreCategory | null },
-      ctx: AssessmentContext,
-    ) => {
+    rank: async (division, args, ctx) => {
       requireScoreViewer(ctx.viewer, division.id);
       const period = formatPeriod(parsePeriod(args.period));
       const ranking = await ctx.loaders.ranking.load(rankingKey(period, args.category));
@@ -75,13 +58,9 @@ export const ledgerResolvers: AssessmentResolvers = {
   },
 
   DivisionScore: {
-    division: (score: DivisionScoreView) => ({ id: score.divisionId }),
-    explanation: (
-      score: DivisionScoreView,
-      args: PageArgs & { category?: ScoreCategory | null },
-      ctx: AssessmentContext,
-    ) => {
-      return paginate(
+    division: (score) => ({ id: score.divisionId }),
+    explanation: (score, args, ctx) =>
+      paginate(
         ctx.models.scoreEntries,
         {
           divisionId: score.divisionId,
@@ -89,19 +68,18 @@ export const ledgerResolvers: AssessmentResolvers = {
           ...(args.category ? { category: args.category } : {}),
         },
         { first: args.first, after: args.after, sort: { field: 'source.eventTime' } },
-      );
-    },
+      ),
   },
 
   ScoreEntry: {
-    id: (entry: ScoreEntryRecord) => entry._id,
-    division: (entry: ScoreEntryRecord) => ({ id: entry.divisionId }),
-    sourceEvent: (entry: ScoreEntryRecord) => ({
+    id: (entry) => entry._id,
+    division: (entry) => ({ id: entry.divisionId }),
+    sourceEvent: (entry) => ({
       id: entry.source.eventId,
       type: entry.source.eventType,
       time: entry.source.eventTime,
     }),
-    rule: async (entry: ScoreEntryRecord, _: unknown, ctx: AssessmentContext) => {
+    rule: async (entry, _, ctx) => {
       const ruleSet = await ctx.loaders.ruleSetVersion.load(
         ruleSetId(entry.year, entry.rule.ruleSetVersion),
       );

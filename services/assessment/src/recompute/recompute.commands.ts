@@ -22,8 +22,11 @@ import {
 } from '../scoring-rules/scoring-rules.rules.js';
 import { changeByDivision, planRecompute, type StandingScore } from './recompute.rules.js';
 
-/** A rule as GraphQL carries it: the condition as JSON text. */
-export type ScoringRuleInput = Omit<ScoringRuleDraft, 'condition'> & { condition?: string | null };
+/** A rule as GraphQL carries it: the condition as JSON text, and the cap may be left out (none). */
+export type ScoringRuleInput = Omit<ScoringRuleDraft, 'condition' | 'cap'> & {
+  condition?: string | null;
+  cap?: ScoringRuleDraft['cap'];
+};
 
 export interface ScoringRuleSetInput {
   year: number;

@@ -1,33 +1,21 @@
 import { requireAssessmentManager } from '../access/require-access.js';
-import type { AssessmentContext, AssessmentResolvers } from '../context.js';
-import {
-  recomputeScores,
-  type DivisionScoreChange,
-  type ScoringRuleSetInput,
-} from './recompute.commands.js';
+import type { AssessmentResolvers } from '../context.js';
+import { recomputeScores } from './recompute.commands.js';
 
 export const recomputeResolvers: AssessmentResolvers = {
   Query: {
-    previewScoringRules: (
-      _: unknown,
-      { input }: { input: ScoringRuleSetInput },
-      ctx: AssessmentContext,
-    ) => {
+    previewScoringRules: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return recomputeScores(ctx.models, input, { staffId: ctx.viewer.sub, apply: false });
     },
   },
   Mutation: {
-    applyScoringRules: (
-      _: unknown,
-      { input }: { input: ScoringRuleSetInput },
-      ctx: AssessmentContext,
-    ) => {
+    applyScoringRules: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
       return recomputeScores(ctx.models, input, { staffId: ctx.viewer.sub, apply: true });
     },
   },
   DivisionScoreChange: {
-    division: (change: DivisionScoreChange) => ({ id: change.divisionId }),
+    division: (change) => ({ id: change.divisionId }),
   },
 };

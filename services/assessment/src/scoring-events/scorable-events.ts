@@ -124,7 +124,7 @@ export function findScorableEvent(fullType: string): ScorableEvent | undefined {
 }
 
 /** The top-level fields of an event type's data, to check rule conditions and targets against. */
-export function dataFieldsOf(fullType: string): readonly string[] {
+export function dataFieldsOf(fullType: string): string[] {
   const shape = (BY_TYPE.get(fullType)?.definition.data as { shape?: Record<string, unknown> })
     .shape;
   return shape ? Object.keys(shape) : [];

@@ -1,14 +1,11 @@
-import type { AssessmentContext, AssessmentResolvers } from '../context.js';
+import type { AssessmentResolvers } from '../context.js';
 import { dataFieldsOf, SCORABLE_EVENTS } from '../scoring-events/scorable-events.js';
 import { ruleSetHistory } from './active-rule-set.js';
-import type { ScoringRule } from './scoring-rule.js';
 
 export const scoringRulesResolvers: AssessmentResolvers = {
   Query: {
-    scoringRules: (_: unknown, { year }: { year: number }, ctx: AssessmentContext) =>
-      ctx.loaders.activeRuleSet.load(year),
-    scoringRuleHistory: (_: unknown, { year }: { year: number }, ctx: AssessmentContext) =>
-      ruleSetHistory(ctx.models.ruleSets, year),
+    scoringRules: (_, { year }, ctx) => ctx.loaders.activeRuleSet.load(year),
+    scoringRuleHistory: (_, { year }, ctx) => ruleSetHistory(ctx.models.ruleSets, year),
     scorableEventTypes: () =>
       SCORABLE_EVENTS.map(({ definition }) => ({
         type: definition.fullType,
@@ -16,7 +13,6 @@ export const scoringRulesResolvers: AssessmentResolvers = {
       })),
   },
   ScoringRule: {
-    condition: (rule: ScoringRule) =>
-      rule.condition === null ? null : JSON.stringify(rule.condition),
+    condition: (rule) => (rule.condition === null ? null : JSON.stringify(rule.condition)),
   },
 };
