@@ -9,9 +9,9 @@ const config: ReturnType<typeof resolverTypesConfig> = resolverTypesConfig({
   // Responsibility's entities are only ever an id here. Aliased where a model's name is also a
   // GraphQL type's name.
   mappers: {
-    Staff: '../shared/entity-ref.js#EntityRef',
-    Division: '../shared/entity-ref.js#EntityRef',
-    Office: '../shared/entity-ref.js#EntityRef',
+    Staff: '../organisation/entity-ref.js#EntityRef',
+    Division: '../organisation/entity-ref.js#EntityRef',
+    Office: '../organisation/entity-ref.js#EntityRef',
     Document: '../documents/documents.model.js#DocumentRecord',
     Distribution: '../distribution/distribution.model.js#DistributionRecord',
     ReadingRequest: '../distribution/distribution.model.js#ReadingRequestRecord',

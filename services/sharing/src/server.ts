@@ -42,7 +42,7 @@ export function createSharingSubgraph({
   return defineSubgraph({
     name: 'sharing',
     typeDefs: [
-      sdl('./shared/shared.graphql'),
+      sdl('./schema/common.graphql'),
       sdl('./organisation/organisation.graphql'),
       sdl('./documents/documents.graphql'),
       sdl('./distribution/distribution.graphql'),

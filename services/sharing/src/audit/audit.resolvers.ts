@@ -1,7 +1,7 @@
 import { hasRole } from '@heli/auth';
 import { forbidden, paginate } from '@heli/subgraph-runtime';
 import type { SharingResolvers } from '../context.js';
-import { isoTime } from '../shared/iso-time.js';
+import { isoTime } from '../schema/iso-time.js';
 
 export const auditResolvers: SharingResolvers = {
   Query: {

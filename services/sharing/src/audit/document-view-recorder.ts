@@ -3,7 +3,7 @@ import type { HeliClaims } from '@heli/auth';
 import { currentRequestId } from '@heli/service-kit';
 import { isAuditedClassification } from '../access/visibility.rules.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
-import { newEntityId } from '../shared/entity-id.js';
+import { newEntityId } from '../records/entity-id.js';
 import type { DocumentViewModel } from './audit.model.js';
 
 /**

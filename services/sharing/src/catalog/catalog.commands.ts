@@ -3,9 +3,9 @@ import { sharingEvents } from '@heli/event-contracts';
 import { notFound } from '@heli/subgraph-runtime';
 import { catalogVisibilityFilter, documentVisibilityFilter } from '../access/visibility.rules.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
-import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import type { SharingWrite } from '../records/sharing-write.js';
 import type {
   CatalogCitationRecord,
   CatalogEntryRecord,

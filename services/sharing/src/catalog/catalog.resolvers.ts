@@ -2,9 +2,9 @@ import { paginate } from '@heli/subgraph-runtime';
 import { catalogVisibilityFilter } from '../access/visibility.rules.js';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
-import { isoTime } from '../shared/iso-time.js';
-import type { PageArgs } from '../shared/page-args.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { isoTime } from '../schema/iso-time.js';
+import type { PageArgs } from '../schema/page-args.js';
+import { writeSharing } from '../records/sharing-write.js';
 import { searchCatalog } from './catalog-search.js';
 import { citeCatalogEntry, openCatalogEntry, publishCatalogEntry } from './catalog.commands.js';
 

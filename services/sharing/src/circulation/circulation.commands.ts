@@ -5,9 +5,9 @@ import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import { rejectUnclearedRecipients } from '../distribution/distribution.commands.js';
 import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
-import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import type { SharingWrite } from '../records/sharing-write.js';
 import type { CirculationRecord } from './circulation.model.js';
 import {
   acknowledgeHop,

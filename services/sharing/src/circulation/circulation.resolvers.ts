@@ -2,8 +2,8 @@ import { readableClassifications } from '../access/visibility.rules.js';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { isoTime } from '../shared/iso-time.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { isoTime } from '../schema/iso-time.js';
+import { writeSharing } from '../records/sharing-write.js';
 import {
   actOnCirculation,
   canFollowCirculation,

@@ -8,7 +8,7 @@ import type { DocumentRegistration } from '../documents/documents.rules.js';
 import { decideInfo, submitInfo } from '../info-collection/info-collection.commands.js';
 import { issueInstruction } from '../instructions/instructions.commands.js';
 import type { SharingModels } from '../models.js';
-import { writeSharing, type SharingWrite } from '../shared/sharing-write.js';
+import { writeSharing, type SharingWrite } from '../records/sharing-write.js';
 import { demoCatalogEntries, demoDocuments, demoSubmissions } from './demo-sharing-records.js';
 
 const HOUR = 3_600_000;

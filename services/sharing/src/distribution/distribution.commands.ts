@@ -4,9 +4,9 @@ import { conflict, forbidden, notFound } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
-import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import type { SharingWrite } from '../records/sharing-write.js';
 import type { DistributionRecord, ReadingRequestRecord } from './distribution.model.js';
 import {
   distributionProblems,

@@ -3,8 +3,8 @@ import { paginate } from '@heli/subgraph-runtime';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { isoTime, parseIsoTime } from '../shared/iso-time.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { isoTime, parseIsoTime } from '../schema/iso-time.js';
+import { writeSharing } from '../records/sharing-write.js';
 import {
   acknowledgeReading,
   canManageDistributions,

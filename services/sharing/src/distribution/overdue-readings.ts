@@ -2,7 +2,7 @@ import { sharingEvents } from '@heli/event-contracts';
 import type { Outbox } from '@heli/subgraph-runtime';
 import type { ClientSession } from 'mongoose';
 import type { SharingModels } from '../models.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { writeSharing } from '../records/sharing-write.js';
 import type { ReadingRequestRecord } from './distribution.model.js';
 
 const BATCH = 500;

@@ -2,7 +2,7 @@ import type { HeliClaims } from '@heli/auth';
 import { paginate } from '@heli/subgraph-runtime';
 import { readableClassifications } from '../access/visibility.rules.js';
 import type { SharingContext } from '../context.js';
-import type { PageArgs } from '../shared/page-args.js';
+import type { PageArgs } from '../schema/page-args.js';
 import { readingStatusFilter, type ReadingStatus } from './distribution.rules.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import type { SharingWrite } from '../shared/sharing-write.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
+import type { SharingWrite } from '../records/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
 import type { DocumentRecord } from './documents.model.js';
 import { isIncoming, registrationProblems, type DocumentRegistration } from './documents.rules.js';
 

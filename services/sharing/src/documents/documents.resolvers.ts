@@ -3,8 +3,8 @@ import { paginate } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
-import { isoTime } from '../shared/iso-time.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { isoTime } from '../schema/iso-time.js';
+import { writeSharing } from '../records/sharing-write.js';
 import { registerDocument } from './documents.commands.js';
 import { viewDocument } from './visible-documents.js';
 

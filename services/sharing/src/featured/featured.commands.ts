@@ -5,8 +5,8 @@ import type { CatalogEntryRecord } from '../catalog/catalog.model.js';
 import { distributeDocument } from '../distribution/distribution.commands.js';
 import { registerDocument } from '../documents/documents.commands.js';
 import type { InfoSubmissionRecord } from '../info-collection/info-collection.model.js';
-import { newEntityId } from '../shared/entity-id.js';
-import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import type { SharingWrite } from '../records/sharing-write.js';
 import type { FeaturedIssueRecord, FeaturedItemRef } from './featured.model.js';
 
 const HOUR = 3_600_000;

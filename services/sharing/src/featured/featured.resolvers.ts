@@ -1,9 +1,9 @@
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { isoTime } from '../shared/iso-time.js';
+import { isoTime } from '../schema/iso-time.js';
 import { requireSecretariat } from '../organisation/secretariat.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { writeSharing } from '../records/sharing-write.js';
 import { publishFeaturedIssue } from './featured.commands.js';
 
 export function featuredResolvers({ clock }: SharingDependencies): SharingResolvers {

@@ -1,9 +1,9 @@
 import type { HeliClaims } from '@heli/auth';
 import type { Outbox } from '@heli/subgraph-runtime';
 import type { SharingModels } from '../models.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
-import { writeSharing, type SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import { writeSharing, type SharingWrite } from '../records/sharing-write.js';
 import { compileInfoDigest } from './info-collection.commands.js';
 import type { DigestScheduleRecord } from './info-collection.model.js';
 import { nextScheduledRun } from './info-collection.rules.js';

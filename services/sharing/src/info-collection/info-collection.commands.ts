@@ -4,9 +4,9 @@ import { badInput, conflict, notFound } from '@heli/subgraph-runtime';
 import { startCirculation } from '../circulation/circulation.commands.js';
 import { distributeDocument } from '../distribution/distribution.commands.js';
 import { registerDocument } from '../documents/documents.commands.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
-import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import type { SharingWrite } from '../records/sharing-write.js';
 import type { InfoDigestRecord, InfoSubmissionRecord } from './info-collection.model.js';
 import {
   decisionProblem,

@@ -6,8 +6,8 @@ import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
 import type { CompileInfoDigestInput } from '../generated/resolvers-types.js';
 import { isSecretariatStaff, requireSecretariat } from '../organisation/secretariat.js';
-import { isoTime, parseIsoTime } from '../shared/iso-time.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { isoTime, parseIsoTime } from '../schema/iso-time.js';
+import { writeSharing } from '../records/sharing-write.js';
 import { scheduleInfoDigest } from './digest-schedules.js';
 import {
   compileInfoDigest,

@@ -4,9 +4,9 @@ import { forbidden, notFound } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
-import { newEntityId } from '../shared/entity-id.js';
-import { rejectProblems } from '../shared/reject-problems.js';
-import type { SharingWrite } from '../shared/sharing-write.js';
+import { newEntityId } from '../records/entity-id.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import type { SharingWrite } from '../records/sharing-write.js';
 import type { InstructionRecord } from './instructions.model.js';
 import { instructionProblems, isLeader, type InstructionDraft } from './instructions.rules.js';
 

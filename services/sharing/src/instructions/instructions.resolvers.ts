@@ -1,8 +1,8 @@
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { isoTime, parseIsoTime } from '../shared/iso-time.js';
-import { writeSharing } from '../shared/sharing-write.js';
+import { isoTime, parseIsoTime } from '../schema/iso-time.js';
+import { writeSharing } from '../records/sharing-write.js';
 import { issueInstruction } from './instructions.commands.js';
 
 export function instructionsResolvers({ clock }: SharingDependencies): SharingResolvers {
