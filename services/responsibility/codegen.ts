@@ -1,26 +1,31 @@
 import { resolverTypesConfig } from '@heli/subgraph-runtime/codegen';
 
+/**
+ * What each type's field resolvers receive as parent; `src/mapped-types.test.ts` checks the
+ * fields left to the default resolver.
+ */
+export const mappers = {
+  Office: '../offices/offices.model.js#OfficeRecord',
+  Division: '../divisions/divisions.model.js#DivisionRecord',
+  Staff: '../staff/staff.model.js#StaffRecord',
+  CoordinationBody: '../coordination-body/coordination-body.model.js#CoordinationBodyRecord',
+  Duty: '../duties/duty.model.js#DutyRecord',
+  Assignment: '../assignments/assignment.model.js#AssignmentRecord',
+  // Aliased: the generated file declares the SDL types of the same names.
+  AssignmentTransition:
+    '../assignments/assignment.model.js#AssignmentTransition as AssignmentTransitionRecord',
+  AssignmentResult: '../assignments/assignment.model.js#AssignmentResult as AssignmentResultRecord',
+  ProgressReport: '../progress-reports/progress-report.model.js#ProgressReportRecord',
+  Reminder: '../supervision/reminder.model.js#ReminderRecord',
+  Difficulty: '../difficulties/difficulty.model.js#DifficultyRecord',
+  LeadershipBoardRow: '../leadership-board/board-figures.rules.js#BoardRow',
+};
+
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's
 // own packages, which this service does not depend on (TS2742).
 const config: ReturnType<typeof resolverTypesConfig> = resolverTypesConfig({
   contextType: 'ResponsibilityContext',
-  mappers: {
-    Office: '../offices/offices.model.js#OfficeRecord',
-    Division: '../divisions/divisions.model.js#DivisionRecord',
-    Staff: '../staff/staff.model.js#StaffRecord',
-    CoordinationBody: '../coordination-body/coordination-body.model.js#CoordinationBodyRecord',
-    Duty: '../duties/duty.model.js#DutyRecord',
-    Assignment: '../assignments/assignment.model.js#AssignmentRecord',
-    // Aliased: the generated file declares the SDL types of the same names.
-    AssignmentTransition:
-      '../assignments/assignment.model.js#AssignmentTransition as AssignmentTransitionRecord',
-    AssignmentResult:
-      '../assignments/assignment.model.js#AssignmentResult as AssignmentResultRecord',
-    ProgressReport: '../progress-reports/progress-report.model.js#ProgressReportRecord',
-    Reminder: '../supervision/reminder.model.js#ReminderRecord',
-    Difficulty: '../difficulties/difficulty.model.js#DifficultyRecord',
-    LeadershipBoardRow: '../leadership-board/board-figures.rules.js#BoardRow',
-  },
+  mappers,
 });
 
 export default config;

@@ -5,7 +5,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { connect, type NatsConnection } from 'nats';
@@ -29,8 +28,7 @@ import type {
 import { createErrorFormatter } from './errors/format-error.js';
 import { requireViewer } from './http/require-viewer.js';
 import { mongoReadiness, natsReadiness, startupReadiness } from './readiness-checks.js';
-import { mergeTypeDefs } from './schema/merge-type-defs.js';
-import { mergeResolverMaps, type GraphQLResolverMap } from './schema/resolver-map.js';
+import { buildDefinitionSchema } from './schema/build-definition-schema.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -72,13 +70,7 @@ export async function createSubgraphServer<TModels, TLoaders>(
 ): Promise<SubgraphServer<TModels>> {
   const logger = options.logger ?? createLogger({ service: definition.name, level: env.LOG_LEVEL });
   // A mistake in the SDL or resolvers fails here, before anything is connected.
-  const schema = buildSubgraphSchema([
-    {
-      typeDefs: mergeTypeDefs(definition.typeDefs),
-      // The union of map types is only for authors; at run time each is an object per type.
-      resolvers: mergeResolverMaps(definition.resolvers as GraphQLResolverMap<unknown>[]),
-    },
-  ]);
+  const schema = buildDefinitionSchema(definition);
 
   const conn = mongoose.createConnection(env.MONGODB_URI, {
     dbName: env.MONGODB_DB ?? definition.name,
