@@ -13,6 +13,7 @@ describe('fieldsMissingFromMappedTypes', { timeout: 60_000 }, () => {
     join(dir, 'book.model.ts'),
     [
       'export interface BookRecord { _id: string; title: string; shelfId: string }',
+      'export interface DraftRecord { title: string | null; isbn?: string; notes: string | null }',
       'export type Loan = { bookId: string; dueAt: Date } | { bookId: string; returnedAt: Date };',
     ].join('\n'),
   );
@@ -22,6 +23,7 @@ describe('fieldsMissingFromMappedTypes', { timeout: 60_000 }, () => {
     type Query { book: Book }
     type Book { id: ID! title: String! shelf: String! year: Int }
     type Loan { bookId: ID! dueAt: String }
+    type Draft { title: String! isbn: String! notes: String }
   `);
   // Given: `Book.id` has a resolver (from `_id`); `year` is left to the default resolver.
   (schema.getType('Book') as GraphQLObjectType).getFields()['id']!.resolve = (b: { _id: string }) =>
@@ -43,6 +45,15 @@ describe('fieldsMissingFromMappedTypes', { timeout: 60_000 }, () => {
     expect(
       fieldsMissingFromMappedTypes(schema, { Loan: '../book.model.js#Loan' }, generatedDir),
     ).toEqual(['Loan.dueAt']);
+  });
+
+  it('names a non-null field the record may leave null or undefined', () => {
+    expect(
+      fieldsMissingFromMappedTypes(schema, { Draft: '../book.model.js#DraftRecord' }, generatedDir),
+    ).toEqual([
+      'Draft.title (non-null in the SDL, may be null or undefined)',
+      'Draft.isbn (non-null in the SDL, may be null or undefined)',
+    ]);
   });
 
   it('fails clearly on a mapper that names nothing exported', () => {

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import ts from 'typescript';
 
 /**
  * Generated resolver types check every resolver against the SDL, but not the fields a resolver
  * leaves to graphql-js's default resolver: those are read straight off the mapped record, and a
  * record without the field yields null (or an error for a non-null field) only at run time. This
- * lists every such field the mapped TypeScript type does not have, as `Type.field`.
+ * lists every such field the mapped TypeScript type does not have, as `Type.field`, and every
+ * non-null one it may leave null or undefined.
  *
  * `mappers` are the ones the service gives `resolverTypesConfig`, relative to `generatedDir`
  * (`'../documents/documents.model.js#DocumentRecord'`, `'…#Name as Alias'`).
@@ -45,8 +46,11 @@ export function fieldsMissingFromMappedTypes(
     }
     const properties = propertiesOf(checker, program, file, exportName);
     for (const field of Object.values(graphqlType.getFields())) {
-      if (field.resolve === undefined && !properties.has(field.name)) {
-        missing.push(`${typeName}.${field.name}`);
+      if (field.resolve !== undefined) continue;
+      const property = properties.get(field.name);
+      if (!property) missing.push(`${typeName}.${field.name}`);
+      else if (isNonNullType(field.type) && mayBeAbsent(checker, property)) {
+        missing.push(`${typeName}.${field.name} (non-null in the SDL, may be null or undefined)`);
       }
     }
   }
@@ -58,7 +62,7 @@ function propertiesOf(
   program: ts.Program,
   file: string,
   exportName: string,
-): Set<string> {
+): Map<string, ts.Symbol> {
   const source = program.getSourceFile(file);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
   if (!moduleSymbol) throw new Error(`Cannot read the mapper module ${file}`);
@@ -67,7 +71,16 @@ function propertiesOf(
   const symbol =
     exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
   // Of a union, only the properties every member has: a field must be there whatever the parent.
-  return new Set(
-    checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => p.name),
+  return new Map(
+    checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => [p.name, p]),
+  );
+}
+
+function mayBeAbsent(checker: ts.TypeChecker, property: ts.Symbol): boolean {
+  if (property.flags & ts.SymbolFlags.Optional) return true;
+  const type = checker.getTypeOfSymbol(property);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some(
+    (part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Any)) !== 0,
   );
 }
