@@ -20,6 +20,7 @@ export { subgraphEnv, subgraphEnvSchema, type SubgraphEnv } from './subgraph-env
 export { loadSdl, loadSubgraphTypeDefs, readSubgraphSdl } from './schema/load-sdl.js';
 export { mergeTypeDefs } from './schema/merge-type-defs.js';
 export { buildDefinitionSchema } from './schema/build-definition-schema.js';
+export { dateTimeScalar, parseInstant } from './scalars/date-time-scalar.js';
 export {
   mergeResolverMaps,
   type GeneratedResolverMap,

@@ -29,6 +29,24 @@ function thrownInResolver(original: Error): [GraphQLFormattedError, unknown] {
 }
 
 describe('createErrorFormatter', () => {
+  it('reports a scalar refusing a literal in the query as BAD_USER_INPUT, not a validation fault', () => {
+    const { format } = formatterWithLog();
+    // What Apollo's ValidationError carries: the scalar's own error as its originalError.
+    const refusal = badInput('时间格式不正确："tomorrow"');
+    const validation = new GraphQLError(refusal.message, {
+      originalError: refusal,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const formatted = format(
+      { message: refusal.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      validation,
+    );
+    expect(formatted).toEqual({
+      message: '时间格式不正确："tomorrow"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it.each([
     ['BAD_USER_INPUT', badInput('name must not be empty', { fields: ['name'] })],
     ['NOT_FOUND', notFound('Office o-1')],

@@ -30,6 +30,12 @@ export function createErrorFormatter(logger: Logger) {
     error: unknown,
   ): GraphQLFormattedError {
     const code = formatted.extensions?.['code'];
+    if (isRefusedLiteral(code, error)) {
+      return withoutStacktrace({
+        ...formatted,
+        extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' },
+      });
+    }
     const original = unwrapResolverError(error);
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
       return withoutStacktrace(formatted);
@@ -52,6 +58,17 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) },
     };
   };
+}
+
+/**
+ * A scalar refusing a value written into the query (`deadline: "tomorrow"`) surfaces as a
+ * validation failure, though it is the caller's bad value like a bad variable; saying
+ * BAD_USER_INPUT lets the gateway pass the scalar's message on instead of masking it.
+ */
+function isRefusedLiteral(code: unknown, error: unknown): boolean {
+  const cause = (error as { originalError?: { extensions?: { code?: unknown } } } | null)
+    ?.originalError;
+  return code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === 'BAD_USER_INPUT';
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

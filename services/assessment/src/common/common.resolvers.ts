@@ -1,4 +1,4 @@
+import { dateTimeScalar } from '@heli/subgraph-runtime';
 import type { AssessmentResolvers } from '../context.js';
-import { DateTimeScalar } from './date-time.scalar.js';
 
-export const commonResolvers: AssessmentResolvers = { DateTime: DateTimeScalar };
+export const commonResolvers: AssessmentResolvers = { DateTime: dateTimeScalar };
