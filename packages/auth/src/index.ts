@@ -7,6 +7,7 @@ export {
 } from './classification.js';
 export { ROLES, roleSchema, hasRole, isOfficeLeader, type Role } from './roles.js';
 export { heliClaimsSchema, type HeliClaims } from './claims.js';
+export { viewerAsRecorded, type RecordedStanding } from './viewer-as-recorded.js';
 export { AuthError, type AuthFailure } from './auth-error.js';
 export { bearerToken } from './bearer-token.js';
 export {

@@ -108,7 +108,7 @@ async function assemble<TModels, TLoaders>(
     nats,
   }: { logger: Logger; schema: GraphQLSchema; conn: mongoose.Connection; nats: NatsConnection },
 ): Promise<SubgraphServer<TModels>> {
-  const { name } = definition;
+  const { name, currentViewer } = definition;
   const namespace = env.HELI_NAMESPACE;
   const models = definition.models ? definition.models(conn) : (undefined as TModels);
   const outbox = createOutbox(conn, { source: name, namespace, logger });
@@ -146,11 +146,15 @@ async function assemble<TModels, TLoaders>(
     readinessChecks: [mongoReadiness(conn), natsReadiness(nats), startupReadiness(() => started)],
     graphql: {
       path: GRAPHQL_PATH,
-      handle: requireViewer(verifyToken, logger, (viewer) =>
-        graphqlHandler(apollo, {
-          context: async (_req, { requestId }) =>
-            createContext(definition, runtime, { requestId, viewer }),
-        }),
+      handle: requireViewer(
+        verifyToken,
+        logger,
+        (viewer) =>
+          graphqlHandler(apollo, {
+            context: async (_req, { requestId }) =>
+              createContext(definition, runtime, { requestId, viewer }),
+          }),
+        currentViewer && ((viewer) => currentViewer(viewer, runtime)),
       ),
     },
   });

@@ -70,6 +70,15 @@ export interface SubgraphDefinition<TModels = unknown, TLoaders = unknown> {
   createLoaders: (scope: LoaderScope<TModels>) => TLoaders;
   /** Consumers of events; a function so handlers can close over the models. */
   eventHandlers?: (runtime: SubgraphRuntime<TModels>) => EventSubscription[];
+  /**
+   * The caller as the service's own records know them now, once per request after the token is
+   * verified: the token's claims narrowed (see `viewerAsRecorded` in @heli/auth), or null for a
+   * person no longer active, who is refused with 401. Without it the token's claims stand.
+   */
+  currentViewer?: (
+    viewer: HeliClaims,
+    runtime: SubgraphRuntime<TModels>,
+  ) => Promise<HeliClaims | null>;
   /** Runs once after the subgraph listens and before it reports ready, e.g. to seed demo data. */
   onReady?: (runtime: SubgraphRuntime<TModels>) => Promise<void>;
 }

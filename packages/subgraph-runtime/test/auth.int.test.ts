@@ -85,3 +85,47 @@ describe('a subgraph reached directly', () => {
     });
   });
 });
+
+describe('a subgraph that checks callers against its own records', () => {
+  let subgraph: TestSubgraph;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph({
+      ...librarySubgraph().definition,
+      // As a service's directory would: one person has left, everyone else is renamed here so the
+      // test sees which claims the request ran with.
+      currentViewer: async (viewer) =>
+        viewer.sub === 'staff-left' ? null : { ...viewer, name: `${viewer.name}（在册）` },
+    });
+  });
+  afterAll(() => subgraph?.close());
+
+  it('refuses a valid token of a person no longer active with 401', async () => {
+    const response = await graphql(
+      subgraph.url,
+      '{ requestInfo { viewerId } }',
+      {},
+      { token: await tokenFor({ sub: 'staff-left' }) },
+    );
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: expect.stringContaining('no longer active'),
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    });
+  });
+
+  it('runs the request with the claims the records give', async () => {
+    const response = await graphql(
+      subgraph.url,
+      '{ requestInfo { viewerId viewerName } }',
+      {},
+      { token: await tokenFor({ sub: 'staff-present', name: '李明' }) },
+    );
+    expect(response.body).toEqual({
+      data: { requestInfo: { viewerId: 'staff-present', viewerName: '李明（在册）' } },
+    });
+  });
+});

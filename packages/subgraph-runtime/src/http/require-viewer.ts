@@ -11,11 +11,12 @@ export function requireViewer(
   verifyToken: TokenVerifier,
   logger: Logger,
   next: (viewer: HeliClaims) => RouteHandler,
+  currentViewer: (viewer: HeliClaims) => Promise<HeliClaims | null> = async (viewer) => viewer,
 ): RouteHandler {
   return async (req, res, scope) => {
-    let viewer: HeliClaims;
+    let viewer: HeliClaims | null;
     try {
-      viewer = await verifyToken(bearerToken(req.headers.authorization));
+      viewer = await currentViewer(await verifyToken(bearerToken(req.headers.authorization)));
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       if (error.failure === 'KEYS_UNAVAILABLE') {
@@ -31,6 +32,17 @@ export function requireViewer(
       logger.info({ failure: error.failure }, 'request refused: not authenticated');
       res.setHeader('www-authenticate', 'Bearer');
       sendError(res, 401, authenticationRequired(error.message), 'UNAUTHENTICATED');
+      return;
+    }
+    if (viewer === null) {
+      logger.info('request refused: the account is no longer active');
+      res.setHeader('www-authenticate', 'Bearer');
+      sendError(
+        res,
+        401,
+        'Authentication required: this account is no longer active (账号已停用)',
+        'UNAUTHENTICATED',
+      );
       return;
     }
     await next(viewer)(req, res, scope);
