@@ -24,6 +24,7 @@ import {
 } from './supervision/supervision-settings.js';
 import { supervisionResolvers } from './supervision/supervision.resolvers.js';
 import { viewerResolvers } from './viewer/viewer.resolvers.js';
+import { currentViewer } from './staff/current-viewer.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -83,6 +84,7 @@ export function createResponsibilitySubgraph({
     ],
     models: responsibilityModels,
     createLoaders: (scope) => createResponsibilityLoaders(scope, clock),
+    currentViewer,
     eventHandlers: (runtime) => [
       responsibilityIntake(runtime, { defaultDeadlineDays: intakeDefaultDeadlineDays }),
     ],

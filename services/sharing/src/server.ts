@@ -15,6 +15,7 @@ import { sharingModels } from './models.js';
 import { directorySubscription } from './organisation/directory.handlers.js';
 import { organisationResolvers } from './organisation/organisation.resolvers.js';
 import { scheduleSweeps } from './schedule/sweeps.js';
+import { currentViewer } from './organisation/current-viewer.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -66,6 +67,7 @@ export function createSharingSubgraph({
     ],
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
+    currentViewer,
     eventHandlers: (runtime) => [directorySubscription(runtime)],
     async onReady(runtime) {
       if (loadDemoData) {

@@ -49,3 +49,14 @@ it('applies the same update twice to the same result', async () => {
   expect(twice).toEqual(once);
   expect(twice).toEqual([expect.objectContaining({ clearance: 'INTERNAL' })]);
 });
+
+it('refuses a caller the directory records as having left, whatever their token says', async () => {
+  const query = '{ documents(first: 1) { totalCount } }';
+  expect((await sharing.as('staff-legal-1', query)).status).toBe(200);
+
+  await sharing.models.directoryStaff.updateOne({ _id: 'staff-legal-1' }, { active: false });
+
+  const refused = await sharing.as('staff-legal-1', query);
+  expect(refused.status).toBe(401);
+  expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+});
