@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { assignmentEvents, createEnvelope, sharingEvents } from '@heli/event-contracts';
+import {
+  assignmentEvents,
+  createEnvelope,
+  responsibilityEvents,
+  sharingEvents,
+} from '@heli/event-contracts';
 
 /** Envelopes as responsibility and sharing publish them, with only what a test cares about. */
 
@@ -106,5 +111,14 @@ export function readingAcknowledged({
       onTime,
     },
     { id, source: 'sharing', subject: `reading-${id}`, time: new Date(at) },
+  );
+}
+
+/** Responsibility announcing a division: only announced divisions can be inspected or scored. */
+export function divisionCreated({ divisionId, name }: { divisionId: string; name: string }) {
+  return createEnvelope(
+    responsibilityEvents.divisionCreated,
+    { divisionId, officeId: 'office-harbin', name, kind: 'DIVISION', headStaffId: null },
+    { source: 'responsibility', subject: divisionId },
   );
 }

@@ -3,7 +3,7 @@ import { waitFor, type TestMongo } from '@heli/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPeriod, periodContaining, periodKeysOf } from '../src/periods/period.js';
 import { PEOPLE, startAssessment, startTestMongo, type Assessment } from './assessment-harness.js';
-import { matterCompleted, readingAcknowledged } from './event-builders.js';
+import { divisionCreated, matterCompleted, readingAcknowledged } from './event-builders.js';
 
 let mongo: TestMongo;
 let assessment: Assessment;
@@ -34,6 +34,14 @@ type Inspection = {
 beforeAll(async () => {
   mongo = await startTestMongo();
   assessment = await startAssessment(mongo);
+  const divisions = [
+    divisionCreated({ divisionId: 'div-general-2', name: '综合二处' }),
+    divisionCreated({ divisionId: 'div-supervision', name: '督查室' }),
+  ];
+  for (const event of divisions) await assessment.publish(event);
+  await waitFor(
+    async () => (await assessment.models.knownDivisions.countDocuments()) === divisions.length,
+  );
   const events = [
     ...Array.from({ length: 12 }, (_, i) =>
       matterCompleted({
@@ -178,7 +186,7 @@ describe('spot checks (不定期抽查)', () => {
       divisionId: 'div-general-2',
       period: '2026-Q1',
       title: '一季度定期检查',
-      scheduledFor: '2026-04-10T09:00:00+08:00',
+      scheduledFor: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
     };
     const { body } = await assessment.as<{ scheduleInspection: Inspection }>(
       PEOPLE.director,
@@ -193,6 +201,138 @@ describe('spot checks (不定期抽查)', () => {
     });
     const refused = await assessment.as(PEOPLE.general1Head, SCHEDULE, { input });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('refusing inspections that would score the wrong division or nonsense', () => {
+  const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const schedule = (staffId: string, input: Record<string, unknown>) =>
+    assessment.as<{ scheduleInspection: Inspection }>(staffId, SCHEDULE, {
+      input: {
+        divisionId: 'div-general-2',
+        period: '2026-Q1',
+        title: '定期检查',
+        scheduledFor: inAWeek(),
+        ...input,
+      },
+    });
+  const errorOf = (body: {
+    errors?: Array<{ message: string; extensions?: { code?: unknown } }>;
+  }) =>
+    body.errors?.[0] && { code: body.errors[0].extensions?.code, message: body.errors[0].message };
+
+  it('refuses a division responsibility never announced, writing nothing', async () => {
+    const before = await assessment.models.inspections.countDocuments();
+    const scheduled = await schedule(PEOPLE.assessor, { divisionId: 'div-nope' });
+    expect(errorOf(scheduled.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: '找不到处室“div-nope”',
+    });
+    const spot = await assessment.as(PEOPLE.assessor, START, {
+      input: { divisionId: 'div-nope', period: '2026-Q1', title: '抽查', sampleSize: 1 },
+    });
+    expect(errorOf(spot.body)?.code).toBe('BAD_USER_INPUT');
+    expect(await assessment.models.inspections.countDocuments()).toBe(before);
+  });
+
+  it('records no finding on an inspection of an unknown division stored before the check', async () => {
+    await assessment.models.inspections.create([
+      {
+        _id: 'inspection-of-nobody',
+        kind: 'REGULAR',
+        divisionId: 'div-nope',
+        period: '2026-Q1',
+        title: '旧检查',
+        status: 'OPEN',
+        scheduledFor: new Date(),
+        createdByStaffId: PEOPLE.director,
+        createdAt: new Date(),
+      },
+    ]);
+    const { body } = await assessment.as(PEOPLE.assessor, FINDING, {
+      input: { inspectionId: 'inspection-of-nobody', severity: 'COMMENDABLE', note: '好' },
+    });
+    expect(errorOf(body)).toEqual({ code: 'BAD_USER_INPUT', message: '找不到处室“div-nope”' });
+    expect(await assessment.models.scoreEntries.countDocuments({ divisionId: 'div-nope' })).toBe(0);
+  });
+
+  it('keeps an assessor from inspecting or scoring their own division', async () => {
+    const own = await schedule(PEOPLE.assessor, { divisionId: 'div-supervision' });
+    expect(errorOf(own.body)?.code).toBe('FORBIDDEN');
+    const spot = await assessment.as(PEOPLE.assessor, START, {
+      input: { divisionId: 'div-supervision', period: '2026-Q1', title: '抽查', sampleSize: 1 },
+    });
+    expect(errorOf(spot.body)?.code).toBe('FORBIDDEN');
+
+    // Leadership may inspect 督查室; its own assessor still may not record findings there.
+    const byLeadership = await schedule(PEOPLE.director, { divisionId: 'div-supervision' });
+    expect(byLeadership.body.errors).toBeUndefined();
+    const inspectionId = byLeadership.body.data!.scheduleInspection.id;
+    const finding = await assessment.as(PEOPLE.assessor, FINDING, {
+      input: { inspectionId, severity: 'COMMENDABLE', note: '自评优秀' },
+    });
+    expect(errorOf(finding.body)?.code).toBe('FORBIDDEN');
+    const complete = await assessment.as(PEOPLE.assessor, COMPLETE, { id: inspectionId });
+    expect(errorOf(complete.body)?.code).toBe('FORBIDDEN');
+    expect(
+      await assessment.models.scoreEntries.countDocuments({ divisionId: 'div-supervision' }),
+    ).toBe(0);
+  });
+
+  it('refuses an unknown item kind or an empty item id in a finding, scoring nothing', async () => {
+    const scheduled = await schedule(PEOPLE.assessor, {});
+    const inspectionId = scheduled.body.data!.scheduleInspection.id;
+    const entriesBefore = await assessment.models.scoreEntries.countDocuments();
+    for (const item of [
+      { kind: 'BANANA', id: 'nope' },
+      { kind: 'MATTER', id: '  ' },
+    ]) {
+      const { body } = await assessment.as(PEOPLE.assessor, FINDING, {
+        input: { inspectionId, item, severity: 'COMMENDABLE', note: '好' },
+      });
+      expect(errorOf(body)?.code).toBe('BAD_USER_INPUT');
+    }
+    const overlong = await assessment.as(PEOPLE.assessor, FINDING, {
+      input: { inspectionId, severity: 'MINOR_ISSUE', note: '记'.repeat(5001) },
+    });
+    expect(errorOf(overlong.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: '检查发现的说明不能超过 5000 个字',
+    });
+    expect(await assessment.models.scoreEntries.countDocuments()).toBe(entriesBefore);
+    const stored = await assessment.models.inspections.findById(inspectionId).lean();
+    expect(stored?.findings).toEqual([]);
+  });
+
+  it('refuses a past date, a period not begun by the inspection, and an overlong title', async () => {
+    const before = await assessment.models.inspections.countDocuments();
+    const past = await schedule(PEOPLE.assessor, {
+      period: '2019',
+      scheduledFor: '2020-01-01T09:00:00+08:00',
+    });
+    expect(errorOf(past.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: '检查时间不能早于当前时间',
+    });
+    const future = await schedule(PEOPLE.assessor, { period: '2030' });
+    expect(errorOf(future.body)?.message).toBe('被检查期间 2030 在检查时间之后才开始');
+    const long = await schedule(PEOPLE.assessor, { title: '查'.repeat(101) });
+    expect(errorOf(long.body)?.message).toBe('检查名称不能超过 100 个字');
+    expect(await assessment.models.inspections.countDocuments()).toBe(before);
+  });
+
+  it('names unknown item kinds of a spot check instead of finding nothing to sample', async () => {
+    const { body } = await assessment.as(PEOPLE.assessor, START, {
+      input: {
+        divisionId: 'div-general-2',
+        period: '2026-Q1',
+        title: '抽查',
+        sampleSize: 1,
+        itemKinds: ['BANANA'],
+      },
+    });
+    expect(errorOf(body)?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(body)?.message).toMatch(/^没有“BANANA”这类事项/);
   });
 });
 
@@ -288,5 +428,16 @@ describe('evaluations (考评)', () => {
         .filter((e) => (e.data as { divisionId: string }).divisionId === 'div-general-2')
         .map((e) => (e.data as { version: number }).version),
     ).toEqual([1, 2]);
+  });
+
+  it('refuses to publish a period that has not begun, writing nothing', async () => {
+    const before = await assessment.models.evaluations.countDocuments();
+    const nextYear = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1);
+    const { body } = await assessment.as(PEOPLE.assessor, PUBLISH, { period: `${nextYear}-06` });
+    expect(body.errors?.[0]).toMatchObject({
+      message: `考核期间 ${nextYear}-06 尚未开始，不能发布考评`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await assessment.models.evaluations.countDocuments()).toBe(before);
   });
 });

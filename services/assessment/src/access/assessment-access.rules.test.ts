@@ -4,6 +4,7 @@ import {
   canManageAssessment,
   canSeeLeaderboard,
   canSeeScoresOf,
+  mayAssessDivision,
 } from './assessment-access.rules.js';
 
 const viewer = (roles: Role[], divisionId: string | null = 'div-a') => ({ roles, divisionId });
@@ -27,5 +28,13 @@ describe('assessment access', () => {
       expect(canSeeScoresOf(viewer([role], null), 'div-b')).toBe(true);
     }
     expect(canSeeLeaderboard(viewer(['STAFF', 'DIVISION_HEAD']))).toBe(false);
+  });
+
+  it('lets an assessor assess every division but their own; leadership has none of its own', () => {
+    expect(mayAssessDivision(viewer(['ASSESSOR'], 'div-supervision'), 'div-general-1')).toBe(true);
+    expect(mayAssessDivision(viewer(['ASSESSOR'], 'div-supervision'), 'div-supervision')).toBe(
+      false,
+    );
+    expect(mayAssessDivision(viewer(['OFFICE_LEADER'], null), 'div-supervision')).toBe(true);
   });
 });

@@ -16,3 +16,8 @@ export function canSeeLeaderboard(viewer: Viewer): boolean {
 export function canSeeScoresOf(viewer: Viewer, divisionId: string): boolean {
   return viewer.divisionId === divisionId || canSeeLeaderboard(viewer);
 }
+
+/** Nobody assesses their own division: an assessor of 督查室 neither inspects nor scores 督查室. */
+export function mayAssessDivision(viewer: Pick<Viewer, 'divisionId'>, divisionId: string): boolean {
+  return viewer.divisionId !== divisionId;
+}

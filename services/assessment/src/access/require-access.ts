@@ -4,6 +4,7 @@ import {
   canManageAssessment,
   canSeeLeaderboard,
   canSeeScoresOf,
+  mayAssessDivision,
 } from './assessment-access.rules.js';
 
 export function requireAssessmentManager(viewer: HeliClaims): void {
@@ -21,5 +22,14 @@ export function requireLeaderboardViewer(viewer: HeliClaims): void {
 export function requireScoreViewer(viewer: HeliClaims, divisionId: string): void {
   if (!canSeeScoresOf(viewer, divisionId)) {
     throw forbidden('处室只能查看本处室的考核得分');
+  }
+}
+
+export function requireImpartialAssessor(
+  viewer: Pick<HeliClaims, 'divisionId'>,
+  divisionId: string,
+): void {
+  if (!mayAssessDivision(viewer, divisionId)) {
+    throw forbidden('不能检查或评定本处室的工作，请由其他处室的考核人员办理');
   }
 }

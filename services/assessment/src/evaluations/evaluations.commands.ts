@@ -1,10 +1,12 @@
 import { assessmentEvents } from '@heli/event-contracts';
 import { badInput } from '@heli/subgraph-runtime';
+import { rejectProblems } from '../common/reject-problems.js';
 import type { AssessmentContext } from '../context.js';
 import { rankingKey } from '../loaders.js';
 import { formatPeriod, parsePeriod } from '../periods/period.js';
 import { buildEvaluation, type EvaluationView } from './evaluation-view.js';
 import { publishedEvaluationId } from './evaluations.model.js';
+import { publishPeriodProblem } from './evaluations.rules.js';
 
 /**
  * Publishes every ranked division's evaluation for the period as it stands: one stored snapshot
@@ -15,7 +17,9 @@ export async function publishEvaluations(
   periodText: string,
   now: Date = new Date(),
 ): Promise<EvaluationView[]> {
-  const period = formatPeriod(parsePeriod(periodText));
+  const parsed = parsePeriod(periodText);
+  rejectProblems([publishPeriodProblem(parsed, now)]);
+  const period = formatPeriod(parsed);
   const ranking = await ctx.loaders.ranking.load(rankingKey(period));
   if (ranking.length === 0) throw badInput(`${period} 还没有任何处室的考核记分，无法发布考评`);
   const views = await Promise.all(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../periods/period.js';
-import { gradeFor, rankAmong, rankTotals } from './evaluations.rules.js';
+import { gradeFor, publishPeriodProblem, rankAmong, rankTotals } from './evaluations.rules.js';
 
 const thresholds = { excellent: 120, good: 80, pass: 40 };
 
@@ -54,5 +54,22 @@ describe('rankAmong', () => {
 
   it('places a division nobody has scored level with those at 0', () => {
     expect(rankAmong(ranking, 'new')).toEqual({ rank: 2, rankedDivisions: 4 });
+  });
+});
+
+describe('publishPeriodProblem', () => {
+  const now = new Date('2026-12-06T03:00:00Z');
+
+  it('publishes a period once it has begun, the current one included', () => {
+    for (const text of ['2026', '2026-Q4', '2026-12', '2025-06']) {
+      expect(publishPeriodProblem(parsePeriod(text), now)).toBeNull();
+    }
+  });
+
+  it('refuses a period that has not begun yet', () => {
+    expect(publishPeriodProblem(parsePeriod('2027-06'), now)).toBe(
+      '考核期间 2027-06 尚未开始，不能发布考评',
+    );
+    expect(publishPeriodProblem(parsePeriod('2027'), now)).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { fractionOfYear, type Period } from '../periods/period.js';
+import { formatPeriod, fractionOfYear, periodStart, type Period } from '../periods/period.js';
 import type { GradeThresholds } from '../scoring-rules/scoring-rule.js';
 
 export const GRADES = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'] as const;
@@ -60,4 +60,11 @@ export function rankAmong(
     rank: ranking.filter((row) => row.total > 0).length + 1,
     rankedDivisions: ranking.length + 1,
   };
+}
+
+/** Why a period's evaluations cannot be published now, or null: one not begun has nothing to grade. */
+export function publishPeriodProblem(period: Period, now: Date): string | null {
+  return periodStart(period).getTime() > now.getTime()
+    ? `考核期间 ${formatPeriod(period)} 尚未开始，不能发布考评`
+    : null;
 }

@@ -1,12 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { HeliClaims } from '@heli/auth';
 import { assessmentEvents } from '@heli/event-contracts';
 import { badInput, conflict, notFound, type Outbox } from '@heli/subgraph-runtime';
+import { requireImpartialAssessor } from '../access/require-access.js';
+import { rejectProblems } from '../common/reject-problems.js';
+import { requireKnownDivision } from '../divisions/require-known-division.js';
 import { recordScoringEvent } from '../ledger/record-scoring-event.js';
 import { roundPoints } from '../ledger/score-event.rules.js';
 import type { AssessmentModels } from '../models.js';
 import { formatPeriod, parsePeriod, periodFilter } from '../periods/period.js';
 import type { ScoredItem } from '../scoring-events/scorable-events.js';
 import type { FindingSeverity, InspectionRecord } from './inspections.model.js';
+import {
+  findingProblems,
+  scheduleInspectionProblems,
+  spotCheckProblems,
+} from './inspections.rules.js';
 import { canonicalPopulation, drawSample } from './spot-check-sample.js';
 
 interface Scope {
@@ -14,34 +23,52 @@ interface Scope {
   outbox: Outbox;
 }
 
+/** Who inspects: their division is the one they may not inspect. */
+type Inspector = Pick<HeliClaims, 'sub' | 'divisionId'>;
+
 const MAX_SAMPLE_SIZE = 100;
 
-function requireText(value: string, field: string, label: string): string {
-  const text = value.trim();
-  if (text === '') throw badInput(`${label}不能为空`, { fields: [field] });
-  return text;
+/** The division to inspect: one responsibility announced, and not the inspector's own. */
+async function inspectableDivision(
+  models: AssessmentModels,
+  inspector: Inspector,
+  divisionIdText: string,
+): Promise<string> {
+  const divisionId = divisionIdText.trim();
+  if (divisionId === '') throw badInput('被检查处室不能为空', { fields: ['divisionId'] });
+  await requireKnownDivision(models, divisionId);
+  requireImpartialAssessor(inspector, divisionId);
+  return divisionId;
 }
 
 /** A regular inspection (定期检查) of a division's work in a period, on a scheduled date. */
 export async function scheduleInspection(
   { models }: Scope,
   input: { divisionId: string; period: string; title: string; scheduledFor: Date },
-  staffId: string,
+  inspector: Inspector,
   now: Date = new Date(),
 ): Promise<InspectionRecord> {
+  const period = parsePeriod(input.period);
+  rejectProblems(
+    scheduleInspectionProblems(
+      { title: input.title, period, scheduledFor: input.scheduledFor },
+      now,
+    ),
+  );
+  const divisionId = await inspectableDivision(models, inspector, input.divisionId);
   const inspection: InspectionRecord = {
     _id: `inspection-${randomUUID()}`,
     kind: 'REGULAR',
-    divisionId: requireText(input.divisionId, 'divisionId', '被检查处室'),
-    period: formatPeriod(parsePeriod(input.period)),
-    title: requireText(input.title, 'title', '检查名称'),
+    divisionId,
+    period: formatPeriod(period),
+    title: input.title.trim(),
     status: 'OPEN',
     scheduledFor: input.scheduledFor,
     seed: null,
     population: [],
     sample: [],
     findings: [],
-    createdByStaffId: staffId,
+    createdByStaffId: inspector.sub,
     createdAt: now,
     completedAt: null,
     completedByStaffId: null,
@@ -86,7 +113,7 @@ export async function startSpotCheck(
     itemKinds?: string[] | null;
     seed?: string | null;
   },
-  staffId: string,
+  inspector: Inspector,
   now: Date = new Date(),
 ): Promise<InspectionRecord> {
   if (
@@ -96,8 +123,15 @@ export async function startSpotCheck(
   ) {
     throw badInput(`抽查数量应为 1 到 ${MAX_SAMPLE_SIZE} 之间的整数`, { fields: ['sampleSize'] });
   }
-  const period = formatPeriod(parsePeriod(input.period));
-  const divisionId = requireText(input.divisionId, 'divisionId', '被抽查处室');
+  const parsed = parsePeriod(input.period);
+  rejectProblems(
+    spotCheckProblems(
+      { title: input.title, period: parsed, seed: input.seed, itemKinds: input.itemKinds },
+      now,
+    ),
+  );
+  const period = formatPeriod(parsed);
+  const divisionId = await inspectableDivision(models, inspector, input.divisionId);
   const seed = input.seed?.trim() || randomBytes(8).toString('hex');
   const population = await divisionItems(models, divisionId, period, input.itemKinds ?? null);
   if (population.length === 0) {
@@ -110,14 +144,14 @@ export async function startSpotCheck(
     kind: 'SPOT_CHECK',
     divisionId,
     period,
-    title: requireText(input.title, 'title', '抽查名称'),
+    title: input.title.trim(),
     status: 'OPEN',
     scheduledFor: null,
     seed,
     population,
     sample: drawSample(population, input.sampleSize, seed),
     findings: [],
-    createdByStaffId: staffId,
+    createdByStaffId: inspector.sub,
     createdAt: now,
     completedAt: null,
     completedByStaffId: null,
@@ -149,16 +183,21 @@ export async function recordInspectionFinding(
     severity: FindingSeverity;
     note: string;
   },
-  staffId: string,
+  inspector: Inspector,
 ): Promise<InspectionRecord> {
-  const note = requireText(input.note, 'note', '检查发现的说明');
+  const staffId = inspector.sub;
+  const note = input.note.trim();
+  const item = input.item ? { kind: input.item.kind.trim(), id: input.item.id.trim() } : null;
   return outbox.withTransaction(async ({ session, emit }) => {
     const inspection = await models.inspections
       .findById(input.inspectionId, null, { session })
       .lean();
     if (!inspection) throw notFound(`检查“${input.inspectionId}”`);
+    requireImpartialAssessor(inspector, inspection.divisionId);
     if (inspection.status !== 'OPEN') throw conflict('该检查已结束，不能再记录发现');
-    const item = input.item ?? null;
+    rejectProblems(findingProblems({ note, item }, inspection.kind));
+    // Inspections stored before unknown divisions were refused must not score one either.
+    await requireKnownDivision(models, inspection.divisionId, session);
     if (
       item !== null &&
       inspection.kind === 'SPOT_CHECK' &&
@@ -203,11 +242,13 @@ export async function recordInspectionFinding(
 export async function completeInspection(
   { models, outbox }: Scope,
   inspectionId: string,
-  staffId: string,
+  inspector: Inspector,
 ): Promise<InspectionRecord> {
+  const staffId = inspector.sub;
   return outbox.withTransaction(async ({ session, emit }) => {
     const inspection = await models.inspections.findById(inspectionId, null, { session }).lean();
     if (!inspection) throw notFound(`检查“${inspectionId}”`);
+    requireImpartialAssessor(inspector, inspection.divisionId);
     if (inspection.status !== 'OPEN') throw conflict('该检查已经结束');
     const points = await findingPoints(models, inspection);
     const completedAt = new Date();

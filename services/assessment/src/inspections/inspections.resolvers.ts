@@ -50,19 +50,19 @@ export const inspectionsResolvers: AssessmentResolvers = {
   Mutation: {
     scheduleInspection: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
-      return scheduleInspection(ctx, input, ctx.viewer.sub);
+      return scheduleInspection(ctx, input, ctx.viewer);
     },
     startSpotCheck: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
-      return startSpotCheck(ctx, input, ctx.viewer.sub);
+      return startSpotCheck(ctx, input, ctx.viewer);
     },
     recordInspectionFinding: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
-      return recordInspectionFinding(ctx, input, ctx.viewer.sub);
+      return recordInspectionFinding(ctx, input, ctx.viewer);
     },
     completeInspection: (_, { id }, ctx) => {
       requireAssessmentManager(ctx.viewer);
-      return completeInspection(ctx, id, ctx.viewer.sub);
+      return completeInspection(ctx, id, ctx.viewer);
     },
   },
 

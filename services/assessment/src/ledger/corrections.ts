@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { HeliClaims } from '@heli/auth';
 import { badInput, notFound } from '@heli/subgraph-runtime';
+import { requireImpartialAssessor } from '../access/require-access.js';
+import { rejectProblems } from '../common/reject-problems.js';
 import type { AssessmentModels } from '../models.js';
+import { correctionProblems } from './corrections.rules.js';
 import type { ScoreEntryRecord } from './ledger.model.js';
 import { roundPoints } from './score-event.rules.js';
 
@@ -18,16 +22,15 @@ export interface CorrectionInput {
 export async function correctScoreEntry(
   models: AssessmentModels,
   input: CorrectionInput,
-  staffId: string,
+  assessor: Pick<HeliClaims, 'sub' | 'divisionId'>,
   now: Date = new Date(),
 ): Promise<ScoreEntryRecord> {
+  rejectProblems(correctionProblems(input));
   const reason = input.reason.trim();
-  if (reason === '') throw badInput('更正记分必须说明理由', { fields: ['reason'] });
-  if (!Number.isFinite(input.points))
-    throw badInput('更正后的分值必须是数字', { fields: ['points'] });
   return models.scoreEntries.db.transaction(async (session) => {
     const corrected = await models.scoreEntries.findById(input.entryId, null, { session }).lean();
     if (!corrected) throw notFound(`记分条目“${input.entryId}”`);
+    requireImpartialAssessor(assessor, corrected.divisionId);
     const entries = await models.scoreEntries
       .find(
         { scoreKey: corrected.scoreKey, divisionId: corrected.divisionId },
@@ -50,7 +53,7 @@ export async function correctScoreEntry(
           capPeriod: null,
           reason,
           correctsEntryId: corrected._id,
-          recordedByStaffId: staffId,
+          recordedByStaffId: assessor.sub,
           recordedAt: now,
         },
       ],

@@ -38,6 +38,15 @@ export interface ScoreEntryRecord {
   recordedAt: Date;
 }
 
+/**
+ * Every total sums these, so one Infinity (or the NaN it turns into) would break every score and
+ * ranking of its period; a write with one fails instead.
+ */
+const finitePoints = {
+  validator: (points: number | null) => points === null || Number.isFinite(points),
+  message: 'score entry points must be finite',
+};
+
 const scoreEntrySchema = new Schema<ScoreEntryRecord>(
   {
     _id: { type: String, required: true },
@@ -45,8 +54,8 @@ const scoreEntrySchema = new Schema<ScoreEntryRecord>(
     scoreKey: { type: String, required: true },
     divisionId: { type: String, required: true },
     category: { type: String, enum: SCORE_CATEGORIES, required: true },
-    points: { type: Number, required: true },
-    uncappedPoints: { type: Number, default: null },
+    points: { type: Number, required: true, validate: finitePoints },
+    uncappedPoints: { type: Number, default: null, validate: finitePoints },
     capPeriod: { type: String, default: null },
     year: { type: Number, required: true },
     quarter: { type: Number, required: true },

@@ -35,7 +35,7 @@ export const ledgerResolvers: AssessmentResolvers = {
   Mutation: {
     correctScoreEntry: (_, { input }, ctx) => {
       requireAssessmentManager(ctx.viewer);
-      return correctScoreEntry(ctx.models, input, ctx.viewer.sub);
+      return correctScoreEntry(ctx.models, input, ctx.viewer);
     },
   },
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assessmentYearProblem,
   formatPeriod,
   fractionOfYear,
   monthsOf,
@@ -7,6 +8,7 @@ import {
   periodContaining,
   periodFilter,
   periodKeysOf,
+  periodStart,
   subPeriods,
 } from './period.js';
 
@@ -61,5 +63,22 @@ describe('period arithmetic', () => {
     ]);
     expect(monthsOf(parsePeriod('2026'))).toHaveLength(12);
     expect(fractionOfYear(parsePeriod('2026-Q1'))).toBe(0.25);
+  });
+});
+
+describe('periodStart', () => {
+  it('begins a period at midnight China Standard Time on its first day', () => {
+    expect(periodStart(parsePeriod('2026')).toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(periodStart(parsePeriod('2026-Q3')).toISOString()).toBe('2026-06-30T16:00:00.000Z');
+    expect(periodStart(parsePeriod('2026-05')).toISOString()).toBe('2026-04-30T16:00:00.000Z');
+  });
+});
+
+describe('assessmentYearProblem', () => {
+  it('accepts the years periods accept and names the range otherwise', () => {
+    expect(assessmentYearProblem(2026)).toBeNull();
+    for (const year of [-5, 1999, 2101, 99999]) {
+      expect(assessmentYearProblem(year)).toBe(`考核年度“${year}”无效：应在 2000 到 2100 年之间`);
+    }
   });
 });

@@ -30,6 +30,13 @@ export class InvalidPeriod extends DomainError {
   }
 }
 
+/** Why a year cannot be an assessment year, or null: the same range periods accept. */
+export function assessmentYearProblem(year: number): string | null {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR
+    ? null
+    : `考核年度“${year}”无效：应在 ${MIN_YEAR} 到 ${MAX_YEAR} 年之间`;
+}
+
 export function parsePeriod(text: string): Period {
   const match = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(text.trim());
   if (!match) throw new InvalidPeriod(text);
@@ -55,6 +62,17 @@ export function periodKeysOf(instant: Date | string): PeriodKeys {
   const local = new Date(new Date(instant).getTime() + CHINA_STANDARD_TIME_OFFSET_MS);
   const month = local.getUTCMonth() + 1;
   return { year: local.getUTCFullYear(), quarter: Math.ceil(month / 3), month };
+}
+
+/** When a period begins: midnight China Standard Time on its first day. */
+export function periodStart(period: Period): Date {
+  const firstMonth =
+    period.kind === 'YEAR'
+      ? 1
+      : period.kind === 'QUARTER'
+        ? (period.quarter - 1) * 3 + 1
+        : period.month;
+  return new Date(Date.UTC(period.year, firstMonth - 1, 1) - CHINA_STANDARD_TIME_OFFSET_MS);
 }
 
 /** The filter on stored period keys that selects one period. */

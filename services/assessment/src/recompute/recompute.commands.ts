@@ -6,6 +6,8 @@ import { SCORING_ENTRY_KINDS } from '../ledger/record-scoring-event.js';
 import { roundPoints, type ScorableEventRecord } from '../ledger/score-event.rules.js';
 import { periodTotals } from '../ledger/score-totals.js';
 import type { AssessmentModels } from '../models.js';
+import { rejectProblems } from '../common/reject-problems.js';
+import { assessmentYearProblem } from '../periods/period.js';
 import { activeRuleSet } from '../scoring-rules/active-rule-set.js';
 import { ruleConditionSchema } from '../scoring-rules/rule-condition.js';
 import type {
@@ -62,6 +64,7 @@ export async function recomputeScores(
   input: ScoringRuleSetInput,
   { staffId, apply, now = new Date() }: { staffId: string; apply: boolean; now?: Date },
 ): Promise<RecomputeResult> {
+  rejectProblems([assessmentYearProblem(input.year)]);
   const drafts = parseDrafts(input.rules);
   assertValidScoringRules(drafts, input.grading);
   const reason = input.reason.trim();

@@ -20,12 +20,24 @@ interface ScorableEvent {
   divisionPaths: string[];
 }
 
+/** The kinds of item an inspector may name: what the other contexts' events are about. */
+export const INSPECTED_ITEM_KINDS = [
+  'MATTER',
+  'READING',
+  'CATALOG_ENTRY',
+  'INFO_SUBMISSION',
+  'FEATURED_ISSUE',
+  'MEETING_DECISION',
+  'DIFFICULTY',
+] as const;
+type InspectedItemKind = (typeof INSPECTED_ITEM_KINDS)[number];
+
 const field = (data: Record<string, unknown>, name: string): string | null => {
   const value = data[name];
   return typeof value === 'string' ? value : null;
 };
 const itemOf =
-  (kind: string, idField: string) =>
+  (kind: InspectedItemKind | 'INSPECTION_FINDING', idField: string) =>
   (data: Record<string, unknown>): ScoredItem | null => {
     const id = field(data, idField);
     return id === null ? null : { kind, id };

@@ -1,11 +1,19 @@
+import { rejectProblems } from '../common/reject-problems.js';
 import type { AssessmentResolvers } from '../context.js';
+import { assessmentYearProblem } from '../periods/period.js';
 import { dataFieldsOf, SCORABLE_EVENTS } from '../scoring-events/scorable-events.js';
 import { ruleSetHistory } from './active-rule-set.js';
 
 export const scoringRulesResolvers: AssessmentResolvers = {
   Query: {
-    scoringRules: (_, { year }, ctx) => ctx.loaders.activeRuleSet.load(year),
-    scoringRuleHistory: (_, { year }, ctx) => ruleSetHistory(ctx.models.ruleSets, year),
+    scoringRules: (_, { year }, ctx) => {
+      rejectProblems([assessmentYearProblem(year)]);
+      return ctx.loaders.activeRuleSet.load(year);
+    },
+    scoringRuleHistory: (_, { year }, ctx) => {
+      rejectProblems([assessmentYearProblem(year)]);
+      return ruleSetHistory(ctx.models.ruleSets, year);
+    },
     scorableEventTypes: () =>
       SCORABLE_EVENTS.map(({ definition }) => ({
         type: definition.fullType,

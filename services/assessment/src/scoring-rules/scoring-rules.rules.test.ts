@@ -33,6 +33,33 @@ describe('scoringRuleProblems', () => {
   });
 });
 
+describe('scoringRuleProblems: bounds', () => {
+  it('says huge points and caps are out of range, and refuses overlong descriptions', () => {
+    const [first] = drafts();
+    const problems = scoringRuleProblems(
+      [
+        { ...first!, points: 1e308 },
+        { ...first!, id: 'huge-cap', cap: { points: 1e308, period: 'MONTH' } },
+        { ...first!, id: 'long-text', description: '说'.repeat(201) },
+        { ...first!, id: 'fine-decimals', points: 0.125 },
+      ],
+      grading,
+    );
+    expect(problems).toEqual([
+      '规则“matter-completed-on-time”的分值超出范围：绝对值不能超过 1000',
+      '规则“huge-cap”的上限超出范围：绝对值不能超过 1000',
+      '规则“long-text”的说明不能超过 200 个字',
+      '规则“fine-decimals”的分值最多两位小数',
+    ]);
+  });
+
+  it('refuses negative grade thresholds', () => {
+    expect(scoringRuleProblems(drafts(), { excellent: 10, good: 0, pass: -5 })).toEqual([
+      '等次分数线不能为负数',
+    ]);
+  });
+});
+
 describe('versionRules', () => {
   it('keeps versions of unchanged rules, bumps changed ones, starts new ones at 1', () => {
     const proposed = drafts().map((rule) =>

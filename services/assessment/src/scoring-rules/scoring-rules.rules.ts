@@ -1,5 +1,6 @@
 import { DomainError } from '@heli/subgraph-runtime';
 import { dataFieldsOf, findScorableEvent } from '../scoring-events/scorable-events.js';
+import { pointsProblem } from '../ledger/points.rules.js';
 import { conditionFields } from './rule-condition.js';
 import type { GradeThresholds, ScoringRule, ScoringRuleDraft } from './scoring-rule.js';
 import { isTargetPath, targetPathFields } from './target-path.js';
@@ -12,6 +13,8 @@ export class InvalidScoringRules extends DomainError {
 }
 
 const RULE_ID = /^[a-z][a-z0-9-]{1,63}$/;
+/** A rule's description is a line in a list of standards, as long as another service's title. */
+export const RULE_DESCRIPTION_MAX = 200;
 
 /** Every problem with a proposed rule set, in Chinese, empty when it can be applied. */
 export function scoringRuleProblems(rules: ScoringRuleDraft[], grading: GradeThresholds): string[] {
@@ -23,12 +26,19 @@ export function scoringRuleProblems(rules: ScoringRuleDraft[], grading: GradeThr
     if (seen.has(rule.id)) problems.push(`${name}重复`);
     seen.add(rule.id);
     if (rule.description.trim() === '') problems.push(`${name}缺少说明`);
-    if (!Number.isFinite(rule.points) || rule.points === 0) {
-      problems.push(`${name}的分值必须是非零数字`);
-    } else if (!hasAtMostTwoDecimals(rule.points)) {
-      problems.push(`${name}的分值最多两位小数`);
+    else if ([...rule.description.trim()].length > RULE_DESCRIPTION_MAX) {
+      problems.push(`${name}的说明不能超过 ${RULE_DESCRIPTION_MAX} 个字`);
     }
-    if (rule.cap !== null && !(rule.cap.points > 0)) problems.push(`${name}的上限必须大于零`);
+    const pointsWrong =
+      rule.points === 0
+        ? `${name}的分值必须是非零数字`
+        : pointsProblem(`${name}的分值`, rule.points);
+    if (pointsWrong !== null) problems.push(pointsWrong);
+    if (rule.cap !== null) {
+      const capWrong = pointsProblem(`${name}的上限`, rule.cap.points);
+      if (capWrong !== null) problems.push(capWrong);
+      else if (!(rule.cap.points > 0)) problems.push(`${name}的上限必须大于零`);
+    }
     if (!findScorableEvent(rule.eventType)) {
       problems.push(`${name}的事件类型“${rule.eventType}”不是可计分的事件`);
       continue;
@@ -47,6 +57,9 @@ export function scoringRuleProblems(rules: ScoringRuleDraft[], grading: GradeThr
   }
   if (!(grading.excellent > grading.good && grading.good > grading.pass)) {
     problems.push('等次分数线须满足 优秀 > 良好 > 合格');
+  }
+  if ([grading.excellent, grading.good, grading.pass].some((line) => !(line >= 0))) {
+    problems.push('等次分数线不能为负数');
   }
   return problems;
 }
@@ -86,8 +99,4 @@ export function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
-}
-
-function hasAtMostTwoDecimals(points: number): boolean {
-  return Math.abs(Math.round(points * 100) - points * 100) < 1e-9;
 }
