@@ -358,6 +358,7 @@ describe('sub-matters for co-organisers', () => {
 
   it('refuses a sub-matter for a division that is not a co-organiser, or due after the parent', async () => {
     const parent = await assign(matters);
+    await step(matters, 'ACCEPT', parent.id);
     const { body } = await matters.as(HEAD, SPLIT, {
       input: {
         parentId: parent.id,

@@ -71,8 +71,9 @@ describe('divisions', () => {
           totalCount: 5,
           edges: demoStaff
             .filter((staff) => staff.divisionId === 'div-secretariat')
-            .map(({ name, title, roles, clearance }) => ({
-              node: { name, title, roles, clearance },
+            // A colleague's clearance is not theirs to see; their own is.
+            .map(({ id, name, title, roles, clearance }) => ({
+              node: { name, title, roles, clearance: id === demoUsers.staff ? clearance : null },
             })),
         },
       },
@@ -160,8 +161,9 @@ describe('staff', () => {
   });
 
   it('resolves a staff member with office and division, and null division for leadership', async () => {
+    // As the security officer, who keeps clearances: staff do not see other people's.
     const { body } = await responsibility.as(
-      'staff',
+      'security',
       `{ head: staffMember(id: "staff-legal-head") { name office { shortName } division { name } active }
          director: staffMember(id: "staff-director") { title roles clearance phone division { name } } }`,
     );

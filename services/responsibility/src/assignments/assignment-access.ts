@@ -2,8 +2,10 @@ import { forbidden, notFound } from '@heli/subgraph-runtime';
 import type { ResponsibilityContext } from '../context.js';
 import { ACTION_LABELS, type AssignmentAction } from './assignment-lifecycle.rules.js';
 import type { AssignmentRecord } from './assignment.model.js';
+import type { Classification } from '@heli/auth';
 import {
   canAssign,
+  canClassify,
   canSplit,
   canSupervise,
   canTakeAction,
@@ -24,6 +26,15 @@ export async function loadVisibleMatter(
 
 export function requireCanAssign(ctx: ResponsibilityContext): void {
   if (!canAssign(ctx.viewer)) throw forbidden('只有厅领导可以交办事项');
+}
+
+export function requireCanClassify(
+  ctx: ResponsibilityContext,
+  classification: Classification,
+): void {
+  if (!canClassify(ctx.viewer, classification)) {
+    throw forbidden('不能交办密级高于本人涉密等级的事项');
+  }
 }
 
 export function requireCanTakeAction(

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { manualSourceProblem, newMatterProblems, priorityRank } from './assignment-fields.rules.js';
+import {
+  manualSourceProblem,
+  newMatterProblems,
+  priorityRank,
+  latestDeadline,
+} from './assignment-fields.rules.js';
 
 const now = new Date('2026-11-26T08:00:00+08:00');
 const fields = {
@@ -44,5 +49,18 @@ describe('manualSourceProblem', () => {
     expect(manualSourceProblem('HIGHER_OFFICE')).toBeNull();
     expect(manualSourceProblem('INSTRUCTION')).toMatch(/不能直接交办/);
     expect(manualSourceProblem('MEETING_DECISION')).toMatch(/不能直接交办/);
+  });
+});
+
+describe('how far ahead a deadline may lie', () => {
+  it('accepts ten years ahead and refuses anything later', () => {
+    expect(latestDeadline(now)).toEqual(new Date('2036-11-26T08:00:00+08:00'));
+    expect(newMatterProblems({ ...fields, deadline: latestDeadline(now) }, now)).toEqual([]);
+    expect(
+      newMatterProblems({ ...fields, deadline: new Date(latestDeadline(now).getTime() + 1) }, now),
+    ).toEqual(['办理时限不能晚于 10 年之后']);
+    expect(
+      newMatterProblems({ ...fields, deadline: new Date('9999-12-31T00:00:00Z') }, now),
+    ).toEqual(['办理时限不能晚于 10 年之后']);
   });
 });

@@ -10,6 +10,19 @@ export function priorityRank(priority: AssignmentPriority): number {
 export const TITLE_MAX = 100;
 export const LONG_TEXT_MAX = 5000;
 
+/**
+ * How far ahead a deadline may lie. Matters run for weeks or months, a five-year plan at most; a
+ * deadline decades away is a typo, and would keep the matter out of supervision for good.
+ */
+export const DEADLINE_MAX_YEARS = 10;
+
+/** The latest deadline a matter created at `now` may have. */
+export function latestDeadline(now: Date): Date {
+  const latest = new Date(now.getTime());
+  latest.setUTCFullYear(latest.getUTCFullYear() + DEADLINE_MAX_YEARS);
+  return latest;
+}
+
 /** The parts of a new matter that can be checked without the database. */
 export interface NewMatterFields {
   title: string;
@@ -25,6 +38,9 @@ export function newMatterProblems(fields: NewMatterFields, now: Date): string[] 
     requiredTextProblem('事项标题', fields.title, TITLE_MAX),
     longTextProblem('办理要求', fields.requirements),
     fields.deadline.getTime() <= now.getTime() ? '办理时限必须晚于当前时间' : null,
+    fields.deadline.getTime() > latestDeadline(now).getTime()
+      ? `办理时限不能晚于 ${DEADLINE_MAX_YEARS} 年之后`
+      : null,
     fields.coDivisionIds.includes(fields.leadDivisionId) ? '主办处室不能同时是协办处室' : null,
     new Set(fields.coDivisionIds).size !== fields.coDivisionIds.length ? '协办处室不能重复' : null,
   ];

@@ -6,6 +6,8 @@ import {
   IllegalTransitionError,
   nextStatus,
   transition,
+  raiseDifficultyStatusProblem,
+  splitStatusProblem,
 } from './assignment-lifecycle.rules.js';
 
 describe('assignment lifecycle', () => {
@@ -68,5 +70,36 @@ describe('assignment lifecycle', () => {
       for (const action of actionsFrom(status)) expect(nextStatus(status, action)).not.toBeNull();
     }
     expect(actionsFrom('RESULT_SUBMITTED')).toEqual(['COMPLETE', 'RETURN', 'CANCEL']);
+  });
+});
+
+describe('splitStatusProblem', () => {
+  it('lets the lead division split once it has accepted, until it reports the result', () => {
+    for (const status of ['ACCEPTED', 'IN_PROGRESS', 'RETURNED'] as const) {
+      expect(splitStatusProblem(status), status).toBeNull();
+    }
+  });
+
+  it('refuses before acceptance, after the result and once the matter has ended', () => {
+    expect(splitStatusProblem('ASSIGNED')).toBe('主办处室签收后才能拆分协办子事项');
+    for (const status of ['RESULT_SUBMITTED', 'COMPLETED', 'CANCELLED'] as const) {
+      expect(splitStatusProblem(status), status).toBe('事项已报送结果或已结束，不能再拆分子事项');
+    }
+  });
+});
+
+describe('raiseDifficultyStatusProblem', () => {
+  it('allows difficulties on matters under way and refuses them on finished ones', () => {
+    for (const status of [
+      'ASSIGNED',
+      'ACCEPTED',
+      'IN_PROGRESS',
+      'RESULT_SUBMITTED',
+      'RETURNED',
+    ] as const) {
+      expect(raiseDifficultyStatusProblem(status), status).toBeNull();
+    }
+    expect(raiseDifficultyStatusProblem('COMPLETED')).toBe('事项已办结，不能再反映困难');
+    expect(raiseDifficultyStatusProblem('CANCELLED')).toBe('事项已撤销，不能再反映困难');
   });
 });

@@ -117,3 +117,20 @@ export function transition(status: AssignmentStatus, action: AssignmentAction): 
   if (next === null) throw new IllegalTransitionError(status, action);
   return next;
 }
+
+/**
+ * Sub-matters are split off while the lead division works on the matter: once it has accepted
+ * it (and so answers for it), and before it has reported the result or the matter has ended.
+ */
+export function splitStatusProblem(status: AssignmentStatus): string | null {
+  if (status === 'ASSIGNED') return '主办处室签收后才能拆分协办子事项';
+  if (!isOpen(status) || status === 'RESULT_SUBMITTED') {
+    return '事项已报送结果或已结束，不能再拆分子事项';
+  }
+  return null;
+}
+
+/** Difficulties are raised on matters still under way; a finished matter has nothing to unblock. */
+export function raiseDifficultyStatusProblem(status: AssignmentStatus): string | null {
+  return isOpen(status) ? null : `事项${STATUS_LABELS[status]}，不能再反映困难`;
+}

@@ -4,6 +4,7 @@ import {
   canSplit,
   canSupervise,
   canTakeAction,
+  canClassify,
 } from './assignment-permissions.rules.js';
 
 const matter = {
@@ -65,5 +66,13 @@ describe('assignment permissions', () => {
     expect(canSplit(head, matter)).toBe(true);
     expect(canSplit(otherHead, matter)).toBe(false);
     expect(canSplit(head, { ...matter, parentId: 'assignment-1' })).toBe(false);
+  });
+});
+
+describe('canClassify', () => {
+  it('lets a person classify a matter up to their own clearance, not above', () => {
+    expect(canClassify({ clearance: 'SECRET' }, 'SECRET')).toBe(true);
+    expect(canClassify({ clearance: 'SECRET' }, 'INTERNAL')).toBe(true);
+    expect(canClassify({ clearance: 'SECRET' }, 'TOP_SECRET')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { hasRole, isOfficeLeader, type HeliClaims } from '@heli/auth';
+import { canRead, hasRole, isOfficeLeader, type Classification, type HeliClaims } from '@heli/auth';
 import type { AssignmentAction } from './assignment-lifecycle.rules.js';
 
 type Viewer = Pick<HeliClaims, 'sub' | 'divisionId' | 'roles'>;
@@ -14,6 +14,17 @@ export interface MatterParties {
 /** 交办 (assign) a new matter: office leadership. */
 export function canAssign(viewer: Viewer): boolean {
   return isOfficeLeader(viewer);
+}
+
+/**
+ * Nobody classifies a matter above their own clearance: they could not read it themselves, and
+ * the same rule holds for documents, catalogue entries and difficulties.
+ */
+export function canClassify(
+  viewer: Pick<HeliClaims, 'clearance'>,
+  classification: Classification,
+): boolean {
+  return canRead(viewer.clearance, classification);
 }
 
 /** The assigner side: who assigned it, and office leadership, which supervises every matter. */

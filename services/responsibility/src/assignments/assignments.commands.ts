@@ -15,7 +15,12 @@ import {
   priorityRank,
   type AssignmentPriority,
 } from './assignment-fields.rules.js';
-import { isOpen, transition, type AssignmentAction } from './assignment-lifecycle.rules.js';
+import {
+  isOpen,
+  splitStatusProblem,
+  transition,
+  type AssignmentAction,
+} from './assignment-lifecycle.rules.js';
 import type { AssignmentRecord, AssignmentSource } from './assignment.model.js';
 import type { MatterWrite } from './matter-write.js';
 import { openSubMatterCount } from './progress-rollup.rules.js';
@@ -106,7 +111,10 @@ export async function createAssignment(
   return record;
 }
 
-/** The divisions must exist; responsible staff must belong to the lead or a co-organising division. */
+/**
+ * The divisions must exist; responsible staff must still work here, in the lead or a
+ * co-organising division.
+ */
 async function checkParticipants(write: MatterWrite, matter: NewMatter): Promise<void> {
   const divisionIds = [matter.leadDivisionId, ...matter.coDivisionIds];
   const divisions = await write.models.divisions
@@ -115,15 +123,19 @@ async function checkParticipants(write: MatterWrite, matter: NewMatter): Promise
     .lean<Pick<DivisionRecord, '_id'>[]>();
   const known = new Set(divisions.map((division) => division._id));
   const staff = await write.models.staff
-    .find({ _id: { $in: matter.responsibleStaffIds } }, { _id: 1, name: 1, divisionId: 1 })
+    .find(
+      { _id: { $in: matter.responsibleStaffIds } },
+      { _id: 1, name: 1, divisionId: 1, active: 1 },
+    )
     .session(write.session)
-    .lean<Pick<StaffRecord, '_id' | 'name' | 'divisionId'>[]>();
+    .lean<Pick<StaffRecord, '_id' | 'name' | 'divisionId' | 'active'>[]>();
   const byId = new Map(staff.map((person) => [person._id, person]));
   rejectProblems([
     ...divisionIds.filter((id) => !known.has(id)).map((id) => `找不到处室“${id}”`),
     ...matter.responsibleStaffIds.map((id) => {
       const person = byId.get(id);
       if (!person) return `找不到工作人员“${id}”`;
+      if (!person.active) return `${person.name}已离职，不能作为责任人`;
       return person.divisionId !== null && divisionIds.includes(person.divisionId)
         ? null
         : `${person.name}不在主办或协办处室，不能作为责任人`;
@@ -204,6 +216,7 @@ export async function acceptAssignment(
   write: MatterWrite,
   request: Omit<TransitionRequest, 'action' | 'changes'>,
 ): Promise<AssignmentRecord> {
+  rejectProblems([longTextProblem('签收意见', request.note ?? '')]);
   const { after } = await transitionAssignment(write, { ...request, action: 'ACCEPT' });
   await write.emit(
     assignmentEvents.assignmentAccepted,
@@ -350,9 +363,7 @@ export async function createSubAssignment(
   const parent = await findMatter(write, parentId);
   rejectProblems([
     parent.parentId !== null ? '子事项不能再拆分' : null,
-    !isOpen(parent.status) || parent.status === 'RESULT_SUBMITTED'
-      ? '事项已报送结果或已结束，不能再拆分子事项'
-      : null,
+    splitStatusProblem(parent.status),
     parent.coDivisionIds.includes(sub.leadDivisionId) ? null : '子事项只能交给本事项的协办处室',
     sub.deadline.getTime() > parent.deadline.getTime() ? '子事项的时限不能晚于主事项' : null,
   ]);

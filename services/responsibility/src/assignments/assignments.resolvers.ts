@@ -10,6 +10,7 @@ import { isOverdue } from '../supervision/escalation.rules.js';
 import {
   loadVisibleMatter,
   requireCanAssign,
+  requireCanClassify,
   requireCanSplit,
   requireCanSupervise,
   requireCanTakeAction,
@@ -91,6 +92,7 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
     Mutation: {
       createAssignment: async (_, { input }, ctx) => {
         requireCanAssign(ctx);
+        requireCanClassify(ctx, input.classification);
         const { source, ...matter } = input;
         rejectProblems([manualSourceProblem(source)]);
         return writeMatters(ctx, (write) =>

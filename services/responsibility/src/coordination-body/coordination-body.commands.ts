@@ -11,6 +11,7 @@ import {
   coordinationBodyFieldProblems,
   leadProblem,
   normalizeCoordinationBodyFields,
+  unfitMemberProblems,
   unknownMembersProblem,
   type CoordinationBodyFields,
 } from './coordination-body.rules.js';
@@ -26,21 +27,25 @@ export async function setCoordinationBody(
   const fields = normalizeCoordinationBodyFields(input);
   rejectProblems(coordinationBodyFieldProblems(fields));
 
-  const people = await models.staff
-    .find({ _id: { $in: [fields.leadId, ...fields.memberIds] } }, { name: 1, roles: 1 })
-    .session(session)
-    .lean<Pick<StaffRecord, '_id' | 'name' | 'roles'>[]>();
-  const lead = people.find((person) => person._id === fields.leadId) ?? null;
-  rejectProblems([
-    leadProblem(fields.leadId, lead),
-    unknownMembersProblem(fields.memberIds, new Set(people.map((person) => person._id))),
-  ]);
-
   const ownOffice = await models.offices
     .findOne({ kind: 'OWN' })
     .session(session)
     .lean<OfficeRecord>();
   if (!ownOffice) throw badInput('请先建立本级办公厅（单位类型 OWN），协调机构隶属于它');
+
+  const people = await models.staff
+    .find(
+      { _id: { $in: [fields.leadId, ...fields.memberIds] } },
+      { name: 1, roles: 1, officeId: 1, active: 1 },
+    )
+    .session(session)
+    .lean<Pick<StaffRecord, '_id' | 'name' | 'roles' | 'officeId' | 'active'>[]>();
+  const lead = people.find((person) => person._id === fields.leadId) ?? null;
+  rejectProblems([
+    leadProblem(fields.leadId, lead),
+    unknownMembersProblem(fields.memberIds, new Set(people.map((person) => person._id))),
+    ...unfitMemberProblems(people, ownOffice._id),
+  ]);
 
   const next = { officeId: ownOffice._id, ...fields };
   const before = await models.coordinationBodies

@@ -5,6 +5,7 @@ import {
   normalizeCoordinationBodyFields,
   unknownMembersProblem,
   type CoordinationBodyFields,
+  unfitMemberProblems,
 } from './coordination-body.rules.js';
 
 const body: CoordinationBodyFields = {
@@ -67,5 +68,20 @@ describe('unknownMembersProblem', () => {
 
   it('names every missing member', () => {
     expect(unknownMembersProblem(['a', 'x', 'y'], new Set(['a']))).toBe('找不到以下成员：x、y');
+  });
+});
+
+describe('unfitMemberProblems', () => {
+  it('names people who have left and people of other offices', () => {
+    expect(
+      unfitMemberProblems(
+        [
+          { name: '高振宇', officeId: 'office-harbin', active: true },
+          { name: '王五', officeId: 'office-harbin', active: false },
+          { name: '刘晓光', officeId: 'office-daoli', active: true },
+        ],
+        'office-harbin',
+      ),
+    ).toEqual(['王五已离职，不能进入协调机构', '刘晓光不是本办公厅人员，不能进入协调机构']);
   });
 });

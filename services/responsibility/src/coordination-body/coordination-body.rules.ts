@@ -1,5 +1,6 @@
 import { isOfficeLeader, type Role } from '@heli/auth';
 import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { outsideOwnOfficeProblem } from '../staff/staff.rules.js';
 
 /** The office has one coordination body (协调机构); this is its id. */
 export const COORDINATION_BODY_ID = 'coordination-body';
@@ -63,4 +64,20 @@ export function unknownMembersProblem(
 ): string | null {
   const unknown = memberIds.filter((id) => !existingIds.has(id));
   return unknown.length === 0 ? null : `找不到以下成员：${unknown.join('、')}`;
+}
+
+/**
+ * The body coordinates the own office's divisions, so its lead and members are people still
+ * working in the own office: not someone who has left, not a liaison of another office.
+ */
+export function unfitMemberProblems(
+  people: readonly { name: string; officeId: string; active: boolean }[],
+  ownOfficeId: string,
+): string[] {
+  return people
+    .flatMap((person) => [
+      person.active ? null : `${person.name}已离职，不能进入协调机构`,
+      outsideOwnOfficeProblem(person, ownOfficeId, '进入协调机构'),
+    ])
+    .filter((problem) => problem !== null);
 }

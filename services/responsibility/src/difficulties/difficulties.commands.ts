@@ -3,15 +3,17 @@ import { assignmentEvents } from '@heli/event-contracts';
 import { badInput, notFound } from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
+import { raiseDifficultyStatusProblem } from '../assignments/assignment-lifecycle.rules.js';
 import { longTextProblem, TITLE_MAX } from '../assignments/assignment-fields.rules.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
 import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
 import { rejectProblems } from '../organisation/reject-problems.js';
 import { newRecordId } from '../records/record-id.js';
+import type { OfficeRecord } from '../offices/offices.model.js';
 import type { StaffRecord } from '../staff/staff.model.js';
 import { LONG_TEXT_MAX } from '../assignments/assignment-fields.rules.js';
 import type { DifficultyRecord } from './difficulty.model.js';
-import { assignResolverStatus, resolveStatus } from './difficulties.rules.js';
+import { assignResolverStatus, resolveStatus, resolverProblems } from './difficulties.rules.js';
 
 export interface RaiseDifficultyInput {
   title: string;
@@ -44,6 +46,7 @@ export async function raiseDifficulty(
     !matter.coDivisionIds.includes(divisionId ?? '')
       ? '只能就本处室主办或协办的事项反映困难'
       : null,
+    matter && raiseDifficultyStatusProblem(matter.status),
     canRead(viewer.clearance, classification) ? null : '密级不能高于你的涉密等级',
   ]);
   const difficulty: DifficultyRecord = {
@@ -91,10 +94,12 @@ export async function assignDifficultyResolver(
     .findById(resolverStaffId)
     .session(write.session)
     .lean<StaffRecord>();
-  if (!resolver || !resolver.active) throw badInput(`找不到在职工作人员“${resolverStaffId}”`);
-  if (!canRead(resolver.clearance, difficulty.classification)) {
-    throw badInput(`${resolver.name}的涉密等级不足以处理该困难`);
-  }
+  if (!resolver) throw badInput(`找不到工作人员“${resolverStaffId}”`);
+  const ownOffice = await write.models.offices
+    .findOne({ kind: 'OWN' }, { _id: 1 })
+    .session(write.session)
+    .lean<Pick<OfficeRecord, '_id'>>();
+  rejectProblems(resolverProblems(resolver, ownOffice?._id ?? null, difficulty.classification));
   const after = await write.models.difficulties
     .findOneAndUpdate(
       { _id: id, status: difficulty.status },

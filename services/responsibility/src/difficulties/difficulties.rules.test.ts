@@ -4,6 +4,7 @@ import {
   canResolve,
   difficultyVisibilityFilter,
   resolveStatus,
+  resolverProblems,
 } from './difficulties.rules.js';
 
 const staff = {
@@ -51,5 +52,34 @@ describe('difficulty status', () => {
     expect(canResolve(leader, { resolverStaffId: null })).toBe(true);
     expect(canResolve(staff, { resolverStaffId: 'staff-legal-1' })).toBe(true);
     expect(canResolve(staff, { resolverStaffId: null })).toBe(false);
+  });
+});
+
+describe('resolverProblems', () => {
+  const deputy = {
+    name: '卢春燕',
+    officeId: 'office-harbin',
+    active: true,
+    clearance: 'SECRET' as const,
+  };
+
+  it('accepts someone of the own office who is cleared for the difficulty', () => {
+    expect(resolverProblems(deputy, 'office-harbin', 'SECRET')).toEqual([]);
+  });
+
+  it('names everything that rules a resolver out', () => {
+    expect(resolverProblems({ ...deputy, active: false }, 'office-harbin', 'SECRET')).toEqual([
+      '卢春燕已离职，不能协调该困难',
+    ]);
+    expect(
+      resolverProblems(
+        { ...deputy, name: '刘晓光', officeId: 'office-daoli' },
+        'office-harbin',
+        'TOP_SECRET',
+      ),
+    ).toEqual([
+      '刘晓光不是本办公厅人员，不能协调本办公厅的困难',
+      '刘晓光的涉密等级不足以处理该困难',
+    ]);
   });
 });

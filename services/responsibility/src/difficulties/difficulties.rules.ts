@@ -1,6 +1,13 @@
-import { CLASSIFICATIONS, canRead, isOfficeLeader, type HeliClaims } from '@heli/auth';
+import {
+  CLASSIFICATIONS,
+  canRead,
+  isOfficeLeader,
+  type Classification,
+  type HeliClaims,
+} from '@heli/auth';
 import type { FilterQuery } from 'mongoose';
 import { DomainError } from '@heli/subgraph-runtime';
+import { outsideOwnOfficeProblem } from '../staff/staff.rules.js';
 import type { DifficultyRecord } from './difficulty.model.js';
 
 export const DIFFICULTY_STATUSES = ['OPEN', 'IN_RESOLUTION', 'RESOLVED'] as const;
@@ -52,4 +59,22 @@ export function canResolve(
   difficulty: Pick<DifficultyRecord, 'resolverStaffId'>,
 ): boolean {
   return isOfficeLeader(viewer) || difficulty.resolverStaffId === viewer.sub;
+}
+
+/**
+ * Whom office leadership may ask to resolve a difficulty: someone still working in the own office
+ * (not a liaison of another office) and cleared for the difficulty's classification.
+ */
+export function resolverProblems(
+  resolver: { name: string; officeId: string; active: boolean; clearance: Classification },
+  ownOfficeId: string | null,
+  classification: Classification,
+): string[] {
+  return [
+    resolver.active ? null : `${resolver.name}已离职，不能协调该困难`,
+    outsideOwnOfficeProblem(resolver, ownOfficeId, '协调本办公厅的困难'),
+    canRead(resolver.clearance, classification)
+      ? null
+      : `${resolver.name}的涉密等级不足以处理该困难`,
+  ].filter((problem) => problem !== null);
 }

@@ -933,8 +933,11 @@ export type Staff = {
   active: Scalars['Boolean']['output'];
   /** Matters this person is responsible for, as far as the viewer may see them */
   assignments: AssignmentConnection;
-  /** The highest classification this person may read */
-  clearance: Classification;
+  /**
+   * The highest classification this person may read. Null unless the viewer is this person,
+   * office leadership, a security officer or an administrator.
+   */
+  clearance?: Maybe<Classification>;
   /** Null for people outside any division: office leadership, committee leaders, liaisons */
   division?: Maybe<Division>;
   id: Scalars['ID']['output'];
@@ -1552,7 +1555,7 @@ export type StaffResolvers<ContextType = ResponsibilityContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Staff']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assignments?: Resolver<ResolversTypes['AssignmentConnection'], ParentType, ContextType, RequireFields<StaffAssignmentsArgs, 'first'>>;
-  clearance?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  clearance?: Resolver<Maybe<ResolversTypes['Classification']>, ParentType, ContextType>;
   division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

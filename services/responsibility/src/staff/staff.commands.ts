@@ -1,4 +1,4 @@
-import { badInput, notFound } from '@heli/subgraph-runtime';
+import { badInput, forbidden, notFound } from '@heli/subgraph-runtime';
 import { responsibilityEvents } from '@heli/event-contracts';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
 import { changedFields } from '../organisation/changed-fields.js';
@@ -10,6 +10,7 @@ import { staffEventData } from './staff.events.js';
 import type { StaffRecord } from './staff.model.js';
 import {
   applyStaffPatch,
+  changesOwnPrivileges,
   headLeavingProblem,
   normalizeStaffFields,
   staffFieldProblems,
@@ -57,11 +58,15 @@ export async function createStaff(
   return record;
 }
 
-/** Applies `patch`; a patch that changes nothing writes nothing and announces nothing. */
+/**
+ * Applies `patch` as `editorId`; a patch that changes nothing writes nothing and announces
+ * nothing.
+ */
 export async function updateStaff(
   write: OrganisationWrite,
   id: string,
   patch: StaffPatch,
+  editorId: string,
 ): Promise<StaffRecord> {
   const { staff, divisions } = write.models;
   const before = await staff.findById(id).session(write.session).lean<StaffRecord>();
@@ -77,6 +82,9 @@ export async function updateStaff(
   rejectProblems(staffFieldProblems(fields));
   const changed = changedFields(staffStateOf(before), fields);
   if (changed.length === 0) return before;
+  if (changesOwnPrivileges(editorId, id, before, fields)) {
+    throw forbidden('不能修改本人的角色或涉密等级，请由其他管理员办理');
+  }
 
   if (fields.divisionId !== before.divisionId) {
     const headed = await divisions

@@ -6,6 +6,7 @@ import { requireOrganisationMaintainer } from '../organisation/require-access.js
 import { loadReferenced } from '../records/referenced.js';
 import { createStaff, updateStaff } from './staff.commands.js';
 import { staffListQuery } from './staff.filter.js';
+import { canSeeClearance } from './staff.rules.js';
 
 export const staffResolvers: ResponsibilityResolvers = {
   Query: {
@@ -21,7 +22,9 @@ export const staffResolvers: ResponsibilityResolvers = {
     },
     updateStaff: async (_, { input: { id, ...patch } }, ctx) => {
       requireOrganisationMaintainer(ctx.viewer);
-      const staff = await writeOrganisation(ctx, (write) => updateStaff(write, id, patch));
+      const staff = await writeOrganisation(ctx, (write) =>
+        updateStaff(write, id, patch, ctx.viewer.sub),
+      );
       ctx.loaders.staff.clear(id).prime(id, staff);
       return staff;
     },
@@ -31,6 +34,7 @@ export const staffResolvers: ResponsibilityResolvers = {
     __resolveReference: ({ id }, ctx) => ctx.loaders.staff.load(id),
     id: (staff) => staff._id,
     office: (staff, _, ctx) => loadReferenced(ctx.loaders.office, staff.officeId),
+    clearance: (staff, _, ctx) => (canSeeClearance(ctx.viewer, staff._id) ? staff.clearance : null),
     division: (staff, _, ctx) =>
       staff.divisionId === null ? null : ctx.loaders.division.load(staff.divisionId),
   },

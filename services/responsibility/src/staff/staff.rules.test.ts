@@ -6,6 +6,9 @@ import {
   staffFieldProblems,
   staffOffice,
   type StaffFields,
+  canSeeClearance,
+  changesOwnPrivileges,
+  outsideOwnOfficeProblem,
 } from './staff.rules.js';
 
 const clerk: StaffFields = {
@@ -120,5 +123,71 @@ describe('applyStaffPatch', () => {
 
   it('marks a person as having left', () => {
     expect(applyStaffPatch(before, { active: false }).active).toBe(false);
+  });
+});
+
+describe('changesOwnPrivileges', () => {
+  const admin = {
+    roles: ['STAFF', 'ADMIN'] as StaffFields['roles'],
+    clearance: 'CONFIDENTIAL' as const,
+  };
+
+  it('refuses an administrator their own clearance or roles', () => {
+    expect(
+      changesOwnPrivileges('staff-a', 'staff-a', admin, { ...admin, clearance: 'TOP_SECRET' }),
+    ).toBe(true);
+    expect(
+      changesOwnPrivileges('staff-a', 'staff-a', admin, {
+        ...admin,
+        roles: ['STAFF', 'ADMIN', 'OFFICE_LEADER'],
+      }),
+    ).toBe(true);
+    expect(changesOwnPrivileges('staff-a', 'staff-a', admin, { ...admin, roles: ['ADMIN'] })).toBe(
+      true,
+    );
+  });
+
+  it('leaves their other fields, the same roles in another order, and other people alone', () => {
+    expect(changesOwnPrivileges('staff-a', 'staff-a', admin, admin)).toBe(false);
+    expect(
+      changesOwnPrivileges('staff-a', 'staff-a', admin, { ...admin, roles: ['ADMIN', 'STAFF'] }),
+    ).toBe(false);
+    expect(
+      changesOwnPrivileges('staff-a', 'staff-b', admin, { ...admin, clearance: 'TOP_SECRET' }),
+    ).toBe(false);
+  });
+});
+
+describe('canSeeClearance', () => {
+  it('shows a clearance to the person, office leadership, security officers and administrators', () => {
+    expect(canSeeClearance({ sub: 'staff-a', roles: ['STAFF'] }, 'staff-a')).toBe(true);
+    for (const role of ['OFFICE_LEADER', 'SECURITY_OFFICER', 'ADMIN'] as const) {
+      expect(canSeeClearance({ sub: 'staff-b', roles: [role] }, 'staff-a'), role).toBe(true);
+    }
+  });
+
+  it('hides it from colleagues, division heads and liaisons of other offices', () => {
+    for (const role of [
+      'STAFF',
+      'DIVISION_HEAD',
+      'LIAISON',
+      'ANALYST',
+      'COMMITTEE_LEADER',
+    ] as const) {
+      expect(canSeeClearance({ sub: 'staff-b', roles: [role] }, 'staff-a'), role).toBe(false);
+    }
+  });
+});
+
+describe('outsideOwnOfficeProblem', () => {
+  it('names a person of another office', () => {
+    expect(
+      outsideOwnOfficeProblem(
+        { name: '刘晓光', officeId: 'office-daoli' },
+        'office-harbin',
+        '进入协调机构',
+      ),
+    ).toBe('刘晓光不是本办公厅人员，不能进入协调机构');
+    expect(outsideOwnOfficeProblem(clerk, 'office-harbin', '进入协调机构')).toBeNull();
   });
 });

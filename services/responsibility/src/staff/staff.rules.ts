@@ -1,4 +1,4 @@
-import type { Classification, Role } from '@heli/auth';
+import { hasRole, type Classification, type HeliClaims, type Role } from '@heli/auth';
 import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
 
 export const STAFF_NAME_MAX_LENGTH = 30;
@@ -111,4 +111,46 @@ export function applyStaffPatch(
     phone: patch.phone === undefined ? before.phone : patch.phone,
     active: patch.active ?? before.active,
   };
+}
+
+/**
+ * Separation of duties: an administrator keeps everyone's roles and clearance but their own, so
+ * nobody can raise their own clearance or grant themselves a role without a second person.
+ * Repeating the roles they already hold, in any order, is no change.
+ */
+export function changesOwnPrivileges(
+  editorId: string,
+  staffId: string,
+  before: Pick<StaffState, 'roles' | 'clearance'>,
+  after: Pick<StaffState, 'roles' | 'clearance'>,
+): boolean {
+  if (editorId !== staffId) return false;
+  const sameRoles =
+    before.roles.length === after.roles.length &&
+    after.roles.every((role) => before.roles.includes(role));
+  return !sameRoles || before.clearance !== after.clearance;
+}
+
+/**
+ * A clearance says what a person may read, which is itself sensitive: it is shown only to the
+ * person, to those who keep clearances (security officers, administrators) and to office
+ * leadership, never to other staff or to people of other offices.
+ */
+export function canSeeClearance(
+  viewer: Pick<HeliClaims, 'sub' | 'roles'>,
+  staffId: string,
+): boolean {
+  return viewer.sub === staffId || hasRole(viewer, 'OFFICE_LEADER', 'SECURITY_OFFICER', 'ADMIN');
+}
+
+/**
+ * Only the own office's people work on its matters and in its coordination body; someone of
+ * another office (a liaison of a higher or lower office) is named to say why not.
+ */
+export function outsideOwnOfficeProblem(
+  person: { name: string; officeId: string },
+  ownOfficeId: string | null,
+  role: string,
+): string | null {
+  return person.officeId === ownOfficeId ? null : `${person.name}不是本办公厅人员，不能${role}`;
 }
