@@ -205,7 +205,7 @@ describe('opening and citing', () => {
     );
     expect(body.errors[0]).toMatchObject({
       message: '不能引用本处室发布的条目',
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: 'FORBIDDEN' },
     });
   });
 

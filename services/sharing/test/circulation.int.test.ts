@@ -29,6 +29,7 @@ const start = async (route = ROUTE) => {
 
 beforeAll(async () => {
   sharing = await startSharing();
+  await sharing.publishDemoOrganisation();
   const { body } = await sharing.as(
     'staff-secretariat-1',
     `mutation { registerDocument(input: { kind: CENTRAL, title: "关于做好2026年度保密工作的意见", documentNumber: "中办发〔2026〕3号", issuer: "中共中央办公厅", issuedOn: "2026-01-15", classification: CONFIDENTIAL }) { id } }`,

@@ -243,6 +243,16 @@ describe('reminders and overdue readings', () => {
 describe('large distributions', () => {
   it('sends to 500 people with one event and 500 requests', async () => {
     const staffIds = Array.from({ length: 500 }, (_, i) => `staff-bulk-${i}`);
+    await sharing.models.directoryStaff.insertMany(
+      staffIds.map((id, i) => ({
+        _id: id,
+        officeId: 'office-harbin',
+        divisionId: null,
+        name: `联络员${i}`,
+        clearance: 'INTERNAL',
+        active: true,
+      })),
+    );
     const { body } = await sharing.as('staff-secretariat-1', DISTRIBUTE, {
       input: { documentId, staffIds, dueAt: hoursFromNow(24) },
     });

@@ -5,6 +5,7 @@ let sharing: Sharing;
 
 beforeAll(async () => {
   sharing = await startSharing({ loadDemoData: true });
+  await sharing.publishDemoOrganisation();
   // A 绝密 document only the confidential division and TOP_SECRET leadership may see.
   const registered = await sharing.as('staff-confidential-head', REGISTER, {
     input: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canSeeDivisionRecord,
   canSeeDocument,
   catalogVisibilityFilter,
   documentVisibilityFilter,
@@ -104,5 +105,32 @@ describe('isAuditedClassification', () => {
     expect(isAuditedClassification('INTERNAL')).toBe(false);
     expect(isAuditedClassification('CONFIDENTIAL')).toBe(true);
     expect(isAuditedClassification('TOP_SECRET')).toBe(true);
+  });
+});
+
+describe('canSeeDivisionRecord', () => {
+  const member: Viewer = {
+    sub: 'staff-legal-1',
+    divisionId: 'div-legal',
+    officeId: 'office-main',
+    roles: ['STAFF'],
+    clearance: 'INTERNAL',
+  };
+  const leader: Viewer = {
+    ...member,
+    sub: 'staff-director',
+    divisionId: null,
+    roles: ['OFFICE_LEADER'],
+  };
+
+  it('lets the division’s own people and its office’s leadership see it', () => {
+    expect(canSeeDivisionRecord(member, 'div-legal', 'office-main')).toBe(true);
+    expect(canSeeDivisionRecord(leader, 'div-legal', 'office-main')).toBe(true);
+  });
+
+  it('refuses other divisions and other offices’ leadership', () => {
+    expect(canSeeDivisionRecord(member, 'div-research', 'office-main')).toBe(false);
+    expect(canSeeDivisionRecord(leader, 'div-other', 'office-other')).toBe(false);
+    expect(canSeeDivisionRecord(leader, 'div-nope', null)).toBe(false);
   });
 });

@@ -79,3 +79,17 @@ export function catalogVisibilityFilter(viewer: Viewer): Record<string, unknown>
 export function isAuditedClassification(classification: Classification): boolean {
   return canRead(classification, 'CONFIDENTIAL');
 }
+
+/**
+ * A division's reading record (`Division.distributionStats`) is for its own people and the
+ * leadership of its office; `divisionOfficeId` is the division's office as the directory knows
+ * it (null when it does not know the division).
+ */
+export function canSeeDivisionRecord(
+  viewer: Viewer,
+  divisionId: string,
+  divisionOfficeId: string | null,
+): boolean {
+  if (viewer.divisionId === divisionId) return true;
+  return isOfficeLeader(viewer) && divisionOfficeId === viewer.officeId;
+}

@@ -1,23 +1,26 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import { notFound } from '@heli/subgraph-runtime';
+import { conflict, forbidden, notFound } from '@heli/subgraph-runtime';
 import { catalogVisibilityFilter, documentVisibilityFilter } from '../access/visibility.rules.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import { newEntityId } from '../records/entity-id.js';
 import { rejectProblems } from '../schema/reject-problems.js';
+import { lengthProblem, MAX_NOTE_LENGTH } from '../schema/text-limits.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type {
   CatalogCitationRecord,
   CatalogEntryRecord,
-  CatalogLinkKind,
   CatalogUseRecord,
 } from './catalog.model.js';
-import { catalogDraftProblems, citationProblem, type CatalogDraft } from './catalog.rules.js';
+import {
+  catalogDraftProblems,
+  citationRefusal,
+  publicationRefusal,
+  type CatalogDraft,
+} from './catalog.rules.js';
 import { entryTerms, indexCatalogEntries, reserveDocNumbers } from './catalog-index.js';
 
-export interface PublishCatalogEntryInput extends CatalogDraft {
-  link?: { kind: CatalogLinkKind; targetId: string } | null;
-}
+export type PublishCatalogEntryInput = CatalogDraft;
 
 /** A division turns a work output into a 查阅条目 others can find; announced for scoring. */
 export async function publishCatalogEntry(
@@ -28,15 +31,17 @@ export async function publishCatalogEntry(
   id: string = newEntityId('entry'),
 ): Promise<CatalogEntryRecord> {
   const { models, session } = write;
+  const refusal = publicationRefusal(input, publisher);
+  if (refusal) throw forbidden(refusal);
   let linkedDocument: DocumentRecord | null = null;
-  if (input.link?.kind === 'DOCUMENT') {
+  if (input.link?.kind === 'DOCUMENT' && input.link.targetId.trim()) {
     linkedDocument = await models.documents
       .findOne({ $and: [{ _id: input.link.targetId }, documentVisibilityFilter(publisher)] })
       .session(session)
       .lean<DocumentRecord>();
     if (!linkedDocument) throw notFound(`文件 ${input.link.targetId}`);
   }
-  rejectProblems(catalogDraftProblems(input, publisher, linkedDocument));
+  rejectProblems(catalogDraftProblems(input, linkedDocument));
 
   const { termFrequencies, termCount } = entryTerms(input);
   const entry: CatalogEntryRecord = {
@@ -48,7 +53,7 @@ export async function publishCatalogEntry(
     officeId: publisher.officeId,
     sourceDivisionId: publisher.divisionId!,
     classification: input.classification,
-    link: input.link ?? null,
+    link: input.link ? { kind: input.link.kind, targetId: input.link.targetId.trim() } : null,
     publishedByStaffId: publisher.sub,
     publishedAt: now,
     openCount: 0,
@@ -123,13 +128,22 @@ export async function citeCatalogEntry(
   now: Date,
 ): Promise<CatalogCitationView> {
   const entry = await visibleEntry(write, reader, input.entryId);
-  rejectProblems([citationProblem(entry.sourceDivisionId, reader.divisionId)]);
+  const refusal = citationRefusal(entry.sourceDivisionId, reader.divisionId);
+  if (refusal) throw forbidden(refusal);
+  rejectProblems([lengthProblem(input.note, MAX_NOTE_LENGTH, '引用说明')]);
+  // One citation per entry and citing division: the source division scores for being reused by
+  // another division, not for how often one division says so. Two concurrent citations both
+  // update the entry below, so one transaction is retried and then finds the other's citation.
+  const cited = await write.models.catalogUses
+    .exists({ entryId: entry._id, kind: 'CITED', divisionId: reader.divisionId })
+    .session(write.session);
+  if (cited) throw conflict('本处室已引用过该条目，无需重复引用');
   const citation: CatalogCitationRecord = {
     _id: newEntityId('citation'),
     kind: 'CITED',
     entryId: entry._id,
     staffId: reader.sub,
-    // citationProblem has just rejected a reader outside any division.
+    // citationRefusal has just refused a reader outside any division.
     divisionId: reader.divisionId!,
     note: input.note?.trim() || null,
     at: now,

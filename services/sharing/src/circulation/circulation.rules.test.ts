@@ -98,3 +98,19 @@ describe('a circulation', () => {
     expect(overdueHopCount(state, hours(31))).toBe(1);
   });
 });
+
+describe('comments and reasons', () => {
+  it('are bounded', () => {
+    const state = startCirculation(route, 24, t0);
+    expect(() => acknowledgeHop(state, 'staff-a', 'x'.repeat(2_001), hours(1))).toThrow(
+      '传阅意见不能超过 2000 个字',
+    );
+    const atB = acknowledgeHop(state, 'staff-a', 'x'.repeat(2_000), hours(1));
+    expect(() => returnHop(atB, 'staff-b', 'x'.repeat(2_001), hours(2))).toThrow(
+      '理由不能超过 2000 个字',
+    );
+    expect(() => skipNextReader(atB, 'staff-b', 'x'.repeat(2_001), hours(2))).toThrow(
+      '理由不能超过 2000 个字',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { DomainError } from '@heli/subgraph-runtime';
+import { lengthProblem, MAX_NOTE_LENGTH } from '../schema/text-limits.js';
 
 /** What happened to the document at one reader: still there, read and passed on, sent back, passed over. */
 export type HopAction = 'HOLDING' | 'ACKNOWLEDGED' | 'RETURNED' | 'SKIPPED';
@@ -78,6 +79,8 @@ export function acknowledgeHop(
   now: Date,
 ): CirculationState {
   const hop = requireHolder(state, actorStaffId);
+  const tooLong = lengthProblem(comment, MAX_NOTE_LENGTH, '传阅意见');
+  if (tooLong) throw new CirculationRuleError(tooLong, 'BAD_USER_INPUT');
   const closed = { ...hop, action: 'ACKNOWLEDGED' as const, actedAt: now, comment };
   return moveTo(state, closed, [], state.position + 1, now);
 }
@@ -180,4 +183,6 @@ function requireHolder(state: CirculationState, actorStaffId: string): Circulati
 
 function requireReason(reason: string): void {
   if (reason.trim().length === 0) throw new CirculationRuleError('请填写理由', 'BAD_USER_INPUT');
+  const tooLong = lengthProblem(reason, MAX_NOTE_LENGTH, '理由');
+  if (tooLong) throw new CirculationRuleError(tooLong, 'BAD_USER_INPUT');
 }

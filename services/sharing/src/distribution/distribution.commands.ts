@@ -6,6 +6,7 @@ import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import { newEntityId } from '../records/entity-id.js';
 import { rejectProblems } from '../schema/reject-problems.js';
+import { lengthProblem, MAX_NOTE_LENGTH } from '../schema/text-limits.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type { DistributionRecord, ReadingRequestRecord } from './distribution.model.js';
 import {
@@ -49,7 +50,9 @@ export async function distributeDocument(
   }
   const staffIds = uniqueRecipients(input.staffIds ?? []);
   const divisionIds = uniqueRecipients(input.divisionIds ?? []);
-  rejectProblems(distributionProblems({ staffIds, divisionIds, dueAt: input.dueAt }, now));
+  rejectProblems(
+    distributionProblems({ staffIds, divisionIds, dueAt: input.dueAt, note: input.note }, now),
+  );
   await rejectUnclearedRecipients(write, document, staffIds);
 
   const distribution: DistributionRecord = {
@@ -136,10 +139,16 @@ export async function acknowledgeReading(
     .findById(input.readingRequestId)
     .session(session)
     .lean<ReadingRequestRecord>();
-  if (!request || !isAddressedTo(request, reader)) throw notFound(`阅件 ${input.readingRequestId}`);
-  if (!canRead(reader.clearance, request.classification)) {
-    throw forbidden('您的涉密等级不足以阅读该文件');
+  // A request above the reader's clearance is answered like a missing one: refusing it as
+  // forbidden would confirm that a document at that level was sent to them.
+  if (
+    !request ||
+    !isAddressedTo(request, reader) ||
+    !canRead(reader.clearance, request.classification)
+  ) {
+    throw notFound(`阅件 ${input.readingRequestId}`);
   }
+  rejectProblems([lengthProblem(input.comment, MAX_NOTE_LENGTH, '阅知意见')]);
   if (request.acknowledgedAt !== null) throw conflict('该文件已阅，无需重复确认');
 
   const onTime = isOnTime(request.dueAt, now);

@@ -26,6 +26,16 @@ describe('distributionProblems', () => {
   });
 });
 
+describe('distribution note', () => {
+  it('is bounded', () => {
+    const request = { staffIds: ['a'], divisionIds: [], dueAt: later };
+    expect(distributionProblems({ ...request, note: 'x'.repeat(2_000) }, now)).toEqual([]);
+    expect(distributionProblems({ ...request, note: 'x'.repeat(2_001) }, now)).toEqual([
+      '分送说明不能超过 2000 个字',
+    ]);
+  });
+});
+
 describe('uniqueRecipients', () => {
   it('keeps the first occurrence of each id', () => {
     expect(uniqueRecipients(['b', 'a', 'b'])).toEqual(['b', 'a']);

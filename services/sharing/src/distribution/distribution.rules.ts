@@ -1,3 +1,4 @@
+import { lengthProblem, MAX_NOTE_LENGTH } from '../schema/text-limits.js';
 import type { ReadingRequestRecord } from './distribution.model.js';
 
 /** A distribution may reach at most this many recipients at once. */
@@ -7,6 +8,7 @@ export interface DistributionRequest {
   staffIds: readonly string[];
   divisionIds: readonly string[];
   dueAt: Date;
+  note?: string | null;
 }
 
 /** Everything wrong with a distribution request, for the sender. */
@@ -16,6 +18,8 @@ export function distributionProblems(request: DistributionRequest, now: Date): s
   if (total === 0) problems.push('请至少选择一位领导、一个部门或一个处室');
   if (total > MAX_RECIPIENTS) problems.push(`一次分送不能超过 ${MAX_RECIPIENTS} 个对象`);
   if (request.dueAt.getTime() <= now.getTime()) problems.push('阅知时限必须晚于现在');
+  const noteTooLong = lengthProblem(request.note, MAX_NOTE_LENGTH, '分送说明');
+  if (noteTooLong) problems.push(noteTooLong);
   return problems;
 }
 

@@ -1,10 +1,17 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
+import { conflict, forbidden } from '@heli/subgraph-runtime';
 import type { SharingWrite } from '../records/sharing-write.js';
 import { newEntityId } from '../records/entity-id.js';
 import { rejectProblems } from '../schema/reject-problems.js';
 import type { DocumentRecord } from './documents.model.js';
-import { isIncoming, registrationProblems, type DocumentRegistration } from './documents.rules.js';
+import {
+  INCOMING_KINDS,
+  isIncoming,
+  registrationProblems,
+  registrationRefusal,
+  type DocumentRegistration,
+} from './documents.rules.js';
 
 /** Registers a document for the registrar's division and announces it. */
 export async function registerDocument(
@@ -14,8 +21,19 @@ export async function registerDocument(
   now: Date,
   id: string = newEntityId('document'),
 ): Promise<DocumentRecord> {
-  rejectProblems(registrationProblems(input, registrar));
+  const refusal = registrationRefusal(input, registrar);
+  if (refusal) throw forbidden(refusal);
+  rejectProblems(registrationProblems(input, now));
   const incoming = isIncoming(input.kind);
+  if (incoming) {
+    // One 来文 is registered once per office, whoever registers it; the message names the 文号
+    // only, not the record, which the registrar may not be allowed to see.
+    const documentNumber = input.documentNumber!.trim();
+    const registered = await write.models.documents
+      .exists({ officeId: registrar.officeId, kind: { $in: INCOMING_KINDS }, documentNumber })
+      .session(write.session);
+    if (registered) throw conflict(`文号为“${documentNumber}”的来文已经登记，请勿重复登记`);
+  }
   const record: DocumentRecord = {
     _id: id,
     kind: input.kind,

@@ -58,6 +58,8 @@ documentSchema.index({ readerStaffIds: 1 });
 documentSchema.index({ readerDivisionIds: 1 });
 documentSchema.index({ registeringDivisionId: 1, registeredAt: -1 });
 documentSchema.index({ registeredAt: -1 });
+// Finds an incoming document already registered under the same 文号.
+documentSchema.index({ officeId: 1, documentNumber: 1 });
 
 export type DocumentModel = Model<DocumentRecord>;
 

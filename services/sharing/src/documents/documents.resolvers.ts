@@ -1,6 +1,8 @@
 import { isOfficeLeader } from '@heli/auth';
 import { paginate } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
+import { canFollowCirculation } from '../circulation/circulation.commands.js';
+import type { CirculationRecord } from '../circulation/circulation.model.js';
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { isoTime } from '../schema/iso-time.js';
@@ -63,12 +65,16 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
           .sort({ issuedAt: 1, _id: 1 })
           .lean()
           .exec(),
-      circulations: (document, _, ctx) =>
-        ctx.models.circulations
+      // Seeing the document is not enough to follow its circulations: the same rule as
+      // `circulation(id)`, so hops, readers and comments do not leak through this field.
+      circulations: async (document, _, ctx) => {
+        const circulations = await ctx.models.circulations
           .find({ documentId: document._id })
           .sort({ startedAt: 1, _id: 1 })
-          .lean()
-          .exec(),
+          .lean<CirculationRecord[]>()
+          .exec();
+        return circulations.filter((circulation) => canFollowCirculation(ctx.viewer, circulation));
+      },
     },
   };
 }

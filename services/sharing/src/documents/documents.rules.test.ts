@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { registrationProblems, type DocumentRegistration } from './documents.rules.js';
+import {
+  registrationProblems,
+  registrationRefusal,
+  type DocumentRegistration,
+} from './documents.rules.js';
 
 const provincial: DocumentRegistration = {
   kind: 'PROVINCIAL',
@@ -10,21 +14,40 @@ const provincial: DocumentRegistration = {
   classification: 'INTERNAL',
 };
 const secretariat = { divisionId: 'div-secretariat', clearance: 'SECRET' as const };
+const now = new Date('2026-03-02T01:00:00.000Z');
 
 describe('registrationProblems', () => {
   it('accepts a complete incoming document', () => {
-    expect(registrationProblems(provincial, secretariat)).toEqual([]);
+    expect(registrationProblems(provincial, now)).toEqual([]);
   });
 
   it('requires 文号, issuer and a real date on incoming documents', () => {
     const problems = registrationProblems(
       { ...provincial, documentNumber: ' ', issuer: null, issuedOn: '2026-02-30' },
-      secretariat,
+      now,
     );
     expect(problems).toEqual([
       '来文须填写文号',
       '来文须填写发文机关',
       '来文须填写成文日期（YYYY-MM-DD）',
+    ]);
+  });
+
+  it('refuses an incoming document dated after today at the office (UTC+8)', () => {
+    expect(registrationProblems({ ...provincial, issuedOn: '2099-01-01' }, now)).toEqual([
+      '成文日期不能晚于今天',
+    ]);
+    // 01:00 UTC is 09:00 in Harbin: a document dated that day is not in the future.
+    expect(registrationProblems({ ...provincial, issuedOn: '2026-03-02' }, now)).toEqual([]);
+    expect(registrationProblems({ ...provincial, issuedOn: '2026-03-03' }, now)).toEqual([
+      '成文日期不能晚于今天',
+    ]);
+  });
+
+  it('bounds the body', () => {
+    expect(registrationProblems({ ...provincial, body: 'x'.repeat(200_000) }, now)).toEqual([]);
+    expect(registrationProblems({ ...provincial, body: 'x'.repeat(200_001) }, now)).toEqual([
+      '文件正文不能超过 200000 个字',
     ]);
   });
 
@@ -34,15 +57,21 @@ describe('registrationProblems', () => {
       title: '调研动态',
       classification: 'PUBLIC' as const,
     };
-    expect(registrationProblems(internal, secretariat)).toEqual([]);
+    expect(registrationProblems(internal, now)).toEqual([]);
+  });
+});
+
+describe('registrationRefusal', () => {
+  it('lets division staff register within their clearance', () => {
+    expect(registrationRefusal(provincial, secretariat)).toBeNull();
   });
 
-  it('refuses a document above the registrar’s clearance and registrars outside divisions', () => {
-    expect(
-      registrationProblems(
-        { ...provincial, classification: 'TOP_SECRET' },
-        { divisionId: null, clearance: 'SECRET' },
-      ),
-    ).toEqual(['只有处室工作人员可以登记文件', '不能登记高于本人涉密等级的文件']);
+  it('refuses registrars outside divisions and documents above the registrar’s clearance', () => {
+    expect(registrationRefusal(provincial, { divisionId: null, clearance: 'SECRET' })).toBe(
+      '只有处室工作人员可以登记文件',
+    );
+    expect(registrationRefusal({ classification: 'TOP_SECRET' }, secretariat)).toBe(
+      '不能登记高于本人涉密等级的文件',
+    );
   });
 });

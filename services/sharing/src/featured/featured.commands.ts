@@ -8,6 +8,7 @@ import type { InfoSubmissionRecord } from '../info-collection/info-collection.mo
 import { newEntityId } from '../records/entity-id.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type { FeaturedIssueRecord, FeaturedItemRef } from './featured.model.js';
+import { featuredSelectionProblems } from './featured.rules.js';
 
 const HOUR = 3_600_000;
 
@@ -40,11 +41,10 @@ export async function publishFeaturedIssue(
       .lean<InfoSubmissionRecord[]>(),
     models.directoryDivisions.find({ officeId: secretary.officeId }).session(session).lean(),
   ]);
-  const problems: string[] = [];
-  if (entries.length + submissions.length === 0) problems.push('精品交流至少要有一项内容');
-  if (entries.length !== new Set(input.catalogEntryIds).size) problems.push('有查阅条目不存在');
-  if (submissions.length !== new Set(input.infoSubmissionIds).size)
-    problems.push('只能选用已采用的信息');
+  const problems = featuredSelectionProblems(input, {
+    entryIds: entries.map((entry) => entry._id),
+    adoptedSubmissionIds: submissions.map((item) => item._id),
+  });
   if (entries.some((entry) => !canRead('INTERNAL', entry.classification))) {
     problems.push('精品交流分送到所有处室，只能选用公开或内部条目');
   }

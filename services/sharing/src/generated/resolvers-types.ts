@@ -272,6 +272,7 @@ export type Division = {
   __typename?: 'Division';
   /** The division's catalogue entries the caller may see, newest first */
   catalogEntries: CatalogEntryConnection;
+  /** The division's own people and its office's leadership only (FORBIDDEN otherwise); counts documents within the caller's clearance */
   distributionStats: DistributionStats;
   id: Scalars['ID']['output'];
 };
@@ -290,6 +291,7 @@ export type DivisionCatalogEntriesArgs = {
 export type Document = {
   __typename?: 'Document';
   body: Scalars['String']['output'];
+  /** Circulations of this document the caller may follow: its starter, readers on its route and office leadership */
   circulations: Array<Circulation>;
   classification: Classification;
   /** Distributions of this document; only its sender's division and office leadership see them */

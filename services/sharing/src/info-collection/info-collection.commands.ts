@@ -1,6 +1,6 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import { badInput, conflict, notFound } from '@heli/subgraph-runtime';
+import { badInput, conflict, forbidden, notFound } from '@heli/subgraph-runtime';
 import { startCirculation } from '../circulation/circulation.commands.js';
 import { distributeDocument } from '../distribution/distribution.commands.js';
 import { registerDocument } from '../documents/documents.commands.js';
@@ -9,6 +9,7 @@ import { rejectProblems } from '../schema/reject-problems.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type { InfoDigestRecord, InfoSubmissionRecord } from './info-collection.model.js';
 import {
+  adoptionRefusal,
   decisionProblem,
   digestBody,
   returnReasonProblem,
@@ -91,6 +92,10 @@ export async function decideInfo(
     .session(session)
     .lean<InfoSubmissionRecord>();
   if (!submission) throw notFound(`报送信息 ${submissionId}`);
+  if (decision.adopt) {
+    const refusal = adoptionRefusal(submission.submitterDivisionId, secretary.divisionId);
+    if (refusal) throw forbidden(refusal);
+  }
   const decided = decisionProblem(submission.status);
   if (decided) throw conflict(decided);
   if (!decision.adopt) rejectProblems([returnReasonProblem(decision.reason)]);

@@ -6,6 +6,7 @@ import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
 import type { CompileInfoDigestInput } from '../generated/resolvers-types.js';
 import { isSecretariatStaff, requireSecretariat } from '../organisation/secretariat.js';
+import { rejectUnknownRecipients } from '../organisation/recipients.js';
 import { isoTime, parseIsoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import { scheduleInfoDigest } from './digest-schedules.js';
@@ -92,20 +93,26 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
       compileInfoDigest: async (_, { input }, ctx) => {
         await requireSecretariat(ctx.models, ctx.viewer);
         const delivery = deliveryOf(input);
-        return writeSharing(ctx, (write) =>
-          compileInfoDigest(
+        return writeSharing(ctx, async (write) => {
+          await rejectUnknownRecipients(
+            write,
+            ctx.viewer,
+            delivery.kind === 'distribution' ? delivery : { staffIds: delivery.route },
+          );
+          return compileInfoDigest(
             write,
             ctx.viewer,
             { title: input.title, submissionIds: input.submissionIds, delivery },
             clock.now(),
-          ),
-        );
+          );
+        });
       },
       scheduleInfoDigest: async (_, { input }, ctx) => {
         await requireSecretariat(ctx.models, ctx.viewer);
         const firstRunAt = parseIsoTime(input.firstRunAt, 'firstRunAt');
-        return writeSharing(ctx, (write) =>
-          scheduleInfoDigest(
+        return writeSharing(ctx, async (write) => {
+          await rejectUnknownRecipients(write, ctx.viewer, input);
+          return scheduleInfoDigest(
             write,
             ctx.viewer,
             {
@@ -115,8 +122,8 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
               divisionIds: input.divisionIds ?? [],
             },
             clock.now(),
-          ),
-        );
+          );
+        });
       },
     },
 

@@ -3,6 +3,7 @@ import {
   decisionProblem,
   digestBody,
   nextScheduledRun,
+  adoptionRefusal,
   returnReasonProblem,
   submissionProblems,
   submissionVisibilityFilter,
@@ -29,6 +30,25 @@ describe('decisions', () => {
   it('return with a reason', () => {
     expect(returnReasonProblem('  ')).toBe('退回时请说明理由');
     expect(returnReasonProblem('数据需核实')).toBeNull();
+  });
+});
+
+describe('limits', () => {
+  it('bounds the content and the return reason', () => {
+    expect(submissionProblems({ title: '动态', content: 'x'.repeat(200_001) })).toEqual([
+      '信息正文不能超过 200000 个字',
+    ]);
+    expect(returnReasonProblem('x'.repeat(2_001))).toBe('退回理由不能超过 2000 个字');
+  });
+});
+
+describe('adoptionRefusal', () => {
+  it('refuses adopting an item of the adopter’s own division, and nothing else', () => {
+    expect(adoptionRefusal('div-secretariat', 'div-secretariat')).toBe(
+      '不能采用本处室报送的信息：采用计入报送处室的得分',
+    );
+    expect(adoptionRefusal('div-legal', 'div-secretariat')).toBeNull();
+    expect(adoptionRefusal(null, 'div-secretariat')).toBeNull();
   });
 });
 

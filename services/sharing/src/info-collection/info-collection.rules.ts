@@ -1,3 +1,4 @@
+import { lengthProblem, MAX_BODY_LENGTH, MAX_NOTE_LENGTH } from '../schema/text-limits.js';
 import type { InfoSubmissionStatus } from './info-collection.model.js';
 
 /** Everything wrong with a submission, for the person submitting it. */
@@ -6,6 +7,8 @@ export function submissionProblems(input: { title: string; content: string }): s
   if (input.title.trim().length === 0) problems.push('信息标题不能为空');
   if (input.title.length > 200) problems.push('信息标题不能超过 200 个字');
   if (input.content.trim().length === 0) problems.push('信息正文不能为空');
+  const contentTooLong = lengthProblem(input.content, MAX_BODY_LENGTH, '信息正文');
+  if (contentTooLong) problems.push(contentTooLong);
   return problems;
 }
 
@@ -18,7 +21,21 @@ export function decisionProblem(status: InfoSubmissionStatus): string | null {
 
 /** A returned item needs a reason the submitter can act on. */
 export function returnReasonProblem(reason: string): string | null {
-  return reason.trim().length === 0 ? '退回时请说明理由' : null;
+  if (reason.trim().length === 0) return '退回时请说明理由';
+  return lengthProblem(reason, MAX_NOTE_LENGTH, '退回理由');
+}
+
+/**
+ * Why the adopter may not adopt this item, or null: adoption scores for the submitting division,
+ * so the secretariat does not adopt what its own division submitted.
+ */
+export function adoptionRefusal(
+  submitterDivisionId: string | null,
+  adopterDivisionId: string | null,
+): string | null {
+  return submitterDivisionId !== null && submitterDivisionId === adopterDivisionId
+    ? '不能采用本处室报送的信息：采用计入报送处室的得分'
+    : null;
 }
 
 /** The body of a digest: each item's title and text, numbered, in the order they were adopted. */

@@ -13,8 +13,9 @@ import { instructionProblems, isLeader, type InstructionDraft } from './instruct
 /**
  * 批示: a leader who can see the document (it was sent or circulated to them, or they lead the
  * office) writes an instruction. The divisions it names get need-to-know on the document, and
- * `instruction.issued` lets responsibility turn it into an assigned matter. Whether the named
- * divisions exist is responsibility's to check: it owns them.
+ * `instruction.issued` lets responsibility turn it into an assigned matter. The mutation checks the
+ * named divisions against the directory first: responsibility would dead-letter an event naming a
+ * division it does not have, and the leader would never learn why nothing happened.
  */
 export async function issueInstruction(
   write: SharingWrite,

@@ -3,6 +3,7 @@ import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
 import { isoTime, parseIsoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
+import { rejectUnknownRecipients } from '../organisation/recipients.js';
 import { issueInstruction } from './instructions.commands.js';
 
 export function instructionsResolvers({ clock }: SharingDependencies): SharingResolvers {
@@ -16,9 +17,15 @@ export function instructionsResolvers({ clock }: SharingDependencies): SharingRe
           coDivisionIds: input.coDivisionIds ?? [],
           deadline: input.deadline ? parseIsoTime(input.deadline, 'deadline') : null,
         };
-        return writeSharing(ctx, (write) =>
-          issueInstruction(write, ctx.viewer, draft, clock.now()),
-        );
+        return writeSharing(ctx, async (write) => {
+          await rejectUnknownRecipients(write, ctx.viewer, {
+            divisionIds: [
+              ...(draft.leadDivisionId ? [draft.leadDivisionId] : []),
+              ...draft.coDivisionIds,
+            ],
+          });
+          return issueInstruction(write, ctx.viewer, draft, clock.now());
+        });
       },
     },
 

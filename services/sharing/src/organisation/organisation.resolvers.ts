@@ -19,7 +19,7 @@ export function organisationResolvers({ clock }: SharingDependencies): SharingRe
       __resolveReference: ({ id }) => ({ id }),
       catalogEntries: (division, args, ctx) => visibleCatalogEntries(ctx, division.id, args),
       distributionStats: (division, _, ctx) =>
-        distributionStats(ctx.models, division.id, clock.now()),
+        distributionStats(ctx.models, ctx.viewer, division.id, clock.now()),
     },
   };
 }

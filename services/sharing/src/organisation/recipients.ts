@@ -1,0 +1,48 @@
+import type { SharingWrite } from '../records/sharing-write.js';
+import { rejectProblems } from '../schema/reject-problems.js';
+import { recipientProblems } from './directory.rules.js';
+
+/**
+ * Refuses, with one BAD_USER_INPUT naming each of them, people and divisions the directory does
+ * not know or people who have left. Called by the mutations before anything is written; the
+ * demo loader and scheduled runs do not go through it (the directory may not be synced yet when
+ * the demo loads, and a schedule's recipients were checked when it was set up).
+ *
+ * Until the directory has taken in anyone of the sender's office (a fresh start, before
+ * responsibility's events arrive) it cannot tell unknown from not-yet-heard-of, so only people
+ * it knows to have left are refused then; refusing everyone would stop all sending for that time.
+ */
+export async function rejectUnknownRecipients(
+  { models, session }: Pick<SharingWrite, 'models' | 'session'>,
+  sender: { officeId: string },
+  named: { staffIds?: readonly string[] | null; divisionIds?: readonly string[] | null },
+): Promise<void> {
+  const staffIds = [...new Set(named.staffIds ?? [])];
+  const divisionIds = [...new Set(named.divisionIds ?? [])];
+  if (staffIds.length + divisionIds.length === 0) return;
+  const synced = await models.directoryStaff.exists({ officeId: sender.officeId }).session(session);
+  // One after the other: operations of one transaction's session must not run concurrently.
+  const staff =
+    staffIds.length === 0
+      ? []
+      : await models.directoryStaff
+          .find({ _id: { $in: staffIds } }, { name: 1, active: 1 })
+          .session(session)
+          .lean();
+  const divisions =
+    divisionIds.length === 0
+      ? []
+      : await models.directoryDivisions
+          .find({ _id: { $in: divisionIds } }, { _id: 1 })
+          .session(session)
+          .lean();
+  const knownDivisionIds = divisions.map((division) => division._id);
+  rejectProblems(
+    synced
+      ? recipientProblems({ staffIds, divisionIds }, { staff, divisionIds: knownDivisionIds })
+      : recipientProblems(
+          { staffIds: staff.map((known) => known._id) },
+          { staff, divisionIds: knownDivisionIds },
+        ),
+  );
+}
