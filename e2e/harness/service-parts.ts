@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { createAssessmentSubgraph } from '@heli/assessment';
+import { demoDivisions, demoStaff } from '@heli/demo-data';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
 import { createSharingSubgraph } from '@heli/sharing';
+import { waitFor } from '@heli/testkit';
 import type { StackSubgraph } from './stack.js';
 
 /** The folder of a service's .graphql files, which the stack composes as `pnpm compose` does. */
@@ -14,10 +16,27 @@ export const responsibilityPart = (): StackSubgraph => ({
   sdlDir: serviceSdlDir('responsibility'),
 });
 
-/** Sharing without demo documents, and without the timed sweep so tests drive reminders. */
+/**
+ * Sharing without demo documents, and without the timed sweep so tests drive reminders. It checks
+ * recipients against the directory it keeps from responsibility's events, so the stack waits
+ * until that directory holds the whole demo organisation.
+ */
 export const sharingPart = (): StackSubgraph => ({
   definition: createSharingSubgraph({ loadDemoData: false, sweepIntervalMs: 0 }),
   sdlDir: serviceSdlDir('sharing'),
+  settled: async (sharing) => {
+    await waitFor(
+      async () =>
+        (await sharing.conn.collection('directory_staff').countDocuments()) >= demoStaff.length &&
+        (await sharing.conn.collection('directory_divisions').countDocuments()) >=
+          demoDivisions.length,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        description: "sharing's directory of the demo organisation",
+      },
+    );
+  },
 });
 
 /** Assessment without demo history, so a test's scores come from its own events only. */

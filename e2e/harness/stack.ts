@@ -25,6 +25,11 @@ export type StackSubgraph = {
   /** The folder holding the subgraph's .graphql files, as `pnpm compose` reads them. */
   sdlDir: string;
   env?: Record<string, string>;
+  /**
+   * Resolves once this part has taken in what the others announced as they started (sharing's
+   * directory of the demo organisation, say), so a test never races the events it depends on.
+   */
+  settled?: (subgraph: TestSubgraph) => Promise<void>;
 };
 
 export type Stack = {
@@ -81,6 +86,7 @@ export async function startStack(
         ...part.env,
       });
     }
+    for (const part of parts) await part.settled?.(subgraphs[part.definition.name]!);
     const composition = composeSupergraph(
       parts.map((part) => ({
         name: part.definition.name,
