@@ -97,11 +97,10 @@ export async function recomputeScores(
           createdAt: now,
         };
 
-    const [events, standing, before] = await Promise.all([
-      storedEvents(models, input.year, session),
-      standingScores(models, input.year, session),
-      periodTotals(models, { kind: 'YEAR', year: input.year }),
-    ]);
+    // One after the other: operations of one transaction's session must not run concurrently.
+    const events = await storedEvents(models, input.year, session);
+    const standing = await standingScores(models, input.year, session);
+    const before = await periodTotals(models, { kind: 'YEAR', year: input.year });
     const { adjustments } = planRecompute(events, ruleSet, standing);
 
     if (apply) {

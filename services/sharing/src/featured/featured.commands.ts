@@ -30,17 +30,19 @@ export async function publishFeaturedIssue(
   now: Date,
 ): Promise<FeaturedIssueRecord> {
   const { models, session } = write;
-  const [entries, submissions, divisions] = await Promise.all([
-    models.catalogEntries
-      .find({ _id: { $in: input.catalogEntryIds }, officeId: secretary.officeId })
-      .session(session)
-      .lean<CatalogEntryRecord[]>(),
-    models.infoSubmissions
-      .find({ _id: { $in: input.infoSubmissionIds }, status: 'ADOPTED' })
-      .session(session)
-      .lean<InfoSubmissionRecord[]>(),
-    models.directoryDivisions.find({ officeId: secretary.officeId }).session(session).lean(),
-  ]);
+  // One after the other: operations of one transaction's session must not run concurrently.
+  const entries = await models.catalogEntries
+    .find({ _id: { $in: input.catalogEntryIds }, officeId: secretary.officeId })
+    .session(session)
+    .lean<CatalogEntryRecord[]>();
+  const submissions = await models.infoSubmissions
+    .find({ _id: { $in: input.infoSubmissionIds }, status: 'ADOPTED' })
+    .session(session)
+    .lean<InfoSubmissionRecord[]>();
+  const divisions = await models.directoryDivisions
+    .find({ officeId: secretary.officeId })
+    .session(session)
+    .lean();
   const problems = featuredSelectionProblems(input, {
     entryIds: entries.map((entry) => entry._id),
     adoptedSubmissionIds: submissions.map((item) => item._id),
