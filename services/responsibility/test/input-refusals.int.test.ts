@@ -195,6 +195,18 @@ describe('a matter classified above the assigner’s clearance', () => {
   });
 });
 
+describe('a difficulty classified above the raiser’s clearance', () => {
+  it('is refused as FORBIDDEN', async () => {
+    const message = await refused(
+      HEAD,
+      RAISE,
+      { title: '涉密经费缺口', classification: 'TOP_SECRET' },
+      'FORBIDDEN',
+    );
+    expect(message).toBe('不能反映密级高于本人涉密等级的困难');
+  });
+});
+
 describe('limits on what is stored', () => {
   it('refuses an acceptance note longer than the other long texts', async () => {
     const { id } = await assign(matters);

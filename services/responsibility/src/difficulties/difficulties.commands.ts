@@ -1,6 +1,6 @@
 import { canRead, type Classification, type HeliClaims } from '@heli/auth';
 import { assignmentEvents } from '@heli/event-contracts';
-import { badInput, notFound } from '@heli/subgraph-runtime';
+import { badInput, conflict, forbidden, notFound } from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import { raiseDifficultyStatusProblem } from '../assignments/assignment-lifecycle.rules.js';
@@ -37,6 +37,9 @@ export async function raiseDifficulty(
   const title = normalizeText(input.title);
   const description = normalizeText(input.description);
   const classification = matter?.classification ?? input.classification;
+  if (!canRead(viewer.clearance, classification)) {
+    throw forbidden('不能反映密级高于本人涉密等级的困难');
+  }
   rejectProblems([
     divisionId === null ? '只有处室工作人员可以为本处室反映困难' : null,
     requiredTextProblem('困难标题', title, TITLE_MAX),
@@ -47,7 +50,6 @@ export async function raiseDifficulty(
       ? '只能就本处室主办或协办的事项反映困难'
       : null,
     matter && raiseDifficultyStatusProblem(matter.status),
-    canRead(viewer.clearance, classification) ? null : '密级不能高于你的涉密等级',
   ]);
   const difficulty: DifficultyRecord = {
     _id: id,
@@ -154,5 +156,5 @@ async function findDifficulty(write: MatterWrite, id: string): Promise<Difficult
 }
 
 function staleDifficulty(): never {
-  throw badInput('困难的状态刚被他人更新，请刷新后重试');
+  throw conflict('困难的状态刚被他人更新，请刷新后重试');
 }
