@@ -38,6 +38,7 @@ export {
   PUBLIC_ERROR_CODES,
   type PublicErrorCode,
 } from './errors/public-errors.js';
+export { rejectProblems } from './errors/reject-problems.js';
 export { DomainError } from './errors/domain-error.js';
 export { toPublicError } from './errors/to-public-error.js';
 export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';

@@ -1,6 +1,5 @@
 import { assessmentEvents } from '@heli/event-contracts';
-import { badInput } from '@heli/subgraph-runtime';
-import { rejectProblems } from '../common/reject-problems.js';
+import { badInput, rejectProblems } from '@heli/subgraph-runtime';
 import type { AssessmentContext } from '../context.js';
 import { rankingKey } from '../loaders.js';
 import { formatPeriod, parsePeriod } from '../periods/period.js';

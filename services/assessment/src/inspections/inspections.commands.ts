@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { HeliClaims } from '@heli/auth';
 import { assessmentEvents } from '@heli/event-contracts';
-import { badInput, conflict, notFound, type Outbox } from '@heli/subgraph-runtime';
+import { badInput, conflict, notFound, type Outbox, rejectProblems } from '@heli/subgraph-runtime';
 import { requireImpartialAssessor } from '../access/require-access.js';
-import { rejectProblems } from '../common/reject-problems.js';
 import { requireKnownDivision } from '../divisions/require-known-division.js';
 import { recordScoringEvent } from '../ledger/record-scoring-event.js';
 import { roundPoints } from '../ledger/score-event.rules.js';

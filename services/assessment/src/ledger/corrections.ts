@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HeliClaims } from '@heli/auth';
-import { badInput, notFound } from '@heli/subgraph-runtime';
+import { badInput, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { requireImpartialAssessor } from '../access/require-access.js';
-import { rejectProblems } from '../common/reject-problems.js';
 import type { AssessmentModels } from '../models.js';
 import { correctionProblems } from './corrections.rules.js';
 import type { ScoreEntryRecord } from './ledger.model.js';

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, badInput } from '@heli/subgraph-runtime';
+import { conflict, badInput, rejectProblems } from '@heli/subgraph-runtime';
 import type { ClientSession } from 'mongoose';
 import type { ScoreEntryRecord } from '../ledger/ledger.model.js';
 import { SCORING_ENTRY_KINDS } from '../ledger/record-scoring-event.js';
 import { roundPoints, type ScorableEventRecord } from '../ledger/score-event.rules.js';
 import { periodTotals } from '../ledger/score-totals.js';
 import type { AssessmentModels } from '../models.js';
-import { rejectProblems } from '../common/reject-problems.js';
 import { assessmentYearProblem } from '../periods/period.js';
 import { activeRuleSet } from '../scoring-rules/active-rule-set.js';
 import { ruleConditionSchema } from '../scoring-rules/rule-condition.js';

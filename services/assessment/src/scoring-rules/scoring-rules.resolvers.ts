@@ -1,4 +1,4 @@
-import { rejectProblems } from '../common/reject-problems.js';
+import { rejectProblems } from '@heli/subgraph-runtime';
 import type { AssessmentResolvers } from '../context.js';
 import { assessmentYearProblem } from '../periods/period.js';
 import { dataFieldsOf, SCORABLE_EVENTS } from '../scoring-events/scorable-events.js';

@@ -1,7 +1,6 @@
 import type { Classification } from '@heli/auth';
 import { assignmentEvents } from '@heli/event-contracts';
-import { badInput, conflict, notFound } from '@heli/subgraph-runtime';
-import { rejectProblems } from '../organisation/reject-problems.js';
+import { badInput, conflict, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
 import { firstReportDue, type ReportFrequency } from '../progress-reports/report-schedule.rules.js';
 import { newRecordId } from '../records/record-id.js';

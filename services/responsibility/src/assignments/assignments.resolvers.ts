@@ -1,8 +1,7 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, rejectProblems } from '@heli/subgraph-runtime';
 import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
 import type { AssignmentFilter, QueryAssignmentsArgs } from '../generated/resolvers-types.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { loadReferenced } from '../records/referenced.js';
 import type { ServiceOptions } from '../service-options.js';
 import type { StaffRecord } from '../staff/staff.model.js';

@@ -1,9 +1,8 @@
-import { badInput } from '@heli/subgraph-runtime';
+import { badInput, rejectProblems } from '@heli/subgraph-runtime';
 import { responsibilityEvents } from '@heli/event-contracts';
 import type { OfficeRecord } from '../offices/offices.model.js';
 import { changedFields } from '../organisation/changed-fields.js';
 import type { OrganisationWrite } from '../organisation/organisation-write.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import type { StaffRecord } from '../staff/staff.model.js';
 import type { CoordinationBodyRecord } from './coordination-body.model.js';
 import {

@@ -1,13 +1,12 @@
 import { canRead, type Classification, type HeliClaims } from '@heli/auth';
 import { assignmentEvents } from '@heli/event-contracts';
-import { badInput, conflict, forbidden, notFound } from '@heli/subgraph-runtime';
+import { badInput, conflict, forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import { raiseDifficultyStatusProblem } from '../assignments/assignment-lifecycle.rules.js';
 import { longTextProblem, TITLE_MAX } from '../assignments/assignment-fields.rules.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
 import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { newRecordId } from '../records/record-id.js';
 import type { OfficeRecord } from '../offices/offices.model.js';
 import type { StaffRecord } from '../staff/staff.model.js';

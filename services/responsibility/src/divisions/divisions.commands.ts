@@ -1,10 +1,9 @@
-import { badInput, conflict, notFound } from '@heli/subgraph-runtime';
+import { badInput, conflict, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { responsibilityEvents } from '@heli/event-contracts';
 import { changedFields } from '../organisation/changed-fields.js';
 import { newEntityId } from '../organisation/new-entity-id.js';
 import { nextSequence } from '../organisation/sequence.js';
 import type { OrganisationWrite } from '../organisation/organisation-write.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import type { StaffRecord } from '../staff/staff.model.js';
 import { divisionEventData } from './divisions.events.js';
 import type { DivisionRecord } from './divisions.model.js';

@@ -1,8 +1,7 @@
-import { badInput, notFound } from '@heli/subgraph-runtime';
+import { badInput, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
 import { normalizeText } from '../organisation/text-field.rules.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { newRecordId } from '../records/record-id.js';
 import type { DutyRecord } from './duty.model.js';
 import { dutyProblems, type DutyRole } from './duties.rules.js';

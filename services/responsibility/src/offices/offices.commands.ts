@@ -1,10 +1,9 @@
-import { conflict, badInput, notFound } from '@heli/subgraph-runtime';
+import { conflict, badInput, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { responsibilityEvents } from '@heli/event-contracts';
 import { changedFields } from '../organisation/changed-fields.js';
 import { newEntityId } from '../organisation/new-entity-id.js';
 import { nextSequence } from '../organisation/sequence.js';
 import type { OrganisationWrite } from '../organisation/organisation-write.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { officeEventData } from './offices.events.js';
 import type { OfficeRecord } from './offices.model.js';
 import {

@@ -1,10 +1,10 @@
+import { rejectProblems } from '@heli/subgraph-runtime';
 import { assignmentEvents } from '@heli/event-contracts';
 import { actorData, assignmentRef } from '../assignments/assignments.events.js';
 import { transitionAssignment, type Actor } from '../assignments/assignments.commands.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
 import { normalizeText } from '../organisation/text-field.rules.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { newRecordId } from '../records/record-id.js';
 import type { ProgressReportRecord } from './progress-report.model.js';
 import { progressReportProblems } from './progress-report.rules.js';

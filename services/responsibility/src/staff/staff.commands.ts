@@ -1,11 +1,10 @@
-import { badInput, forbidden, notFound } from '@heli/subgraph-runtime';
+import { badInput, forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { responsibilityEvents } from '@heli/event-contracts';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
 import { changedFields } from '../organisation/changed-fields.js';
 import { newEntityId } from '../organisation/new-entity-id.js';
 import { nextSequence } from '../organisation/sequence.js';
 import type { OrganisationWrite } from '../organisation/organisation-write.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { staffEventData } from './staff.events.js';
 import type { StaffRecord } from './staff.model.js';
 import {

@@ -1,10 +1,9 @@
-import { badInput } from '@heli/subgraph-runtime';
+import { badInput, rejectProblems } from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import { isOpen } from '../assignments/assignment-lifecycle.rules.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
 import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
-import { rejectProblems } from '../organisation/reject-problems.js';
 import { newRecordId } from '../records/record-id.js';
 import type { ReminderRecord } from './reminder.model.js';
 

@@ -1,12 +1,11 @@
 import { canRead, isOfficeLeader, type HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import { conflict, forbidden, notFound } from '@heli/subgraph-runtime';
+import { conflict, forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import { rejectUnclearedRecipients } from '../distribution/distribution.commands.js';
 import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import { newEntityId } from '../records/entity-id.js';
-import { rejectProblems } from '../schema/reject-problems.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type { CirculationRecord } from './circulation.model.js';
 import {

@@ -1,9 +1,8 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import { conflict, forbidden } from '@heli/subgraph-runtime';
+import { conflict, forbidden, rejectProblems } from '@heli/subgraph-runtime';
 import type { SharingWrite } from '../records/sharing-write.js';
 import { newEntityId } from '../records/entity-id.js';
-import { rejectProblems } from '../schema/reject-problems.js';
 import type { DocumentRecord } from './documents.model.js';
 import {
   INCOMING_KINDS,

@@ -1,8 +1,8 @@
+import { rejectProblems } from '@heli/subgraph-runtime';
 import type { HeliClaims } from '@heli/auth';
 import type { Outbox } from '@heli/subgraph-runtime';
 import type { SharingModels } from '../models.js';
 import { newEntityId } from '../records/entity-id.js';
-import { rejectProblems } from '../schema/reject-problems.js';
 import { writeSharing, type SharingWrite } from '../records/sharing-write.js';
 import { compileInfoDigest } from './info-collection.commands.js';
 import type { DigestScheduleRecord } from './info-collection.model.js';

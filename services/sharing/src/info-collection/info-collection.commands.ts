@@ -1,11 +1,10 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import { badInput, conflict, forbidden, notFound } from '@heli/subgraph-runtime';
+import { badInput, conflict, forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { startCirculation } from '../circulation/circulation.commands.js';
 import { distributeDocument } from '../distribution/distribution.commands.js';
 import { registerDocument } from '../documents/documents.commands.js';
 import { newEntityId } from '../records/entity-id.js';
-import { rejectProblems } from '../schema/reject-problems.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type { InfoDigestRecord, InfoSubmissionRecord } from './info-collection.model.js';
 import {

@@ -1,11 +1,10 @@
 import type { HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
-import { forbidden, notFound } from '@heli/subgraph-runtime';
+import { forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import { newEntityId } from '../records/entity-id.js';
-import { rejectProblems } from '../schema/reject-problems.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import type { InstructionRecord } from './instructions.model.js';
 import { instructionProblems, isLeader, type InstructionDraft } from './instructions.rules.js';

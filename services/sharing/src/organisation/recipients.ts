@@ -1,5 +1,5 @@
+import { rejectProblems } from '@heli/subgraph-runtime';
 import type { SharingWrite } from '../records/sharing-write.js';
-import { rejectProblems } from '../schema/reject-problems.js';
 import { recipientProblems } from './directory.rules.js';
 
 /**

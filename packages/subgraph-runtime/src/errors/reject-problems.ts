@@ -1,4 +1,4 @@
-import { badInput } from '@heli/subgraph-runtime';
+import { badInput } from './public-errors.js';
 
 /**
  * Fails with one BAD_USER_INPUT naming every problem found, so a person fixes their input in one
