@@ -1,7 +1,7 @@
+import { textProblem } from '@heli/subgraph-runtime';
 import { formatPeriod, periodStart, type Period } from '../periods/period.js';
 import { INSPECTED_ITEM_KINDS, type ScoredItem } from '../scoring-events/scorable-events.js';
 import type { InspectionKind } from './inspections.model.js';
-import { textProblem } from '../common/text-problem.js';
 
 /** In line with the other services: titles 100 characters, free text 5000. */
 export const INSPECTION_TITLE_MAX = 100;

@@ -1,5 +1,5 @@
+import { textProblem } from '@heli/subgraph-runtime';
 import { pointsProblem } from './points.rules.js';
-import { textProblem } from '../common/text-problem.js';
 
 export const CORRECTION_REASON_MAX = 5000;
 

@@ -1,4 +1,4 @@
-import { requiredTextProblem } from '../organisation/text-field.rules.js';
+import { textProblem } from '@heli/subgraph-runtime';
 
 export const ASSIGNMENT_PRIORITIES = ['NORMAL', 'HIGH', 'URGENT'] as const;
 export type AssignmentPriority = (typeof ASSIGNMENT_PRIORITIES)[number];
@@ -35,7 +35,7 @@ export interface NewMatterFields {
 /** Every problem with a new matter's fields, in the order a form shows them; empty when fine. */
 export function newMatterProblems(fields: NewMatterFields, now: Date): string[] {
   const problems = [
-    requiredTextProblem('事项标题', fields.title, TITLE_MAX),
+    textProblem('事项标题', fields.title, TITLE_MAX),
     longTextProblem('办理要求', fields.requirements),
     fields.deadline.getTime() <= now.getTime() ? '办理时限必须晚于当前时间' : null,
     fields.deadline.getTime() > latestDeadline(now).getTime()
@@ -60,5 +60,5 @@ export function manualSourceProblem(source: string): string | null {
 
 /** Why optional long text (requirements, a note) cannot be stored, or null. */
 export function longTextProblem(label: string, value: string): string | null {
-  return [...value.trim()].length > LONG_TEXT_MAX ? `${label}不能超过 ${LONG_TEXT_MAX} 个字` : null;
+  return textProblem(label, value, LONG_TEXT_MAX, { required: false });
 }

@@ -1,7 +1,7 @@
 import type { Classification } from '@heli/auth';
 import { assignmentEvents } from '@heli/event-contracts';
-import { badInput, conflict, notFound, rejectProblems } from '@heli/subgraph-runtime';
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { badInput, conflict, notFound, rejectProblems, textProblem } from '@heli/subgraph-runtime';
+import { normalizeText } from '../organisation/text-field.rules.js';
 import { firstReportDue, type ReportFrequency } from '../progress-reports/report-schedule.rules.js';
 import { newRecordId } from '../records/record-id.js';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
@@ -231,7 +231,7 @@ export async function submitAssignmentResult(
   request: Omit<TransitionRequest, 'action' | 'changes' | 'note'> & { result: string },
 ): Promise<AssignmentRecord> {
   const text = normalizeText(request.result);
-  rejectProblems([requiredTextProblem('办理结果', text, LONG_TEXT_MAX)]);
+  rejectProblems([textProblem('办理结果', text, LONG_TEXT_MAX)]);
   const children = await write.models.assignments
     .find({ parentId: request.id }, { status: 1, reportedPercent: 1 })
     .session(write.session)
@@ -336,7 +336,7 @@ export async function cancelAssignment(
 
 function requiredReason(label: string, value: string): string {
   const text = normalizeText(value);
-  rejectProblems([requiredTextProblem(label, text, LONG_TEXT_MAX)]);
+  rejectProblems([textProblem(label, text, LONG_TEXT_MAX)]);
   return text;
 }
 

@@ -1,5 +1,6 @@
+import { textProblem } from '@heli/subgraph-runtime';
 import { isOfficeLeader, type Role } from '@heli/auth';
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { normalizeText } from '../organisation/text-field.rules.js';
 import { outsideOwnOfficeProblem } from '../staff/staff.rules.js';
 
 /** The office has one coordination body (协调机构); this is its id. */
@@ -33,8 +34,8 @@ export function normalizeCoordinationBodyFields(
 
 export function coordinationBodyFieldProblems(fields: CoordinationBodyFields): string[] {
   const problems = [
-    requiredTextProblem('协调机构名称', fields.name, COORDINATION_BODY_NAME_MAX_LENGTH),
-    requiredTextProblem(
+    textProblem('协调机构名称', fields.name, COORDINATION_BODY_NAME_MAX_LENGTH),
+    textProblem(
       '协调机构职责',
       fields.responsibilities,
       COORDINATION_BODY_RESPONSIBILITIES_MAX_LENGTH,

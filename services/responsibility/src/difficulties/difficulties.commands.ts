@@ -1,12 +1,19 @@
 import { canRead, type Classification, type HeliClaims } from '@heli/auth';
 import { assignmentEvents } from '@heli/event-contracts';
-import { badInput, conflict, forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  notFound,
+  rejectProblems,
+  textProblem,
+} from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import { raiseDifficultyStatusProblem } from '../assignments/assignment-lifecycle.rules.js';
 import { longTextProblem, TITLE_MAX } from '../assignments/assignment-fields.rules.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { normalizeText } from '../organisation/text-field.rules.js';
 import { newRecordId } from '../records/record-id.js';
 import type { OfficeRecord } from '../offices/offices.model.js';
 import type { StaffRecord } from '../staff/staff.model.js';
@@ -41,7 +48,7 @@ export async function raiseDifficulty(
   }
   rejectProblems([
     divisionId === null ? '只有处室工作人员可以为本处室反映困难' : null,
-    requiredTextProblem('困难标题', title, TITLE_MAX),
+    textProblem('困难标题', title, TITLE_MAX),
     longTextProblem('困难描述', description),
     matter &&
     divisionId !== matter.leadDivisionId &&
@@ -118,7 +125,7 @@ export async function resolveDifficulty(
   actor: Actor,
 ): Promise<DifficultyRecord> {
   const text = normalizeText(resolution);
-  rejectProblems([requiredTextProblem('解决情况', text, LONG_TEXT_MAX)]);
+  rejectProblems([textProblem('解决情况', text, LONG_TEXT_MAX)]);
   const difficulty = await findDifficulty(write, id);
   const status = resolveStatus(difficulty.status);
   const after = await write.models.difficulties

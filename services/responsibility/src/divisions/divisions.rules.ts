@@ -1,4 +1,5 @@
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { textProblem } from '@heli/subgraph-runtime';
+import { normalizeText } from '../organisation/text-field.rules.js';
 
 /** The secretariat (秘书处) is a division with its own work: collecting and distributing. */
 export const DIVISION_KINDS = ['DIVISION', 'SECRETARIAT'] as const;
@@ -17,7 +18,7 @@ export function normalizeDivisionFields(fields: DivisionFields): DivisionFields 
 }
 
 export function divisionFieldProblems(fields: DivisionFields): string[] {
-  const problems = [requiredTextProblem('处室名称', fields.name, DIVISION_NAME_MAX_LENGTH)];
+  const problems = [textProblem('处室名称', fields.name, DIVISION_NAME_MAX_LENGTH)];
   return problems.filter((problem) => problem !== null);
 }
 

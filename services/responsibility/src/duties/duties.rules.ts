@@ -1,5 +1,5 @@
+import { textProblem } from '@heli/subgraph-runtime';
 import { hasRole, isOfficeLeader, type HeliClaims } from '@heli/auth';
-import { requiredTextProblem } from '../organisation/text-field.rules.js';
 
 /** 设计者 组织者 实践者 推动者: the four parts each division plays in integration. */
 export const DUTY_ROLES = ['DESIGNER', 'ORGANISER', 'PRACTITIONER', 'PROMOTER'] as const;
@@ -28,7 +28,7 @@ export function canMaintainDuties(viewer: Viewer, divisionId: string): boolean {
 
 export function dutyProblems(fields: { description: string; standard: string }): string[] {
   return [
-    requiredTextProblem('职责内容', fields.description, DUTY_TEXT_MAX),
-    requiredTextProblem('衡量标准', fields.standard, DUTY_TEXT_MAX),
+    textProblem('职责内容', fields.description, DUTY_TEXT_MAX),
+    textProblem('衡量标准', fields.standard, DUTY_TEXT_MAX),
   ].filter((problem) => problem !== null);
 }

@@ -1,4 +1,5 @@
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { textProblem } from '@heli/subgraph-runtime';
+import { normalizeText } from '../organisation/text-field.rules.js';
 
 /** Where an office stands relative to the own office (本级办公厅). */
 export const OFFICE_KINDS = ['OWN', 'HIGHER', 'LOWER', 'PARTNER', 'EXTERNAL'] as const;
@@ -25,8 +26,8 @@ export function normalizeOfficeFields(fields: OfficeFields): OfficeFields {
 /** Everything wrong with the fields of office `officeId` that can be told without the database. */
 export function officeFieldProblems(officeId: string, fields: OfficeFields): string[] {
   const problems = [
-    requiredTextProblem('单位名称', fields.name, OFFICE_NAME_MAX_LENGTH),
-    requiredTextProblem('单位简称', fields.shortName, OFFICE_SHORT_NAME_MAX_LENGTH),
+    textProblem('单位名称', fields.name, OFFICE_NAME_MAX_LENGTH),
+    textProblem('单位简称', fields.shortName, OFFICE_SHORT_NAME_MAX_LENGTH),
     fields.parentId === officeId ? '上级单位不能是本单位自己' : null,
   ];
   return problems.filter((problem) => problem !== null);

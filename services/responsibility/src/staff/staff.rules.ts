@@ -1,5 +1,6 @@
+import { textProblem } from '@heli/subgraph-runtime';
 import { hasRole, type Classification, type HeliClaims, type Role } from '@heli/auth';
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { normalizeText } from '../organisation/text-field.rules.js';
 
 export const STAFF_NAME_MAX_LENGTH = 30;
 export const STAFF_TITLE_MAX_LENGTH = 50;
@@ -32,8 +33,8 @@ export function normalizeStaffFields<T extends StaffFields>(fields: T): T {
 
 export function staffFieldProblems(fields: StaffFields): string[] {
   const problems = [
-    requiredTextProblem('姓名', fields.name, STAFF_NAME_MAX_LENGTH),
-    requiredTextProblem('职务', fields.title, STAFF_TITLE_MAX_LENGTH),
+    textProblem('姓名', fields.name, STAFF_NAME_MAX_LENGTH),
+    textProblem('职务', fields.title, STAFF_TITLE_MAX_LENGTH),
     fields.roles.length === 0 ? '至少需要一个角色' : null,
     fields.phone !== null && !PHONE_PATTERN.test(fields.phone)
       ? `电话号码“${fields.phone}”格式不正确`

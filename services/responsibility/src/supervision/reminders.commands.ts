@@ -1,9 +1,9 @@
-import { badInput, rejectProblems } from '@heli/subgraph-runtime';
+import { badInput, rejectProblems, textProblem } from '@heli/subgraph-runtime';
 import type { Actor } from '../assignments/assignments.commands.js';
 import { isOpen } from '../assignments/assignment-lifecycle.rules.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import type { MatterWrite } from '../assignments/matter-write.js';
-import { normalizeText, requiredTextProblem } from '../organisation/text-field.rules.js';
+import { normalizeText } from '../organisation/text-field.rules.js';
 import { newRecordId } from '../records/record-id.js';
 import type { ReminderRecord } from './reminder.model.js';
 
@@ -17,7 +17,7 @@ export async function remindManually(
   actor: Actor,
 ): Promise<ReminderRecord> {
   const text = normalizeText(message);
-  rejectProblems([requiredTextProblem('催办内容', text, MESSAGE_MAX)]);
+  rejectProblems([textProblem('催办内容', text, MESSAGE_MAX)]);
   if (!isOpen(matter.status)) throw badInput('事项已结束，无需催办');
   const reminder: ReminderRecord = {
     _id: newRecordId('reminder'),

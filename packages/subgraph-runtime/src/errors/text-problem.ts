@@ -1,4 +1,8 @@
-/** Why a text cannot be stored, or null; length counts characters as a person sees them. */
+/**
+ * Why `value` cannot be stored as the text `label`, or null when it can: surrounding whitespace is
+ * not counted (it is what a person means when they paste "  综合一处 "), and length counts
+ * characters as a person sees them. A problem for `rejectProblems`.
+ */
 export function textProblem(
   label: string,
   value: string,
