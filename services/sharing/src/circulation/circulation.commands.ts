@@ -2,7 +2,6 @@ import { canRead, isOfficeLeader, type HeliClaims } from '@heli/auth';
 import { sharingEvents } from '@heli/event-contracts';
 import { conflict, forbidden, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
-import { rejectUnclearedRecipients } from '../distribution/distribution.commands.js';
 import { grantReaders } from '../documents/documents.commands.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import { newEntityId } from '../records/entity-id.js';
@@ -18,6 +17,7 @@ import {
   startCirculation as startState,
   type CirculationState,
 } from './circulation.rules.js';
+import { rejectUnfitRecipients } from '../organisation/recipients.js';
 
 /** Starters, readers on the route and office leadership follow a circulation, within clearance. */
 export function canFollowCirculation(viewer: HeliClaims, circulation: CirculationRecord): boolean {
@@ -46,7 +46,7 @@ export async function startCirculation(
     throw forbidden('只有登记该文件的处室或厅领导可以发起传阅');
   }
   rejectProblems(routeProblems(input.route, input.hopTimeLimitHours));
-  await rejectUnclearedRecipients(write, document, input.route);
+  await rejectUnfitRecipients(write, starter, { staffIds: input.route }, document);
 
   const state = startState(input.route, input.hopTimeLimitHours, now);
   const circulation: CirculationRecord = {

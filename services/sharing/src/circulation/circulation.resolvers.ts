@@ -2,7 +2,6 @@ import { readableClassifications } from '../access/visibility.rules.js';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { rejectUnknownRecipients } from '../organisation/recipients.js';
 import { isoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import {
@@ -39,10 +38,7 @@ export function circulationResolvers({ clock }: SharingDependencies): SharingRes
 
     Mutation: {
       startCirculation: (_, { input }, ctx) =>
-        writeSharing(ctx, async (write) => {
-          await rejectUnknownRecipients(write, ctx.viewer, { staffIds: input.route });
-          return startCirculation(write, ctx.viewer, input, clock.now());
-        }),
+        writeSharing(ctx, (write) => startCirculation(write, ctx.viewer, input, clock.now())),
       acknowledgeCirculation: (_, { circulationId, comment }, ctx) =>
         act(ctx, circulationId, { kind: 'acknowledge', comment: comment?.trim() || null }),
       returnCirculation: (_, { circulationId, reason }, ctx) =>

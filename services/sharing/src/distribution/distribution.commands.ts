@@ -14,6 +14,7 @@ import {
   isOnTime,
   uniqueRecipients,
 } from './distribution.rules.js';
+import { rejectUnfitRecipients } from '../organisation/recipients.js';
 
 export interface DistributeInput {
   documentId: string;
@@ -52,7 +53,7 @@ export async function distributeDocument(
   rejectProblems(
     distributionProblems({ staffIds, divisionIds, dueAt: input.dueAt, note: input.note }, now),
   );
-  await rejectUnclearedRecipients(write, document, staffIds);
+  await rejectUnfitRecipients(write, sender, { staffIds, divisionIds }, document);
 
   const distribution: DistributionRecord = {
     _id: newEntityId('distribution'),
@@ -109,21 +110,6 @@ export async function distributeDocument(
     { subject: distribution._id },
   );
   return distribution;
-}
-
-/** Nobody is sent or circulated a document above their clearance, as far as the directory knows them. */
-export async function rejectUnclearedRecipients(
-  { models, session }: SharingWrite,
-  document: DocumentRecord,
-  staffIds: string[],
-): Promise<void> {
-  if (staffIds.length === 0) return;
-  const known = await models.directoryStaff
-    .find({ _id: { $in: staffIds } }, { name: 1, clearance: 1 })
-    .session(session)
-    .lean();
-  const uncleared = known.filter((staff) => !canRead(staff.clearance, document.classification));
-  rejectProblems(uncleared.map((staff) => `${staff.name}的涉密等级不足以阅读该文件`));
 }
 
 /** 已阅: the recipient (or anyone in the recipient division) acknowledges, once. */

@@ -3,7 +3,6 @@ import { paginate } from '@heli/subgraph-runtime';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { rejectUnknownRecipients } from '../organisation/recipients.js';
 import { isoTime, parseIsoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import {
@@ -41,10 +40,9 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
     Mutation: {
       distributeDocument: (_, { input }, ctx) => {
         const dueAt = parseIsoTime(input.dueAt, 'dueAt');
-        return writeSharing(ctx, async (write) => {
-          await rejectUnknownRecipients(write, ctx.viewer, input);
-          return distributeDocument(write, ctx.viewer, { ...input, dueAt }, clock.now());
-        });
+        return writeSharing(ctx, (write) =>
+          distributeDocument(write, ctx.viewer, { ...input, dueAt }, clock.now()),
+        );
       },
       acknowledgeReading: (_, { input }, ctx) =>
         writeSharing(ctx, (write) => acknowledgeReading(write, ctx.viewer, input, clock.now())),

@@ -6,7 +6,7 @@ import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
 import type { CompileInfoDigestInput } from '../generated/resolvers-types.js';
 import { isSecretariatStaff, requireSecretariat } from '../organisation/secretariat.js';
-import { rejectUnknownRecipients } from '../organisation/recipients.js';
+import { rejectUnfitRecipients } from '../organisation/recipients.js';
 import { isoTime, parseIsoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import { scheduleInfoDigest } from './digest-schedules.js';
@@ -94,7 +94,7 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
         await requireSecretariat(ctx.models, ctx.viewer);
         const delivery = deliveryOf(input);
         return writeSharing(ctx, async (write) => {
-          await rejectUnknownRecipients(
+          await rejectUnfitRecipients(
             write,
             ctx.viewer,
             delivery.kind === 'distribution' ? delivery : { staffIds: delivery.route },
@@ -111,7 +111,7 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
         await requireSecretariat(ctx.models, ctx.viewer);
         const firstRunAt = parseIsoTime(input.firstRunAt, 'firstRunAt');
         return writeSharing(ctx, async (write) => {
-          await rejectUnknownRecipients(write, ctx.viewer, input);
+          await rejectUnfitRecipients(write, ctx.viewer, input);
           return scheduleInfoDigest(
             write,
             ctx.viewer,

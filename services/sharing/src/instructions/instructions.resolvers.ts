@@ -3,7 +3,7 @@ import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
 import { isoTime, parseIsoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
-import { rejectUnknownRecipients } from '../organisation/recipients.js';
+import { rejectUnfitRecipients } from '../organisation/recipients.js';
 import { issueInstruction } from './instructions.commands.js';
 
 export function instructionsResolvers({ clock }: SharingDependencies): SharingResolvers {
@@ -18,7 +18,7 @@ export function instructionsResolvers({ clock }: SharingDependencies): SharingRe
           deadline: input.deadline ? parseIsoTime(input.deadline, 'deadline') : null,
         };
         return writeSharing(ctx, async (write) => {
-          await rejectUnknownRecipients(write, ctx.viewer, {
+          await rejectUnfitRecipients(write, ctx.viewer, {
             divisionIds: [
               ...(draft.leadDivisionId ? [draft.leadDivisionId] : []),
               ...draft.coDivisionIds,
