@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { authEnv, authEnvRule } from '@heli/auth';
+import { queryLimitsEnv } from '@heli/query-limits';
 import { commonEnv, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
 import { parseSubgraphUrls } from './subgraph-urls.js';
@@ -61,10 +62,7 @@ export const gatewayEnvSchema = z
     PORT: envPort().default(4000),
     SUPERGRAPH_PATH: z.string().optional(),
     SUBGRAPH_URLS: subgraphUrls.optional(),
-    MAX_DEPTH: envInteger(1, 1000).default(12),
-    MAX_ALIASES: envInteger(0, 10_000).default(30),
-    MAX_COST: envInteger(1, 100_000_000).default(5000),
-    MAX_BODY_BYTES: envInteger(1, 100 * 1024 * 1024).default(1024 * 1024),
+    ...queryLimitsEnv,
     GATEWAY_WORKERS: envInteger(1, 256).default(availableParallelism()),
   })
   .check(authEnvRule, supergraphSourceRule)

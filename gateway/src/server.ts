@@ -15,6 +15,13 @@ import {
   type TokenVerifier,
 } from '@heli/auth';
 import {
+  apolloQueryLimits,
+  httpResponseLimits,
+  listSizeHintsFromSdl,
+  queryLimitsFromEnv,
+  type ListSizeHints,
+} from '@heli/query-limits';
+import {
   closeHttpServer,
   createHttpServer,
   createLogger,
@@ -28,7 +35,6 @@ import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding
 import { disableApolloTelemetry, type GatewayEnv } from './env.js';
 import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
-import { queryLimitsPlugin } from './query-limits.js';
 import { runningSubgraphsSource } from './running-subgraphs-source.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
 import { withVerifiedTokenCache } from './verified-token-cache.js';
@@ -89,12 +95,23 @@ export async function createGatewayServer(
   // One connection pool for every subgraph, across supergraph reloads. Neither Apollo's default
   // make-fetch-happen (its agent builds an Error stack per request to tell http from https) nor
   // Node's fetch (a WHATWG stream pipeline per request): see subgraph-fetcher.ts.
-  const subgraphs = createSubgraphFetcher();
+  const limits = queryLimitsFromEnv(env);
+  // No subgraph answer is awaited longer than a whole request may take.
+  const subgraphs = createSubgraphFetcher({ timeoutMs: limits.timeBudgetMs });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.manager,
     buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: subgraphs.fetcher }),
     logger: logger.child({ component: 'apollo-gateway' }),
   });
+  // The API schema Apollo hands plugins has lost the subgraphs' `@listSize` hints; the supergraph has them.
+  let listSizeHints: ListSizeHints | undefined;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    listSizeHints = listSizeHintsFromSdl(coreSupergraphSdl);
+  });
+  const queryLimits = apolloQueryLimits<GatewayContext>(limits, {
+    listSizeHints: () => listSizeHints,
+  });
+  const responseLimits = httpResponseLimits(limits);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -102,6 +119,7 @@ export async function createGatewayServer(
     // Analysts explore the graph ad hoc; only authenticated callers get this far.
     introspection: true,
     csrfPrevention: true,
+    parseOptions: queryLimits.parseOptions,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError: createErrorMasker({
@@ -110,11 +128,7 @@ export async function createGatewayServer(
         logger.error({ err: error, graphqlError: formatted }, 'internal error masked'),
     }),
     plugins: [
-      queryLimitsPlugin({
-        maxDepth: env.MAX_DEPTH,
-        maxAliases: env.MAX_ALIASES,
-        maxCost: env.MAX_COST,
-      }),
+      ...queryLimits.plugins,
       // The gateway serves its own offline IDE instead of Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
       // Nothing leaves the office network, even if an APOLLO_KEY finds its way into the environment.
@@ -133,11 +147,12 @@ export async function createGatewayServer(
       if (!caller) throw new Error('request reached Apollo without a verified caller');
       return caller;
     },
+    limits: responseLimits,
   });
 
   const server = createHttpServer({
     logger,
-    bodyLimitBytes: env.MAX_BODY_BYTES,
+    bodyLimitBytes: limits.maxBodyBytes,
     readinessChecks: [
       {
         name: 'supergraph',

@@ -25,10 +25,13 @@ export interface SubgraphFetcher {
  * Redirects are not followed (a subgraph has no business redirecting the gateway); a 3xx answer is
  * an error like any other non-2xx status.
  */
-export function createSubgraphFetcher(): SubgraphFetcher {
-  // Same time-outs as Node's global fetch dispatcher (undici's defaults): the gateway sets no
-  // deadline of its own on a subgraph answer.
-  const agent = new Agent();
+export function createSubgraphFetcher({ timeoutMs }: { timeoutMs?: number } = {}): SubgraphFetcher {
+  // A subgraph that has not started answering, or stalls mid-answer, within the request's time
+  // budget is given up on (undici's own timers: no AbortSignal per request). Without a budget,
+  // undici's defaults, as for Node's global fetch.
+  const agent = new Agent(
+    timeoutMs === undefined ? {} : { headersTimeout: timeoutMs, bodyTimeout: timeoutMs },
+  );
   const fetcher: Fetcher = async (url, init = {}) => {
     const target = new URL(url);
     const response = await agent.request({

@@ -95,8 +95,7 @@ describe('gateway over two fixture subgraphs', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
       {
-        message:
-          'Query is too deep: it nests fields 14 levels deep and the limit is 12. Split it into smaller queries.',
+        message: '查询嵌套过深：14 层，上限为 12 层。请拆成几个较小的查询。',
         extensions: { code: 'QUERY_TOO_DEEP', depth: 14, maxDepth: 12 },
       },
     ]);
@@ -115,9 +114,7 @@ describe('gateway over two fixture subgraphs', () => {
       cost: 1 + 100 * (1 + 1 + 30 * 2),
       maxCost: 5000,
     });
-    expect(error?.message).toMatch(
-      /^Query is too costly: its estimated cost is 6201 and the limit is 5000/,
-    );
+    expect(error?.message).toMatch(/^查询开销过大：估算为 6201，上限为 5000/);
   });
 
   it('rejects a query with too many aliases with TOO_MANY_ALIASES', async () => {

@@ -27,7 +27,11 @@ export {
 export { readBody, BodyTooLargeError } from './http/read-body.js';
 export { sendJson } from './http/send-json.js';
 export { closeHttpServer, type CloseHttpServerOptions } from './http/close-http-server.js';
-export { graphqlHandler, type GraphqlHandlerOptions } from './http/apollo-handler.js';
+export {
+  graphqlHandler,
+  type GraphqlHandlerOptions,
+  type ResponseLimits,
+} from './http/apollo-handler.js';
 export {
   installGracefulShutdown,
   type GracefulShutdown,

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
 import { connect, type NatsConnection } from 'nats';
 import { createTokenVerifier, tokenVerifierConfig } from '@heli/auth';
+import { apolloQueryLimits, httpResponseLimits, queryLimitsFromEnv } from '@heli/query-limits';
 import { createEventConsumer, createOutbox, createOutboxRelay } from '@heli/event-bus';
 import {
   closeHttpServer,
@@ -32,7 +33,6 @@ import { buildDefinitionSchema } from './schema/build-definition-schema.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 
 export const GRAPHQL_PATH = '/graphql';
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface SubgraphServer<TModels = unknown> {
   /** The node HTTP server; not listening until `listen` is called. */
@@ -126,23 +126,34 @@ async function assemble<TModels, TLoaders>(
     }),
   );
 
+  // The same limits as the gateway, whoever calls: a subgraph's port may be reachable directly.
+  const limits = queryLimitsFromEnv(env);
+  const queryLimits = apolloQueryLimits<SubgraphContext<TLoaders, TModels>>(limits, {
+    stopResolversAfterBudget: true,
+  });
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TModels>>({
     schema,
+    parseOptions: queryLimits.parseOptions,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // Only authenticated callers get this far; analysts and tools rely on introspection.
     introspection: true,
     // No federated traces: usage reporting is off at the gateway, so building them is wasted work.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ...queryLimits.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     logger: logger.child({ component: 'apollo' }),
   });
   await apollo.start();
 
   let started = false;
+  const responseLimits = httpResponseLimits(limits);
   const verifyToken = createTokenVerifier(tokenVerifierConfig(env));
   const server = createHttpServer({
     logger,
-    bodyLimitBytes: BODY_LIMIT_BYTES,
+    bodyLimitBytes: limits.maxBodyBytes,
     readinessChecks: [mongoReadiness(conn), natsReadiness(nats), startupReadiness(() => started)],
     graphql: {
       path: GRAPHQL_PATH,
@@ -153,6 +164,7 @@ async function assemble<TModels, TLoaders>(
           graphqlHandler(apollo, {
             context: async (_req, { requestId }) =>
               createContext(definition, runtime, { requestId, viewer }),
+            limits: responseLimits,
           }),
         currentViewer && ((viewer) => currentViewer(viewer, runtime)),
       ),

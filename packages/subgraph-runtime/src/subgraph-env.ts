@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonEnv } from '@heli/service-kit';
 import { authEnv, authEnvRule } from '@heli/auth';
+import { queryLimitsEnv } from '@heli/query-limits';
 
 /**
  * The variables every subgraph reads. A service that needs more spreads the shape into its own
@@ -9,6 +10,8 @@ import { authEnv, authEnvRule } from '@heli/auth';
 export const subgraphEnv = {
   ...commonEnv,
   ...authEnv,
+  // The gateway's limits, enforced again here: a subgraph's port may be reachable directly.
+  ...queryLimitsEnv,
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// connection string'),
