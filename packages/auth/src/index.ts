@@ -12,6 +12,7 @@ export { AuthError, type AuthFailure } from './auth-error.js';
 export { bearerToken } from './bearer-token.js';
 export {
   createTokenVerifier,
+  DEV_TOKEN_MAX_LIFETIME_S,
   type TokenVerifier,
   type TokenVerifierConfig,
 } from './token-verifier.js';

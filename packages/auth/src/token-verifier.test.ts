@@ -73,6 +73,7 @@ describe('createTokenVerifier with an HS256 secret', () => {
       .setSubject('s1')
       .setIssuer('heli')
       .setAudience('heli')
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(DEV_JWT_SECRET));
 
@@ -80,6 +81,48 @@ describe('createTokenVerifier with an HS256 secret', () => {
       failure: 'INVALID_CLAIMS',
       message: "The token's claims are invalid: divisionId, officeId, roles, clearance",
     });
+  });
+
+  it('refuses a validly signed token without exp: it would be good forever', async () => {
+    const { sub, ...claims } = director;
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuer('heli')
+      .setAudience('heli')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
+
+    await expect(verify(token)).rejects.toMatchObject({
+      failure: 'INVALID_CLAIMS',
+      message: 'The token has no "exp" claim',
+    });
+  });
+
+  it('refuses a development token that lives longer than development tokens may', async () => {
+    const { sub, ...claims } = director;
+    const longLived = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuer('heli')
+      .setAudience('heli')
+      .setIssuedAt()
+      .setExpirationTime('30d')
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    const withoutIssuedAt = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuer('heli')
+      .setAudience('heli')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
+
+    await expect(verify(longLived)).rejects.toMatchObject({
+      failure: 'INVALID_CLAIMS',
+      message: expect.stringMatching(/longer than development tokens may \(12 h\)/),
+    });
+    await expect(verify(withoutIssuedAt)).rejects.toMatchObject({ failure: 'INVALID_CLAIMS' });
+    expect(await verify(await signDevToken(director, issued))).toEqual(director);
   });
 
   it('refuses garbage and an empty token', async () => {
@@ -119,16 +162,27 @@ describe('createTokenVerifier with a JWKS URL', () => {
 
   afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
 
-  function signRs256(kid: string, key: CryptoKey = privateKey) {
+  function signRs256(kid: string, key: CryptoKey = privateKey, { expires = true } = {}) {
     const { sub, ...claims } = director;
-    return new SignJWT(claims)
+    const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid })
       .setSubject(sub)
       .setIssuer('https://id.example')
-      .setAudience('heli')
-      .setExpirationTime('5m')
-      .sign(key);
+      .setAudience('heli');
+    return (expires ? jwt.setExpirationTime('5m') : jwt).sign(key);
   }
+
+  it('refuses a token from the identity provider without exp', async () => {
+    const verifyRs256 = createTokenVerifier({
+      jwksUrl,
+      issuer: 'https://id.example',
+      audience: 'heli',
+    });
+
+    await expect(
+      verifyRs256(await signRs256('key-1', privateKey, { expires: false })),
+    ).rejects.toMatchObject({ failure: 'INVALID_CLAIMS', message: 'The token has no "exp" claim' });
+  });
 
   it('accepts a token signed by a key the JWKS publishes', async () => {
     const verifyRs256 = createTokenVerifier({

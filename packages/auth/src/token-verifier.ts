@@ -14,6 +14,12 @@ export interface TokenVerifierConfig {
 export type TokenVerifier = (token: string) => Promise<HeliClaims>;
 
 /**
+ * The longest a development (HS256) token may live, from `iat` to `exp`. Anyone holding the shared
+ * secret can mint tokens, so none of them may be good for long; `signDevToken` issues 12 hours.
+ */
+export const DEV_TOKEN_MAX_LIFETIME_S = 12 * 60 * 60;
+
+/**
  * Returns a function that verifies a JWT and yields its Heli claims, or throws an AuthError that
  * says why the token was refused. Exactly one of `hs256Secret` and `jwksUrl` must be given; each
  * accepts only its own algorithm, so an RS256 public key can never be misused as an HMAC secret.
@@ -33,12 +39,27 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
         false,
         ['verify'],
       );
-      return async (token: string) =>
-        jwtVerify(token, await key, { issuer, audience, algorithms: ['HS256'] });
+      return async (token: string) => {
+        const verified = await jwtVerify(token, await key, {
+          issuer,
+          audience,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp', 'iat'],
+        });
+        const { exp, iat } = verified.payload as { exp: number; iat: number };
+        if (exp - iat > DEV_TOKEN_MAX_LIFETIME_S) throw new DevTokenTooLong();
+        return verified;
+      };
     }
     // Fetched on first use and cached by jose; refetched when a token names an unknown key id.
     const keySet = createRemoteJWKSet(new URL(jwksUrl!));
-    return (token: string) => jwtVerify(token, keySet, { issuer, audience, algorithms: ['RS256'] });
+    return (token: string) =>
+      jwtVerify(token, keySet, {
+        issuer,
+        audience,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp'],
+      });
   })();
 
   return async (token) => {
@@ -58,7 +79,15 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
   };
 }
 
+class DevTokenTooLong extends Error {}
+
 function authErrorFrom(error: unknown, usesRemoteKeys: boolean): AuthError {
+  if (error instanceof DevTokenTooLong) {
+    return new AuthError(
+      'INVALID_CLAIMS',
+      `The token lives longer than development tokens may (${DEV_TOKEN_MAX_LIFETIME_S / 3600} h)`,
+    );
+  }
   if (error instanceof errors.JWTExpired) {
     return new AuthError('EXPIRED', 'The token has expired; sign in again', { cause: error });
   }
@@ -66,6 +95,11 @@ function authErrorFrom(error: unknown, usesRemoteKeys: boolean): AuthError {
     return new AuthError('INVALID_SIGNATURE', 'The token signature is invalid', { cause: error });
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') {
+      return new AuthError('INVALID_CLAIMS', `The token has no "${error.claim}" claim`, {
+        cause: error,
+      });
+    }
     const isIssuerOrAudience = error.claim === 'iss' || error.claim === 'aud';
     return isIssuerOrAudience
       ? new AuthError(
