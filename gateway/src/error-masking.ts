@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { LIMIT_ERROR_CODES } from '@heli/query-limits';
 
 /** Codes a subgraph uses for failures the caller caused or may know about; their messages are written for people. */
 export const SUBGRAPH_CODES_SHOWN_TO_CLIENTS: ReadonlySet<string> = new Set([
@@ -7,6 +8,8 @@ export const SUBGRAPH_CODES_SHOWN_TO_CLIENTS: ReadonlySet<string> = new Set([
   'FORBIDDEN',
   'CONFLICT',
   'UNAUTHENTICATED',
+  // A subgraph out of time for this request says so; the caller can ask for less.
+  'REQUEST_TIME_BUDGET_EXCEEDED',
 ]);
 
 /**
@@ -22,9 +25,7 @@ export const GATEWAY_CODES_SHOWN_TO_CLIENTS: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-  'QUERY_TOO_DEEP',
-  'TOO_MANY_ALIASES',
-  'QUERY_TOO_COSTLY',
+  ...LIMIT_ERROR_CODES,
 ]);
 
 /** Extensions that describe the system's inside rather than the caller's request. */

@@ -1,5 +1,6 @@
 export {
   DEFAULT_QUERY_LIMITS,
+  LIMIT_ERROR_CODES,
   limitViolation,
   queryLimitsEnv,
   queryLimitsFromEnv,

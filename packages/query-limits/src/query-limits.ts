@@ -2,6 +2,15 @@ import { GraphQLError } from 'graphql';
 import { envInteger } from '@heli/service-kit';
 import type { QueryMeasurements } from './measure-operation.js';
 
+/** The codes a request refused or stopped by a limit carries; they describe the caller's request. */
+export const LIMIT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'QUERY_TOO_COSTLY',
+  'REQUEST_TIME_BUDGET_EXCEEDED',
+  'RESPONSE_TOO_LARGE',
+]);
+
 /** What every GraphQL request must stay within, at the gateway and in each subgraph alike. */
 export interface QueryLimits {
   /** Deepest field nesting; root fields are depth 1. */

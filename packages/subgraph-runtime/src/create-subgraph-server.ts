@@ -26,6 +26,7 @@ import type {
   SubgraphDefinition,
   SubgraphRuntime,
 } from './define-subgraph.js';
+import { entityRepresentationsPlugin } from './entities/entity-representations.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { requireViewer } from './http/require-viewer.js';
 import { mongoReadiness, natsReadiness, startupReadiness } from './readiness-checks.js';
@@ -141,6 +142,7 @@ async function assemble<TModels, TLoaders>(
     // No federated traces: usage reporting is off at the gateway, so building them is wasted work.
     plugins: [
       ...queryLimits.plugins,
+      entityRepresentationsPlugin(schema),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
     ],

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { LIMIT_ERROR_CODES } from '@heli/query-limits';
 import { currentRequestId, type Logger } from '@heli/service-kit';
 import { unwrapResolverError } from './graphql-error-shape.js';
 import { toPublicError } from './to-public-error.js';
@@ -37,6 +38,9 @@ export function createErrorFormatter(logger: Logger) {
       });
     }
     const original = unwrapResolverError(error);
+    // Raised by the limits (before execution, or in a resolver once the time budget is spent).
+    if (typeof code === 'string' && LIMIT_ERROR_CODES.has(code))
+      return withoutStacktrace(formatted);
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
       return withoutStacktrace(formatted);
     }
