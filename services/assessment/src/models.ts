@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { knownDivisionModel } from './divisions/known-divisions.model.js';
 import { evaluationModel } from './evaluations/evaluations.model.js';
 import { inspectionModel } from './inspections/inspections.model.js';
+import { ledgerGuardModel } from './ledger/ledger-guard.model.js';
 import { scoreEntryModel } from './ledger/ledger.model.js';
 import { scoringEventModel } from './scoring-events/scoring-events.model.js';
 import { scoringRuleSetModel } from './scoring-rules/scoring-rules.model.js';
@@ -12,6 +13,7 @@ export function assessmentModels(conn: Connection) {
     ruleSets: scoringRuleSetModel(conn),
     scoringEvents: scoringEventModel(conn),
     scoreEntries: scoreEntryModel(conn),
+    ledgerGuards: ledgerGuardModel(conn),
     inspections: inspectionModel(conn),
     evaluations: evaluationModel(conn),
     knownDivisions: knownDivisionModel(conn),

@@ -4,6 +4,7 @@ import { badInput, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { requireImpartialAssessor } from '../access/require-access.js';
 import type { AssessmentModels } from '../models.js';
 import { correctionProblems } from './corrections.rules.js';
+import { guardLedgerWrite } from './ledger-guard.model.js';
 import type { ScoreEntryRecord } from './ledger.model.js';
 import { roundPoints } from './score-event.rules.js';
 
@@ -30,6 +31,12 @@ export async function correctScoreEntry(
     const corrected = await models.scoreEntries.findById(input.entryId, null, { session }).lean();
     if (!corrected) throw notFound(`记分条目“${input.entryId}”`);
     requireImpartialAssessor(assessor, corrected.divisionId);
+    // Before reading the standing: a concurrent correction of the same score conflicts here.
+    await guardLedgerWrite(
+      models.ledgerGuards,
+      `score:${corrected.scoreKey}:${corrected.divisionId}`,
+      session,
+    );
     const entries = await models.scoreEntries
       .find(
         { scoreKey: corrected.scoreKey, divisionId: corrected.divisionId },

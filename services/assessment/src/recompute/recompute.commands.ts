@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, badInput, rejectProblems } from '@heli/subgraph-runtime';
 import type { ClientSession } from 'mongoose';
+import { guardLedgerWrite } from '../ledger/ledger-guard.model.js';
 import type { ScoreEntryRecord } from '../ledger/ledger.model.js';
 import { SCORING_ENTRY_KINDS } from '../ledger/record-scoring-event.js';
 import { roundPoints, type ScorableEventRecord } from '../ledger/score-event.rules.js';
@@ -70,6 +71,9 @@ export async function recomputeScores(
   if (reason === '') throw badInput('调整评分标准必须说明理由', { fields: ['reason'] });
 
   const run = async (session?: ClientSession): Promise<RecomputeResult> => {
+    // Two recomputes of one year at once would both append the same compensation when the rules
+    // are unchanged (no new version to collide on); the second now conflicts, retries and finds none.
+    if (session) await guardLedgerWrite(models.ledgerGuards, `recompute:${input.year}`, session);
     const current = await activeRuleSet(models.ruleSets, input.year, session);
     if (current.version !== input.basedOnVersion) {
       throw conflict(
