@@ -28,6 +28,7 @@ import type {
 } from './define-subgraph.js';
 import { entityRepresentationsPlugin } from './entities/entity-representations.js';
 import { createErrorFormatter } from './errors/format-error.js';
+import { unstorableTextPlugin } from './input/unstorable-text.js';
 import { requireViewer } from './http/require-viewer.js';
 import { mongoReadiness, natsReadiness, startupReadiness } from './readiness-checks.js';
 import { buildDefinitionSchema } from './schema/build-definition-schema.js';
@@ -143,6 +144,7 @@ async function assemble<TModels, TLoaders>(
     plugins: [
       ...queryLimits.plugins,
       entityRepresentationsPlugin(schema),
+      unstorableTextPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
     ],

@@ -39,7 +39,8 @@ export {
   type PublicErrorCode,
 } from './errors/public-errors.js';
 export { rejectProblems } from './errors/reject-problems.js';
-export { textProblem } from './errors/text-problem.js';
+export { isBlank, textProblem } from './errors/text-problem.js';
+export { unstorableTextProblem } from './input/unstorable-text.js';
 export { DomainError } from './errors/domain-error.js';
 export { toPublicError } from './errors/to-public-error.js';
 export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';

@@ -118,6 +118,24 @@ describe('a subgraph called directly', () => {
     expect(message.length).toBeLessThan(300);
   });
 
+  it('refuses text with a NUL or a lone surrogate, in a variable or written in, storing nothing', async () => {
+    const before = await subgraph.models.Book.countDocuments();
+    const add = 'mutation ($input: AddBookInput!) { addBook(input: $input) { id } }';
+    const withNul = await ask(add, { input: { title: '书\u0000名', year: 2020 } });
+    const withSurrogate = await ask(add, { input: { title: '书名\ud800', year: 2020 } });
+    const written = await ask(
+      'mutation { addBook(input: { title: "书\\u0000名", year: 2020 }) { id } }',
+    );
+
+    for (const response of [withNul, withSurrogate, written]) {
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(withNul.body.errors?.[0]?.message).toMatch(/控制字符/);
+    expect(withSurrogate.body.errors?.[0]?.message).toMatch(/代理项/);
+    expect(await subgraph.models.Book.countDocuments()).toBe(before);
+  });
+
   it('still resolves well-formed references', async () => {
     const response = await ask(ENTITIES, {
       representations: [{ __typename: 'Book', id: 'book-3' }],

@@ -11,6 +11,12 @@ describe('textProblem', () => {
     expect(textProblem('名称', '   ', 10)).toBe('名称不能为空');
   });
 
+  it('rejects text of invisible characters only, as empty', () => {
+    expect(textProblem('标题', '\u200b\u3000 ', 10)).toBe('标题不能为空');
+    expect(textProblem('标题', '\ufeff\u2060\u200d', 10)).toBe('标题不能为空');
+    expect(textProblem('标题', '\u200b通知', 10)).toBeNull();
+  });
+
   it('counts characters, not UTF-16 units, against the limit', () => {
     expect(textProblem('名称', '𠀀𠀀', 2)).toBeNull();
     expect(textProblem('名称', '综合一处', 3)).toBe('名称不能超过 3 个字');
