@@ -42,7 +42,7 @@ export { rejectProblems } from './errors/reject-problems.js';
 export { isBlank, textProblem } from './errors/text-problem.js';
 export { unstorableTextProblem } from './input/unstorable-text.js';
 export { DomainError } from './errors/domain-error.js';
-export { toPublicError } from './errors/to-public-error.js';
+export { isDuplicateKeyError, toPublicError } from './errors/to-public-error.js';
 export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';
 
 export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';

@@ -50,7 +50,8 @@ interface DuplicateKeyError extends Error {
 
 // Driver errors (MongoServerError, MongoBulkWriteError, ...) share no class worth relying on
 // across driver versions; the numeric server code is the stable part.
-function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
+/** Whether MongoDB refused a write for a unique index (E11000). */
+export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
   return (
     error instanceof Error &&
     error.name.startsWith('Mongo') &&

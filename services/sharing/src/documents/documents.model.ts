@@ -19,6 +19,13 @@ export interface DocumentRecord {
   title: string;
   /** 文号, e.g. 黑办发〔2026〕12号; incoming documents only. */
   documentNumber: string | null;
+  /**
+   * The 文号 as this office holds it once (`documentNumberKey`): set on the one registration of an
+   * incoming document, which a unique index keeps single however many register it at once; null on
+   * other documents and on a registrar's own copy of a number held by a document above their
+   * clearance (see registerDocument).
+   */
+  heldNumber?: string | null;
   /** 发文机关; incoming documents only. */
   issuer: string | null;
   /** 成文日期, YYYY-MM-DD; incoming documents only. */
@@ -41,6 +48,7 @@ const documentSchema = new Schema<DocumentRecord>(
     kind: { type: String, enum: DOCUMENT_KINDS, required: true },
     title: { type: String, required: true },
     documentNumber: { type: String, default: null },
+    heldNumber: { type: String, default: null },
     issuer: { type: String, default: null },
     issuedOn: { type: String, default: null },
     body: { type: String, default: '' },
@@ -60,6 +68,11 @@ documentSchema.index({ registeringDivisionId: 1, registeredAt: -1 });
 documentSchema.index({ registeredAt: -1 });
 // Finds an incoming document already registered under the same 文号.
 documentSchema.index({ officeId: 1, documentNumber: 1 });
+// One registration per 文号 and office, even when two people register the same 来文 at once.
+documentSchema.index(
+  { officeId: 1, heldNumber: 1 },
+  { unique: true, partialFilterExpression: { heldNumber: { $type: 'string' } } },
+);
 
 export type DocumentModel = Model<DocumentRecord>;
 

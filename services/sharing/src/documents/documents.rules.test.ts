@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  documentNumberKey,
   registrationProblems,
   registrationRefusal,
   type DocumentRegistration,
@@ -44,6 +45,27 @@ describe('registrationProblems', () => {
     ]);
   });
 
+  it('refuses a date before the People’s Republic, such as year 0000', () => {
+    expect(registrationProblems({ ...provincial, issuedOn: '0000-01-01' }, now)).toEqual([
+      '成文日期不能早于 1949-10-01',
+    ]);
+  });
+
+  it('refuses a title of invisible characters only', () => {
+    expect(registrationProblems({ ...provincial, title: '\u200b\u3000 ' }, now)).toEqual([
+      '文件标题不能为空',
+    ]);
+  });
+
+  it('bounds the 文号 and the issuer', () => {
+    expect(
+      registrationProblems(
+        { ...provincial, documentNumber: '号'.repeat(101), issuer: '机'.repeat(101) },
+        now,
+      ),
+    ).toEqual(['来文文号不能超过 100 个字', '发文机关不能超过 100 个字']);
+  });
+
   it('bounds the body', () => {
     expect(registrationProblems({ ...provincial, body: 'x'.repeat(200_000) }, now)).toEqual([]);
     expect(registrationProblems({ ...provincial, body: 'x'.repeat(200_001) }, now)).toEqual([
@@ -72,6 +94,17 @@ describe('registrationRefusal', () => {
     );
     expect(registrationRefusal({ classification: 'TOP_SECRET' }, secretariat)).toBe(
       '不能登记高于本人涉密等级的文件',
+    );
+  });
+});
+
+describe('documentNumberKey', () => {
+  it('folds full-width forms and drops spaces, so one number has one key', () => {
+    expect(documentNumberKey('哈办发 〔２０２６〕２００号')).toBe(
+      documentNumberKey('哈办发〔2026〕200号'),
+    );
+    expect(documentNumberKey('哈办发〔2026〕200号')).not.toBe(
+      documentNumberKey('哈办发〔2026〕20号'),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { canRead, type Classification } from '@heli/auth';
+import { textProblem } from '@heli/subgraph-runtime';
 import { lengthProblem, MAX_BODY_LENGTH } from '../schema/text-limits.js';
 import type { DocumentKind } from './documents.model.js';
 
@@ -44,20 +45,37 @@ export function registrationRefusal(
  */
 export function registrationProblems(input: DocumentRegistration, now: Date): string[] {
   const problems: string[] = [];
-  if (input.title.trim().length === 0) problems.push('文件标题不能为空');
-  if (input.title.length > 200) problems.push('文件标题不能超过 200 个字');
+  const titleProblem = textProblem('文件标题', input.title, 200);
+  if (titleProblem) problems.push(titleProblem);
   const bodyTooLong = lengthProblem(input.body, MAX_BODY_LENGTH, '文件正文');
   if (bodyTooLong) problems.push(bodyTooLong);
   if (isIncoming(input.kind)) {
-    if (!input.documentNumber?.trim()) problems.push('来文须填写文号');
-    if (!input.issuer?.trim()) problems.push('来文须填写发文机关');
+    const numberProblem = textProblem('来文文号', input.documentNumber ?? '', 100);
+    if (numberProblem)
+      problems.push(numberProblem === '来文文号不能为空' ? '来文须填写文号' : numberProblem);
+    const issuerProblem = textProblem('发文机关', input.issuer ?? '', 100);
+    if (issuerProblem)
+      problems.push(issuerProblem === '发文机关不能为空' ? '来文须填写发文机关' : issuerProblem);
     if (!input.issuedOn || !isCalendarDate(input.issuedOn)) {
       problems.push('来文须填写成文日期（YYYY-MM-DD）');
     } else if (input.issuedOn > officeDate(now)) {
       problems.push('成文日期不能晚于今天');
+    } else if (input.issuedOn < EARLIEST_ISSUE_DATE) {
+      problems.push(`成文日期不能早于 ${EARLIEST_ISSUE_DATE}`);
     }
   }
   return problems;
+}
+
+/** No document the office registers predates the People's Republic; year 0000 is a typing slip. */
+const EARLIEST_ISSUE_DATE = '1949-10-01';
+
+/**
+ * The 文号 as one key: full-width and half-width forms folded (NFKC) and spaces dropped, so
+ * 哈委纪〔2026〕5号 typed with a stray space or a full-width digit is still the same number.
+ */
+export function documentNumberKey(documentNumber: string): string {
+  return documentNumber.normalize('NFKC').replace(/\s+/gu, '');
 }
 
 /**

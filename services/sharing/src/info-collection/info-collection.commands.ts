@@ -65,7 +65,9 @@ export async function submitInfo(
     decidedAt: null,
     returnReason: null,
     digestIds: [],
+    openTitle: title,
   };
+  // The check above answers with the existing item; the index holds when two submit at once.
   await models.infoSubmissions.create([submission], { session });
   write.emit(
     sharingEvents.infoSubmitted,
@@ -106,6 +108,8 @@ export async function decideInfo(
         decidedByStaffId: secretary.sub,
         decidedAt: now,
         returnReason: decision.reason.trim(),
+        // A returned item may be submitted again under the same title.
+        openTitle: null,
       };
   const after = await models.infoSubmissions
     .findOneAndUpdate(

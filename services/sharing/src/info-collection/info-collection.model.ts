@@ -18,6 +18,11 @@ export interface InfoSubmissionRecord {
   returnReason: string | null;
   /** Digests that carry this item — by reference, never by copy. */
   digestIds: string[];
+  /**
+   * The title while the item is pending or adopted, null once returned: a unique index over it
+   * keeps one open item per title and submitter, however many submit it at once.
+   */
+  openTitle?: string | null;
 }
 
 const infoSubmissionSchema = new Schema<InfoSubmissionRecord>(
@@ -34,12 +39,17 @@ const infoSubmissionSchema = new Schema<InfoSubmissionRecord>(
     decidedAt: { type: Date, default: null },
     returnReason: { type: String, default: null },
     digestIds: { type: [String], default: [] },
+    openTitle: { type: String, default: null },
   },
   { collection: 'info_submissions', versionKey: false },
 );
 infoSubmissionSchema.index({ status: 1, submittedAt: -1 });
 infoSubmissionSchema.index({ submittedByStaffId: 1, submittedAt: -1 });
 infoSubmissionSchema.index({ submitterOfficeId: 1, title: 1 });
+infoSubmissionSchema.index(
+  { submitterOfficeId: 1, submitterDivisionId: 1, openTitle: 1 },
+  { unique: true, partialFilterExpression: { openTitle: { $type: 'string' } } },
+);
 
 export type InfoSubmissionModel = Model<InfoSubmissionRecord>;
 

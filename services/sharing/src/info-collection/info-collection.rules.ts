@@ -1,12 +1,15 @@
+import { textProblem } from '@heli/subgraph-runtime';
 import { lengthProblem, MAX_BODY_LENGTH, MAX_NOTE_LENGTH } from '../schema/text-limits.js';
 import type { InfoSubmissionStatus } from './info-collection.model.js';
 
 /** Everything wrong with a submission, for the person submitting it. */
 export function submissionProblems(input: { title: string; content: string }): string[] {
   const problems: string[] = [];
-  if (input.title.trim().length === 0) problems.push('信息标题不能为空');
-  if (input.title.length > 200) problems.push('信息标题不能超过 200 个字');
-  if (input.content.trim().length === 0) problems.push('信息正文不能为空');
+  const titleProblem = textProblem('信息标题', input.title, 200);
+  if (titleProblem) problems.push(titleProblem);
+  if (textProblem('信息正文', input.content, MAX_BODY_LENGTH) === '信息正文不能为空') {
+    problems.push('信息正文不能为空');
+  }
   const contentTooLong = lengthProblem(input.content, MAX_BODY_LENGTH, '信息正文');
   if (contentTooLong) problems.push(contentTooLong);
   return problems;
