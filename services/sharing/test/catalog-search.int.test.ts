@@ -151,6 +151,21 @@ describe('catalogue search', () => {
     expect(hitIds(second)).toHaveLength(first.totalCount - 1);
   });
 
+  it('refuses search text longer than a person would type, before reading anything', async () => {
+    const long = await sharing.as('staff-general-1-1', SEARCH, { q: '资源共享'.repeat(50_000) });
+    expect(long.body.errors?.[0]).toMatchObject({
+      message: '检索词不能超过 200 个字',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const manyTerms = Array.from(
+      { length: 40 },
+      (_, i) => `词${String.fromCharCode(0x4e00 + i * 37)}`,
+    );
+    const wordy = await sharing.as('staff-general-1-1', SEARCH, { q: manyTerms.join(' ') });
+    expect(wordy.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await search('staff-general-1-1', '资源'.repeat(100))).terms).toBeDefined();
+  });
+
   it('finds nothing for a query of stop words or punctuation', async () => {
     expect(await search('staff-general-1-1', '的，')).toMatchObject({
       terms: [],

@@ -15,6 +15,14 @@ import { snippetAround } from './snippet.rules.js';
 /** How deep a reader may page into ranked results; past this, a narrower query serves better. */
 export const MAX_SEARCH_DEPTH = 10_000;
 
+/**
+ * The longest search text, in characters, and the most distinct terms it may segment into. A
+ * person searches with a few words; a megabyte of text took seconds to segment and rank and
+ * held up everyone else's requests meanwhile.
+ */
+export const MAX_SEARCH_TEXT_LENGTH = 200;
+export const MAX_SEARCH_TERMS = 32;
+
 export interface CatalogSearchHit {
   entry: CatalogEntryRecord;
   score: number;
@@ -53,7 +61,15 @@ export async function searchCatalog(
       fields: ['after'],
     });
   }
+  if (text.length > MAX_SEARCH_TEXT_LENGTH) {
+    throw badInput(`检索词不能超过 ${MAX_SEARCH_TEXT_LENGTH} 个字`, { fields: ['query'] });
+  }
   const terms = [...new Set(segment(text))];
+  if (terms.length > MAX_SEARCH_TERMS) {
+    throw badInput(`检索词太多：最多 ${MAX_SEARCH_TERMS} 个词，请精简后再检索`, {
+      fields: ['query'],
+    });
+  }
   if (terms.length === 0) return emptyPage(terms);
 
   const visibility = catalogVisibilityFilter(reader);
