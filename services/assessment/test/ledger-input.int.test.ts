@@ -144,5 +144,23 @@ describe('scoring rules and their years', () => {
     expect(errorOf(negative.body)?.message).toBe('等次分数线不能为负数');
     const year = await preview({ year: 99999 });
     expect(errorOf(year.body)?.message).toBe('考核年度“99999”无效：应在 2000 到 2100 年之间');
+
+    // Nested 5,000 levels deep: once a stack overflow answered INTERNAL_SERVER_ERROR.
+    const deep = `${'{"not":'.repeat(5000)}{"field":"onTime","equals":true}${'}'.repeat(5000)}`;
+    const nested = await preview({
+      rules: set.rules.map((rule, i) => (i === 0 ? { ...rule, condition: deep } : rule)),
+    });
+    expect(errorOf(nested.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: `规则“${set.rules[0]!.id}”的条件不能超过 10000 个字符`,
+    });
+    const deepButShort = `${'{"not":'.repeat(11)}{"field":"onTime","equals":true}${'}'.repeat(11)}`;
+    const tooDeep = await preview({
+      rules: set.rules.map((rule, i) => (i === 0 ? { ...rule, condition: deepButShort } : rule)),
+    });
+    expect(errorOf(tooDeep.body)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: `规则“${set.rules[0]!.id}”的条件嵌套不能超过 10 层`,
+    });
   });
 });

@@ -9,7 +9,11 @@ import { periodTotals } from '../ledger/score-totals.js';
 import type { AssessmentModels } from '../models.js';
 import { assessmentYearProblem } from '../periods/period.js';
 import { activeRuleSet } from '../scoring-rules/active-rule-set.js';
-import { ruleConditionSchema } from '../scoring-rules/rule-condition.js';
+import {
+  conditionSizeProblem,
+  MAX_CONDITION_LENGTH,
+  ruleConditionSchema,
+} from '../scoring-rules/rule-condition.js';
 import type {
   GradeThresholds,
   ScoringRuleDraft,
@@ -168,11 +172,20 @@ function parseDrafts(rules: ScoringRuleInput[]): ScoringRuleDraft[] {
     const { condition: text, ...rest } = rule;
     if (text === null || text === undefined || text.trim() === '')
       return { ...rest, cap: rest.cap ?? null, condition: null };
+    if (text.length > MAX_CONDITION_LENGTH) {
+      problems.push(`规则“${rule.id}”的条件不能超过 ${MAX_CONDITION_LENGTH} 个字符`);
+      return { ...rest, cap: rest.cap ?? null, condition: null };
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
       problems.push(`规则“${rule.id}”的条件不是合法的 JSON`);
+      return { ...rest, cap: rest.cap ?? null, condition: null };
+    }
+    const tooLarge = conditionSizeProblem(parsed);
+    if (tooLarge) {
+      problems.push(`规则“${rule.id}”的条件${tooLarge}`);
       return { ...rest, cap: rest.cap ?? null, condition: null };
     }
     const condition = ruleConditionSchema.safeParse(parsed);

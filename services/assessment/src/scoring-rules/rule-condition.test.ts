@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { conditionFields, matchesCondition, ruleConditionSchema } from './rule-condition.js';
+import {
+  conditionFields,
+  conditionSizeProblem,
+  matchesCondition,
+  ruleConditionSchema,
+} from './rule-condition.js';
 
 const cited = { sourceDivisionId: 'div-a', citingDivisionId: 'div-b', meta: { onTime: true } };
 
@@ -52,5 +57,28 @@ describe('ruleConditionSchema', () => {
     ]) {
       expect(ruleConditionSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('conditionSizeProblem', () => {
+  const nest = (levels: number): unknown => {
+    let condition: unknown = { field: 'onTime', equals: true };
+    for (let i = 0; i < levels; i += 1) condition = { not: condition };
+    return condition;
+  };
+
+  it('accepts conditions as assessors write them', () => {
+    expect(conditionSizeProblem(nest(3))).toBeNull();
+    expect(conditionSizeProblem({ all: [nest(1), nest(2)] })).toBeNull();
+  });
+
+  it('refuses deep nesting without recursing, even 100,000 levels', () => {
+    expect(conditionSizeProblem(nest(10))).toBe('嵌套不能超过 10 层');
+    expect(conditionSizeProblem(nest(100_000))).toBe('嵌套不能超过 10 层');
+  });
+
+  it('refuses a condition with too many parts', () => {
+    const wide = { any: Array.from({ length: 300 }, () => ({ field: 'a', equals: 1 })) };
+    expect(conditionSizeProblem(wide)).toBe('不能超过 200 个部分');
   });
 });

@@ -34,6 +34,30 @@ export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
   ]),
 );
 
+/** Bounds on a condition an assessor writes: real rules nest two or three levels and name a few fields. */
+export const MAX_CONDITION_LENGTH = 10_000;
+export const MAX_CONDITION_DEPTH = 10;
+export const MAX_CONDITION_NODES = 200;
+
+/**
+ * Why parsed condition JSON is too large to check, or null. Walked without recursion, so a
+ * condition nested thousands of levels deep is refused here instead of overflowing the stack of
+ * the (recursive) schema check and of `matchesCondition`.
+ */
+export function conditionSizeProblem(parsed: unknown): string | null {
+  const pending: { value: unknown; depth: number }[] = [{ value: parsed, depth: 1 }];
+  let nodes = 0;
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    nodes += 1;
+    if (depth > MAX_CONDITION_DEPTH) return `嵌套不能超过 ${MAX_CONDITION_DEPTH} 层`;
+    if (nodes > MAX_CONDITION_NODES) return `不能超过 ${MAX_CONDITION_NODES} 个部分`;
+    for (const child of Object.values(value)) pending.push({ value: child, depth: depth + 1 });
+  }
+  return null;
+}
+
 /** Whether event data satisfies a condition; a missing field is `undefined` and equals nothing. */
 export function matchesCondition(condition: RuleCondition, data: unknown): boolean {
   if ('all' in condition) return condition.all.every((c) => matchesCondition(c, data));
