@@ -20,6 +20,20 @@ describe('newMatterProblems', () => {
     expect(newMatterProblems(fields, now)).toEqual([]);
   });
 
+  it('bounds the co-organising divisions and the responsible staff', () => {
+    const many = (n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+    expect(
+      newMatterProblems(
+        { ...fields, coDivisionIds: many(21, 'div'), responsibleStaffIds: many(20_000, 'staff') },
+        now,
+      ),
+    ).toEqual(['协办处室不能超过 20 个', '责任人不能超过 50 人']);
+    expect(newMatterProblems({ ...fields, responsibleStaffIds: many(50, 'staff') }, now)).toEqual(
+      [],
+    );
+  });
+
   it('names every problem at once', () => {
     expect(
       newMatterProblems(

@@ -16,6 +16,10 @@ export const LONG_TEXT_MAX = 5000;
  */
 export const DEADLINE_MAX_YEARS = 10;
 
+/** A matter is led by one division with a few others; more is a mistake (or an attack). */
+export const MAX_CO_DIVISIONS = 20;
+export const MAX_RESPONSIBLE_STAFF = 50;
+
 /** The latest deadline a matter created at `now` may have. */
 export function latestDeadline(now: Date): Date {
   const latest = new Date(now.getTime());
@@ -29,6 +33,7 @@ export interface NewMatterFields {
   requirements: string;
   leadDivisionId: string;
   coDivisionIds: readonly string[];
+  responsibleStaffIds?: readonly string[];
   deadline: Date;
 }
 
@@ -43,6 +48,12 @@ export function newMatterProblems(fields: NewMatterFields, now: Date): string[] 
       : null,
     fields.coDivisionIds.includes(fields.leadDivisionId) ? '主办处室不能同时是协办处室' : null,
     new Set(fields.coDivisionIds).size !== fields.coDivisionIds.length ? '协办处室不能重复' : null,
+    fields.coDivisionIds.length > MAX_CO_DIVISIONS
+      ? `协办处室不能超过 ${MAX_CO_DIVISIONS} 个`
+      : null,
+    (fields.responsibleStaffIds?.length ?? 0) > MAX_RESPONSIBLE_STAFF
+      ? `责任人不能超过 ${MAX_RESPONSIBLE_STAFF} 人`
+      : null,
   ];
   return problems.filter((problem) => problem !== null);
 }
