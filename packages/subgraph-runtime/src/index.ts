@@ -43,6 +43,7 @@ export { isBlank, textProblem } from './errors/text-problem.js';
 export { unstorableTextProblem } from './input/unstorable-text.js';
 export { DomainError } from './errors/domain-error.js';
 export { isDuplicateKeyError, toPublicError } from './errors/to-public-error.js';
+export { retryOnDuplicateKey } from './errors/retry-on-duplicate-key.js';
 export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';
 
 export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';

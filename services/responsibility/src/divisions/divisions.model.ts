@@ -23,6 +23,11 @@ const divisionSchema = new Schema<DivisionRecord>(
 );
 // Division names are unique within an office (两个“综合一处” would be ambiguous everywhere).
 divisionSchema.index({ officeId: 1, name: 1 }, { unique: true });
+// One secretariat per office: the check in the write path reads; this holds two writers at once.
+divisionSchema.index(
+  { officeId: 1 },
+  { unique: true, partialFilterExpression: { kind: 'SECRETARIAT' }, name: 'one_secretariat' },
+);
 divisionSchema.index({ officeId: 1, sequence: 1 });
 divisionSchema.index({ headId: 1 });
 divisionSchema.index({ sequence: 1 });

@@ -23,6 +23,11 @@ const officeSchema = new Schema<OfficeRecord>(
 // The name check in the write path reads inside the transaction; the index is what stops two
 // concurrent writers that both saw the name free.
 officeSchema.index({ name: 1 }, { unique: true });
+// One own office (本级办公厅), likewise held by the index when two writers both saw none.
+officeSchema.index(
+  { kind: 1 },
+  { unique: true, partialFilterExpression: { kind: 'OWN' }, name: 'one_own_office' },
+);
 officeSchema.index({ kind: 1, sequence: 1 });
 officeSchema.index({ sequence: 1 });
 

@@ -1,4 +1,4 @@
-import type { Outbox } from '@heli/subgraph-runtime';
+import { retryOnDuplicateKey, type Outbox } from '@heli/subgraph-runtime';
 import type { ResponsibilityModels } from '../models.js';
 
 type OutboxTransaction = Parameters<Parameters<Outbox['withTransaction']>[0]>[0];
@@ -12,10 +12,16 @@ export interface OrganisationWrite extends OutboxTransaction {
   models: ResponsibilityModels;
 }
 
-/** Runs `change` in one outbox transaction; a resolver context or a subgraph runtime both fit. */
+/**
+ * Runs `change` in one outbox transaction; a resolver context or a subgraph runtime both fit. A
+ * change that lost a race on a unique index (two admins naming the one secretariat at once) runs
+ * again and gets the ordinary, worded refusal.
+ */
 export function writeOrganisation<T>(
   scope: { models: ResponsibilityModels; outbox: Outbox },
   change: (write: OrganisationWrite) => Promise<T>,
 ): Promise<T> {
-  return scope.outbox.withTransaction((tx) => change({ ...tx, models: scope.models }));
+  return retryOnDuplicateKey(() =>
+    scope.outbox.withTransaction((tx) => change({ ...tx, models: scope.models })),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '@heli/service-kit';
-import { isDuplicateKeyError, type Outbox } from '@heli/subgraph-runtime';
+import { retryOnDuplicateKey, type Outbox } from '@heli/subgraph-runtime';
 import type { SharingModels } from '../models.js';
 
 type OutboxTransaction = Parameters<Parameters<Outbox['withTransaction']>[0]>[0];
@@ -24,20 +24,4 @@ export function writeSharing<T>(
       change({ ...tx, models: scope.models, ...(scope.logger && { logger: scope.logger }) }),
     ),
   );
-}
-
-/**
- * Runs a change again when it lost a race on a unique index (another request inserted the same
- * 文号, say, between this one's check and its commit): the second run reads the winner's record
- * and answers as its checks say — CONFLICT naming what the caller may see, or nothing at all
- * about what they may not — instead of a bare duplicate-key error. Once is enough: the record it
- * collided with is committed.
- */
-async function retryOnDuplicateKey<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    return run();
-  }
 }
