@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { authEnv, authEnvRule } from '@heli/auth';
+import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
 import { commonEnv, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
@@ -63,6 +63,7 @@ export const gatewayEnvSchema = z
     SUPERGRAPH_PATH: z.string().optional(),
     SUBGRAPH_URLS: subgraphUrls.optional(),
     ...queryLimitsEnv,
+    ...gatewaySignatureEnv,
     GATEWAY_WORKERS: envInteger(1, 256).default(availableParallelism()),
   })
   .check(authEnvRule, supergraphSourceRule)

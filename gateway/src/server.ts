@@ -97,7 +97,10 @@ export async function createGatewayServer(
   // Node's fetch (a WHATWG stream pipeline per request): see subgraph-fetcher.ts.
   const limits = queryLimitsFromEnv(env);
   // No subgraph answer is awaited longer than a whole request may take.
-  const subgraphs = createSubgraphFetcher({ timeoutMs: limits.timeBudgetMs });
+  const subgraphs = createSubgraphFetcher({
+    timeoutMs: limits.timeBudgetMs,
+    ...(env.GATEWAY_SIGNING_SECRET !== undefined && { signingSecret: env.GATEWAY_SIGNING_SECRET }),
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.manager,
     buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: subgraphs.fetcher }),

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, type Dispatcher } from 'undici';
+import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@heli/auth';
 
 /** Apollo's fetch-like interface for subgraph requests (from @apollo/utils.fetcher, which Heli does not depend on directly). */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -25,7 +26,14 @@ export interface SubgraphFetcher {
  * Redirects are not followed (a subgraph has no business redirecting the gateway); a 3xx answer is
  * an error like any other non-2xx status.
  */
-export function createSubgraphFetcher({ timeoutMs }: { timeoutMs?: number } = {}): SubgraphFetcher {
+export function createSubgraphFetcher({
+  timeoutMs,
+  signingSecret,
+}: {
+  timeoutMs?: number;
+  /** Signs every request so subgraphs in gateway-only mode admit it (see @heli/auth). */
+  signingSecret?: string;
+} = {}): SubgraphFetcher {
   // A subgraph that has not started answering, or stalls mid-answer, within the request's time
   // budget is given up on (undici's own timers: no AbortSignal per request). Without a budget,
   // undici's defaults, as for Node's global fetch.
@@ -38,7 +46,13 @@ export function createSubgraphFetcher({ timeoutMs }: { timeoutMs?: number } = {}
       origin: target.origin,
       path: `${target.pathname}${target.search}`,
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: init.headers ?? {},
+      headers:
+        signingSecret === undefined
+          ? (init.headers ?? {})
+          : {
+              ...init.headers,
+              [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(signingSecret, init.body ?? ''),
+            },
       body: init.body ?? null,
       signal: init.signal as AbortSignal | undefined,
     });

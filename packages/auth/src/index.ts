@@ -18,3 +18,10 @@ export {
 } from './token-verifier.js';
 export { signDevToken, DEV_JWT_SECRET, type DevTokenConfig } from './dev-token.js';
 export { authEnv, authEnvRule, tokenVerifierConfig } from './auth-env.js';
+export {
+  GATEWAY_SIGNATURE_HEADER,
+  GATEWAY_SIGNATURE_MAX_SKEW_MS,
+  gatewaySignatureEnv,
+  isGatewaySigned,
+  signGatewayRequest,
+} from './gateway-signature.js';

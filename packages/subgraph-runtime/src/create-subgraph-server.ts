@@ -29,6 +29,7 @@ import type {
 import { entityRepresentationsPlugin } from './entities/entity-representations.js';
 import { createErrorFormatter } from './errors/format-error.js';
 import { unstorableTextPlugin } from './input/unstorable-text.js';
+import { requireGateway } from './http/require-gateway.js';
 import { requireViewer } from './http/require-viewer.js';
 import { mongoReadiness, natsReadiness, startupReadiness } from './readiness-checks.js';
 import { buildDefinitionSchema } from './schema/build-definition-schema.js';
@@ -155,23 +156,27 @@ async function assemble<TModels, TLoaders>(
   let started = false;
   const responseLimits = httpResponseLimits(limits);
   const verifyToken = createTokenVerifier(tokenVerifierConfig(env));
+  const authenticated = requireViewer(
+    verifyToken,
+    logger,
+    (viewer) =>
+      graphqlHandler(apollo, {
+        context: async (_req, { requestId }) =>
+          createContext(definition, runtime, { requestId, viewer }),
+        limits: responseLimits,
+      }),
+    currentViewer && ((viewer) => currentViewer(viewer, runtime)),
+  );
   const server = createHttpServer({
     logger,
     bodyLimitBytes: limits.maxBodyBytes,
     readinessChecks: [mongoReadiness(conn), natsReadiness(nats), startupReadiness(() => started)],
     graphql: {
       path: GRAPHQL_PATH,
-      handle: requireViewer(
-        verifyToken,
-        logger,
-        (viewer) =>
-          graphqlHandler(apollo, {
-            context: async (_req, { requestId }) =>
-              createContext(definition, runtime, { requestId, viewer }),
-            limits: responseLimits,
-          }),
-        currentViewer && ((viewer) => currentViewer(viewer, runtime)),
-      ),
+      handle:
+        env.GATEWAY_SIGNING_SECRET === undefined
+          ? authenticated
+          : requireGateway(env.GATEWAY_SIGNING_SECRET, logger, authenticated),
     },
   });
 

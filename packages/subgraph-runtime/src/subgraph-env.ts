@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commonEnv } from '@heli/service-kit';
-import { authEnv, authEnvRule } from '@heli/auth';
+import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
 
 /**
@@ -12,6 +12,8 @@ export const subgraphEnv = {
   ...authEnv,
   // The gateway's limits, enforced again here: a subgraph's port may be reachable directly.
   ...queryLimitsEnv,
+  // Set: only requests the gateway signed are admitted (gateway-only access).
+  ...gatewaySignatureEnv,
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// connection string'),
