@@ -211,11 +211,14 @@ export function measureOperation(
       unwraps ? ofTypeDepth + 1 : 0,
     );
     if (unwraps) {
-      const share = typeWrappingShare(schema, ofTypeDepth);
+      // Present wherever its parent is (null or not); an object as often as one more wrapper
+      // follows the ones already unwrapped.
+      const unwrapped = ofTypeDepth === 0 ? 1 : typeWrappingShare(schema, ofTypeDepth - 1);
+      const share = unwrapped === 0 ? 0 : typeWrappingShare(schema, ofTypeDepth) / unwrapped;
       return {
         depth: inner.depth,
         aliases: ownAliases + inner.aliases,
-        cost: share * (1 + inner.cost),
+        cost: 1 + share * inner.cost,
         introspectionCost: 0,
       };
     }
