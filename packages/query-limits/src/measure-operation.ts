@@ -178,9 +178,13 @@ export function measureOperation(
     if (!field.selectionSet)
       return { depth: 1, aliases: ownAliases, cost: 1, introspectionCost: 0 };
 
-    const hint = parentType ? hints.get(`${parentType.name}.${name}`) : undefined;
+    // Most schemas carry few hints and most fields take no arguments: skip the lookups then.
+    const hint = parentType && hints.size > 0 ? hints.get(`${parentType.name}.${name}`) : undefined;
     const returnsList = definition ? isListType(getNullableType(definition.type)) : false;
-    const sliced = definition ? slicingSize(field, definition, hint, variables) : undefined;
+    const sliced =
+      definition && definition.args.length > 0
+        ? slicingSize(field, definition, hint, variables)
+        : undefined;
     const sizeOf = (): number =>
       sliced ??
       hint?.assumedSize ??
