@@ -1,5 +1,4 @@
 import { SignJWT } from 'jose';
-import { DEV_TOKEN_MAX_LIFETIME_S } from './token-verifier.js';
 import { heliClaimsSchema, type HeliClaims } from './claims.js';
 
 /**
@@ -13,7 +12,7 @@ export interface DevTokenConfig {
   secret: string;
   issuer: string;
   audience: string;
-  /** A jose time span such as '12h' or '15m'; at most DEV_TOKEN_MAX_LIFETIME_S, or verifiers refuse it. */
+  /** A jose time span such as '12h' or '15m'; at most 12 hours (DEV_TOKEN_MAX_LIFETIME_S), or verifiers refuse it. */
   expiresIn?: string;
 }
 

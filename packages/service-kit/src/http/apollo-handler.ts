@@ -84,7 +84,10 @@ export function graphqlHandler<TContext extends BaseContext>(
 
 const OVER_BUDGET = Symbol('over budget');
 
-async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | typeof OVER_BUDGET> {
+async function withinBudget<T>(
+  work: Promise<T>,
+  budgetMs: number,
+): Promise<T | typeof OVER_BUDGET> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof OVER_BUDGET>((resolve) => {
     timer = setTimeout(() => resolve(OVER_BUDGET), budgetMs);

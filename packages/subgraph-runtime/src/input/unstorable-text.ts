@@ -3,6 +3,7 @@ import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 
 // C0 controls other than tab, line feed and carriage return, and DEL: no person types them, and a
 // NUL cuts the text short in many a tool downstream (exports, the search index, logs).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
