@@ -44,13 +44,21 @@ export async function startMatters({
   replicas = 1,
   monitorCommands = false,
   supervision = TEST_SUPERVISION,
-}: { replicas?: number; monitorCommands?: boolean; supervision?: SupervisionSettings } = {}) {
+  env = {},
+}: {
+  replicas?: number;
+  monitorCommands?: boolean;
+  supervision?: SupervisionSettings;
+  /** More variables for the subgraph, e.g. a higher MAX_COST for a test about batching. */
+  env?: Record<string, string>;
+} = {}) {
   const clock = new ManualClock(TEST_START);
   const mongo = await startTestMongo();
   const shared = {
     MONGODB_URI: monitorCommands ? `${mongo.uri}&monitorCommands=true` : mongo.uri,
     MONGODB_DB: uniqueDbName('responsibility'),
     HELI_NAMESPACE: uniqueNamespace(),
+    ...env,
   };
   const instances: TestSubgraph<ResponsibilityModels>[] = [];
   try {
