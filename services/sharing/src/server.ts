@@ -4,6 +4,7 @@ import { catalogResolvers } from './catalog/catalog.resolvers.js';
 import { circulationResolvers } from './circulation/circulation.resolvers.js';
 import { systemClock, type Clock } from './clock.js';
 import { loadDemoSharing } from './demo/load-demo-sharing.js';
+import { minutesSubscription } from './meeting-minutes/minutes-intake.js';
 import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
@@ -68,7 +69,7 @@ export function createSharingSubgraph({
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime)],
+    eventHandlers: (runtime) => [directorySubscription(runtime), minutesSubscription(runtime)],
     async onReady(runtime) {
       if (loadDemoData) {
         const created = await loadDemoSharing(runtime, clock.now());
