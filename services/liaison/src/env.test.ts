@@ -46,7 +46,12 @@ describe('liaisonEnvSchema', () => {
       name: '中共哈尔滨市道里区委办公室',
       secretariatDivisionId: null,
     });
-    expect(settings.signingKey.publicJwk).toEqual({ kty: 'OKP', crv: 'Ed25519', x: key.x, kid: key.kid });
+    expect(settings.signingKey.publicJwk).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: key.x,
+      kid: key.kid,
+    });
     expect(settings.links).toEqual([link]);
   });
 

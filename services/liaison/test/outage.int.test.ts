@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMongo, waitFor, type TestMongo } from '@heli/testkit';
-import { CITY, DISTRICT, DOCUMENT, SEND, notice, secretariat, startOffices, type TestOffice } from './office-harness.js';
+import {
+  CITY,
+  DISTRICT,
+  DOCUMENT,
+  SEND,
+  notice,
+  secretariat,
+  startOffices,
+  type TestOffice,
+} from './office-harness.js';
 
 type Recipient = { delivery: string; failureReason: string | null; attempts: number };
 
@@ -12,9 +21,11 @@ describe('an outage of the district office', () => {
 
   beforeAll(async () => {
     mongo = await startTestMongo();
-    const offices = await startOffices(mongo, [CITY, DISTRICT], [
-      [CITY.id, DISTRICT.id, 'LOWER', 'CONFIDENTIAL'],
-    ]);
+    const offices = await startOffices(
+      mongo,
+      [CITY, DISTRICT],
+      [[CITY.id, DISTRICT.id, 'LOWER', 'CONFIDENTIAL']],
+    );
     city = offices.get(CITY.id)!;
     district = offices.get(DISTRICT.id)!;
   });
@@ -37,9 +48,13 @@ describe('an outage of the district office', () => {
     await district.stop();
     const ids: string[] = [];
     for (const title of ['第一份通知', '第二份通知', '第三份通知']) {
-      const sent = await city.as<{ sendOfficialDocument: { id: string } }>(secretariat(CITY.id), SEND, {
-        input: notice([DISTRICT.id], { title }),
-      });
+      const sent = await city.as<{ sendOfficialDocument: { id: string } }>(
+        secretariat(CITY.id),
+        SEND,
+        {
+          input: notice([DISTRICT.id], { title }),
+        },
+      );
       expect(sent.body.errors).toBeUndefined();
       ids.push(sent.body.data!.sendOfficialDocument.id);
     }
@@ -56,8 +71,7 @@ describe('an outage of the district office', () => {
 
     await district.restart();
     await waitFor(
-      async () =>
-        (await Promise.all(ids.map(recipient))).every((r) => r.delivery === 'DELIVERED'),
+      async () => (await Promise.all(ids.map(recipient))).every((r) => r.delivery === 'DELIVERED'),
       { description: 'all three delivered after the restart', timeoutMs: 30_000 },
     );
 
@@ -69,8 +83,16 @@ describe('an outage of the district office', () => {
     expect(inbox.map((message) => message.sequence)).toEqual(
       [...inbox.map((message) => message.sequence)].sort((a, b) => a - b),
     );
-    const received = await district.models().documents.find({ box: 'INCOMING' }).sort({ receivedAt: 1 }).lean();
-    expect(received.map((document) => document.title)).toEqual(['第一份通知', '第二份通知', '第三份通知']);
+    const received = await district
+      .models()
+      .documents.find({ box: 'INCOMING' })
+      .sort({ receivedAt: 1 })
+      .lean();
+    expect(received.map((document) => document.title)).toEqual([
+      '第一份通知',
+      '第二份通知',
+      '第三份通知',
+    ]);
     expect(received.map((document) => document._id)).toEqual(ids);
   });
 
@@ -81,14 +103,21 @@ describe('an outage of the district office', () => {
     (district.settings.links[0] as { publicKeys: unknown[] }).publicKeys = [
       { ...genuineKeys[0]!, kid: 'retired-key' },
     ];
-    const sent = await city.as<{ sendOfficialDocument: { id: string } }>(secretariat(CITY.id), SEND, {
-      input: notice([DISTRICT.id], { title: '密钥轮换期间的通知' }),
-    });
+    const sent = await city.as<{ sendOfficialDocument: { id: string } }>(
+      secretariat(CITY.id),
+      SEND,
+      {
+        input: notice([DISTRICT.id], { title: '密钥轮换期间的通知' }),
+      },
+    );
     const id = sent.body.data!.sendOfficialDocument.id;
-    const failed = await waitFor(async () => {
-      const r = await recipient(id);
-      return r.delivery === 'FAILED' ? r : null;
-    }, { description: 'the refusal reaches the city' });
+    const failed = await waitFor(
+      async () => {
+        const r = await recipient(id);
+        return r.delivery === 'FAILED' ? r : null;
+      },
+      { description: 'the refusal reaches the city' },
+    );
     expect(failed.failureReason).toBe(`${DISTRICT.name}拒收：签名密钥未登记`);
 
     (district.settings.links[0] as { publicKeys: unknown[] }).publicKeys = genuineKeys;

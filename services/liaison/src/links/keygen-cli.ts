@@ -13,4 +13,6 @@ if (kid === undefined || !/^[A-Za-z0-9._-]{1,100}$/.test(kid)) {
 const jwk = await generateSigningJwk(kid);
 const { d: _private, ...publicJwk } = jwk;
 process.stdout.write(`LIAISON_SIGNING_KEY='${JSON.stringify(jwk)}'\n`);
-process.stdout.write(`# public key for the other offices' LIAISON_LINKS:\n${JSON.stringify(publicJwk)}\n`);
+process.stdout.write(
+  `# public key for the other offices' LIAISON_LINKS:\n${JSON.stringify(publicJwk)}\n`,
+);
