@@ -172,7 +172,7 @@ export type GradeThresholdsInput = {
 export type InspectedItem = {
   __typename?: 'InspectedItem';
   id: Scalars['ID']['output'];
-  /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY */
+  /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY, WORKFLOW_STEP */
   kind: Scalars['String']['output'];
 };
 
