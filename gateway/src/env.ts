@@ -4,6 +4,7 @@ import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
 import { commonEnv, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
+import { consoleSiteEnv, consoleSiteRule } from './console-site.js';
 import { parseSubgraphUrls } from './subgraph-urls.js';
 
 /** Where `pnpm compose` writes the supergraph, and so where the gateway looks by default. */
@@ -65,8 +66,9 @@ export const gatewayEnvSchema = z
     ...queryLimitsEnv,
     ...gatewaySignatureEnv,
     GATEWAY_WORKERS: envInteger(1, 256).default(availableParallelism()),
+    ...consoleSiteEnv,
   })
-  .check(authEnvRule, supergraphSourceRule)
+  .check(authEnvRule, supergraphSourceRule, consoleSiteRule)
   .transform(({ SUPERGRAPH_PATH, SUBGRAPH_URLS, ...rest }) => ({
     ...rest,
     supergraph:
