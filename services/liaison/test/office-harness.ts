@@ -111,7 +111,6 @@ export async function startOffices(
         MONGODB_URI: mongo.uri,
         MONGODB_DB: office.dbName,
         PORT: String(office.port),
-        LOG_LEVEL: process.env['LIAISON_TEST_LOG_LEVEL'] ?? 'silent',
       });
     const tokens = new Map<string, string>();
     const handle: TestOffice = {
