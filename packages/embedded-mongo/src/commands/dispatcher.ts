@@ -6,6 +6,12 @@ import { aggregate } from './aggregate.js';
 import type { CommandContext, CommandHandler, ServerState } from './command-context.js';
 import { create, drop, listCollections } from './collections.js';
 import { count } from './count.js';
+import {
+  assertAllowedInTransaction,
+  assertSimpleCollations,
+  assertValidWriteConcern,
+  writeConcernError,
+} from './command-checks.js';
 import { getMore, killCursors } from './cursors.js';
 import { dropDatabase, listDatabases } from './databases.js';
 import { deleteCommand } from './delete.js';
@@ -89,6 +95,9 @@ export async function runCommand(
   let ctx: CommandContext | undefined;
   try {
     const transaction = server.sessions.transactionFor(command);
+    if (transaction) assertAllowedInTransaction(name, db);
+    assertValidWriteConcern(command);
+    assertSimpleCollations(command);
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);
     }
@@ -106,7 +115,9 @@ export async function runCommand(
       view: transaction ?? autocommit!,
     };
     try {
-      const reply = await handler(ctx);
+      let reply = await handler(ctx);
+      const wcError = reply.ok === 1 ? writeConcernError(command) : undefined;
+      if (wcError) reply = { ...reply, writeConcernError: wcError };
       if (retryable && reply.ok === 1) server.sessions.rememberRetryableWrite(command, reply);
       return reply;
     } finally {
