@@ -146,7 +146,7 @@ describe('options that change the result are honoured or refused', () => {
       code: 100,
     });
     await expect(
-      coll.insertOne({ a: 2 }, { writeConcern: { w: 'noSuchTag' } }),
+      coll.insertOne({ a: 2 }, { writeConcern: { w: 'noSuchTag' as 'majority' } }),
     ).rejects.toMatchObject({ code: 79 });
   });
 });

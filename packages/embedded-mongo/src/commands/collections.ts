@@ -95,6 +95,7 @@ const UNSUPPORTED_OPTIONS: Record<string, string> = {
   timeseries: 'time-series collections',
   clusteredIndex: 'clustered collections',
   encryptedFields: 'queryable encryption',
+  validator: 'schema validators',
 };
 
 function assertSupportedOptions(options: Document): void {
