@@ -7,6 +7,8 @@ import type { Engine } from '../storage/engine.js';
 import type { SessionRegistry } from '../transactions/session-registry.js';
 import type { Transaction } from '../transactions/transaction.js';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { asMongoError } from '../query/apply-update.js';
+import { evaluateLet } from '../query/mingo-options.js';
 import type { ServerCounters } from './server-counters.js';
 
 /** Server-wide state every command may use. */
@@ -78,4 +80,14 @@ export function optionalNumber(ctx: CommandContext, field: string): number | und
     );
   }
   return n;
+}
+
+/** The command's `let` variables, evaluated; undefined when it has none. */
+export function letVariables(ctx: CommandContext): Document | undefined {
+  try {
+    return evaluateLet(ctx.command.let);
+  } catch (error) {
+    if (error instanceof TypeError) throw new MongoCommandError('TypeMismatch', error.message);
+    throw asMongoError(error);
+  }
 }

@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
-import { collectionName, type CommandContext } from './command-context.js';
+import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { countQuery } from './query-stats.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
 
@@ -8,6 +8,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'delete');
   const statements = requireArray(ctx, 'deletes');
   let n = 0;
+  const variables = letVariables(ctx);
   const writeErrors = await runStatements(ctx, statements, (s) => {
     const limit = Number(s.limit ?? 0);
     if (limit !== 0 && limit !== 1)
@@ -23,6 +24,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<Document> {
       );
     const { docs, stats } = ctx.view.match(ctx.db, coll, filter, {
       hint: s.hint,
+      variables,
       limit: limit === 1 ? 1 : undefined,
     });
     countQuery(ctx.server.counters, stats);

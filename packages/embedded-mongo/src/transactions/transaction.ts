@@ -46,7 +46,7 @@ export class Transaction implements DataView {
   }
 
   match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {
-    const query = compileFilter(filter);
+    const query = compileFilter(filter, opts.variables);
     const c = this.engine.collection(db, coll);
     const own = this.pending.get(`${db}.${coll}`)?.docs;
     const ids = new Set<string>();
