@@ -5,6 +5,7 @@ import { noSuchTransaction } from '../transactions/session-registry.js';
 import { aggregate } from './aggregate.js';
 import type { CommandContext, CommandHandler, ServerState } from './command-context.js';
 import { create, drop, listCollections } from './collections.js';
+import { bulkWrite } from './bulk-write.js';
 import { count } from './count.js';
 import {
   assertAllowedInTransaction,
@@ -74,10 +75,18 @@ const HANDLERS: Record<string, CommandHandler> = {
   dropIndexes,
   deleteIndexes: dropIndexes,
   explain,
+  bulkWrite,
 };
 
 const TRANSACTION_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
-const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+const RETRYABLE_WRITES = new Set([
+  'insert',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'bulkWrite',
+]);
 
 /** Runs one command and always returns a reply document; errors become MongoDB error replies. */
 export async function runCommand(

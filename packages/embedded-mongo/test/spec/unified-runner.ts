@@ -719,7 +719,21 @@ function clientBulkWriteResult(result: Document | undefined): Document | undefin
     modifiedCount: result.modifiedCount,
     deletedCount: result.deletedCount,
     ...(result.insertResults ? { insertResults: mapToObject(result.insertResults) } : {}),
-    ...(result.updateResults ? { updateResults: mapToObject(result.updateResults) } : {}),
+    ...(result.updateResults
+      ? {
+          // The spec's UpdateResult: upsertedId null when nothing was upserted, no didUpsert.
+          updateResults: Object.fromEntries(
+            Object.entries(mapToObject(result.updateResults) as Document).map(([k, r]) => [
+              k,
+              {
+                matchedCount: (r as Document).matchedCount,
+                modifiedCount: (r as Document).modifiedCount,
+                upsertedId: (r as Document).upsertedId ?? null,
+              },
+            ]),
+          ),
+        }
+      : {}),
     ...(result.deleteResults ? { deleteResults: mapToObject(result.deleteResults) } : {}),
   };
 }
