@@ -1,5 +1,6 @@
 import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { auditResolvers } from './audit/audit.resolvers.js';
+import { achievementCatalogueSubscription } from './catalog/achievement-catalogue.handlers.js';
 import { catalogResolvers } from './catalog/catalog.resolvers.js';
 import { circulationResolvers } from './circulation/circulation.resolvers.js';
 import { systemClock, type Clock } from './clock.js';
@@ -16,6 +17,7 @@ import { directorySubscription } from './organisation/directory.handlers.js';
 import { organisationResolvers } from './organisation/organisation.resolvers.js';
 import { scheduleSweeps } from './schedule/sweeps.js';
 import { currentViewer } from './organisation/current-viewer.js';
+import { workResolvers } from './work/work.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -53,6 +55,8 @@ export function createSharingSubgraph({
       sdl('./info-collection/info-collection.graphql'),
       sdl('./featured/featured.graphql'),
       sdl('./audit/audit.graphql'),
+      sdl('./schema/date-time.graphql'),
+      sdl('./work/work.graphql'),
     ],
     resolvers: [
       organisationResolvers(dependencies),
@@ -64,11 +68,15 @@ export function createSharingSubgraph({
       infoCollectionResolvers(dependencies),
       featuredResolvers(dependencies),
       auditResolvers,
+      workResolvers(dependencies),
     ],
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime)],
+    eventHandlers: (runtime) => [
+      directorySubscription(runtime),
+      achievementCatalogueSubscription(runtime),
+    ],
     async onReady(runtime) {
       if (loadDemoData) {
         const created = await loadDemoSharing(runtime, clock.now());
