@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Socket } from 'node:net';
 import { runCommand } from './commands/dispatcher.js';
+import { CLOSE_CONNECTION } from './commands/fail-points.js';
 import type { ServerState } from './commands/command-context.js';
 import { helloReply, MAX_MESSAGE_SIZE_BYTES } from './commands/handshake.js';
 import { MongoCommandError } from './errors/mongo-error.js';
@@ -103,6 +104,10 @@ export class Connection {
       return;
     }
     const reply = await runCommand(this.server, command, db, this.id);
+    if (reply === CLOSE_CONNECTION) {
+      this.close();
+      return;
+    }
     if (flags & OpMsgFlag.moreToCome) return;
     this.send(encodeReply(reply, requestId));
   }

@@ -48,9 +48,9 @@ describe('client-level bulkWrite (server 8.0)', () => {
     const error = await target
       .client()
       .bulkWrite([
-        { name: 'insertOne', namespace: ns, document: { _id: 1 } },
-        { name: 'insertOne', namespace: ns, document: { _id: 1 } },
-        { name: 'insertOne', namespace: ns, document: { _id: 2 } },
+        { name: 'insertOne', namespace: ns, document: { _id: 1 as never } },
+        { name: 'insertOne', namespace: ns, document: { _id: 1 as never } },
+        { name: 'insertOne', namespace: ns, document: { _id: 2 as never } },
       ])
       .catch((e: unknown) => e as { writeErrors: Map<number, { code: number }> });
     expect(

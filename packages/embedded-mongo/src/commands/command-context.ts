@@ -9,6 +9,7 @@ import type { Transaction } from '../transactions/transaction.js';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { asMongoError } from '../query/apply-update.js';
 import { evaluateLet } from '../query/mingo-options.js';
+import type { FailPoints } from './fail-points.js';
 import type { ServerCounters } from './server-counters.js';
 
 /** Server-wide state every command may use. */
@@ -17,6 +18,7 @@ export type ServerState = {
   sessions: SessionRegistry;
   cursors: CursorRegistry;
   counters: ServerCounters;
+  failPoints: FailPoints;
   logger: Logger;
   /** host:port as clients should address this server. */
   address: string;

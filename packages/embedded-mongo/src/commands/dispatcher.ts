@@ -8,6 +8,12 @@ import { create, drop, listCollections } from './collections.js';
 import { bulkWrite } from './bulk-write.js';
 import { count } from './count.js';
 import {
+  CLOSE_CONNECTION,
+  configureFailPoint,
+  failPointError,
+  withFailPointWriteConcernError,
+} from './fail-points.js';
+import {
   assertAllowedInTransaction,
   assertSimpleCollations,
   assertValidWriteConcern,
@@ -76,6 +82,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   deleteIndexes: dropIndexes,
   explain,
   bulkWrite,
+  configureFailPoint,
 };
 
 const TRANSACTION_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
@@ -101,6 +108,43 @@ export async function runCommand(
   if (!handler) {
     return new MongoCommandError('CommandNotFound', `no such command: '${name}'`).toReply();
   }
+  const failure = server.failPoints.take(name, connectionId);
+  if (failure) {
+    if (failure.blockConnection === true) await delay(Number(failure.blockTimeMS ?? 0));
+    if (failure.closeConnection === true) return CLOSE_CONNECTION;
+    if (failure.errorCode !== undefined) {
+      // mongod aborts a transaction whose statement failed.
+      if (name !== 'commitTransaction' && name !== 'abortTransaction') {
+        try {
+          server.sessions.transactionFor(command)?.abort();
+        } catch {
+          // no such transaction: nothing to abort
+        }
+      }
+      return failPointError(name, command, failure);
+    }
+  }
+  const reply = await execute(server, handler, name, command, db, connectionId);
+  if (failure?.writeConcernError && reply.ok === 1)
+    return withFailPointWriteConcernError(
+      name,
+      command,
+      reply,
+      failure.writeConcernError as Document,
+    );
+  return reply;
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function execute(
+  server: ServerState,
+  handler: CommandHandler,
+  name: string,
+  command: Document,
+  db: string,
+  connectionId: number,
+): Promise<Document> {
   let ctx: CommandContext | undefined;
   try {
     const transaction = server.sessions.transactionFor(command);
