@@ -55,6 +55,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     socket.on('close', () => {
       sockets.delete(socket);
       connections.delete(connection);
+      state.failPoints.appNames.delete(connection.id);
     });
   });
   await new Promise<void>((resolve, reject) => {

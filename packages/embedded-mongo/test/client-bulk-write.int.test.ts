@@ -9,23 +9,31 @@ describe('client-level bulkWrite (server 8.0)', () => {
     await db.collection('a').insertOne({ _id: 1 as never, x: 1 });
     const result = await target.client().bulkWrite(
       [
-        { name: 'insertOne', namespace: `${db.databaseName}.a`, document: { _id: 2, x: 2 } },
-        { name: 'insertOne', namespace: `${db.databaseName}.b`, document: { _id: 1, y: 1 } },
+        {
+          name: 'insertOne',
+          namespace: `${db.databaseName}.a`,
+          document: { _id: 2 as never, x: 2 },
+        },
+        {
+          name: 'insertOne',
+          namespace: `${db.databaseName}.b`,
+          document: { _id: 1 as never, y: 1 },
+        },
         {
           name: 'updateOne',
           namespace: `${db.databaseName}.a`,
-          filter: { _id: 1 },
+          filter: { _id: 1 as never },
           update: { $inc: { x: 10 } },
         },
         {
           name: 'replaceOne',
           namespace: `${db.databaseName}.b`,
-          filter: { _id: 9 },
+          filter: { _id: 9 as never },
           replacement: { y: 9 },
           upsert: true,
         },
         { name: 'deleteMany', namespace: `${db.databaseName}.a`, filter: { x: 2 } },
-      ],
+      ] as never,
       { verboseResults: true },
     );
     expect(result).toMatchObject({
