@@ -19,6 +19,10 @@ export const mappers = {
   Reminder: '../supervision/reminder.model.js#ReminderRecord',
   Difficulty: '../difficulties/difficulty.model.js#DifficultyRecord',
   LeadershipBoardRow: '../leadership-board/board-figures.rules.js#BoardRow',
+  Work: '../work/work.resolvers.js#WorkRef',
+  WorkMatter: '../work/work.rules.js#WorkMatterItem',
+  WorkDifficulty: '../work/work.rules.js#WorkDifficultyItem',
+  WorkReminder: '../work/work.rules.js#WorkReminderItem',
 };
 
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's

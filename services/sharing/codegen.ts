@@ -25,6 +25,9 @@ export const mappers = {
   InfoDigestSchedule: '../info-collection/info-collection.model.js#DigestScheduleRecord',
   FeaturedIssue: '../featured/featured.model.js#FeaturedIssueRecord',
   FeaturedItem: '../featured/featured.model.js#FeaturedItemRef',
+  Work: '../work/work.rules.js#WorkRef',
+  WorkReading: '../work/work.rules.js#WorkReadingItem',
+  WorkCirculation: '../work/work.rules.js#WorkCirculationItem',
   DocumentViewRecord: '../audit/audit.model.js#DocumentViewRecord as DocumentViewRecordModel',
 };
 

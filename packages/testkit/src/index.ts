@@ -15,3 +15,4 @@ export { capturedLogger, type CapturedLogger } from './captured-logger.js';
 export * from './nats-server.js';
 export { outboxEvents } from './outbox-events.js';
 export { countingCommands, withCommandMonitoring } from './command-counter.js';
+export { testProcessEnv } from './process-environment.js';

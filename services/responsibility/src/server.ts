@@ -25,6 +25,7 @@ import {
 import { supervisionResolvers } from './supervision/supervision.resolvers.js';
 import { viewerResolvers } from './viewer/viewer.resolvers.js';
 import { currentViewer } from './staff/current-viewer.js';
+import { workResolvers } from './work/work.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -67,6 +68,7 @@ export function createResponsibilitySubgraph({
       sdl('./supervision/supervision.graphql'),
       sdl('./difficulties/difficulties.graphql'),
       sdl('./leadership-board/leadership-board.graphql'),
+      sdl('./work/work.graphql'),
     ],
     resolvers: [
       officesResolvers,
@@ -81,6 +83,7 @@ export function createResponsibilitySubgraph({
       supervisionResolvers(options),
       difficultiesResolvers(options),
       leadershipBoardResolvers(options),
+      workResolvers(options),
     ],
     models: responsibilityModels,
     createLoaders: (scope) => createResponsibilityLoaders(scope, clock),

@@ -349,10 +349,19 @@ describe('sub-matters for co-organisers', () => {
 
     const blocked = await takeStep(matters, 'SUBMIT_RESULT', parent.id);
     expect(blocked.body.errors?.[0]?.message).toBe('还有 1 项协办子事项未办结，不能报送办理结果');
+    // … and so it is not offered while the sub-matter is open, only once it is finished.
+    const offered = async () =>
+      (
+        await matters.ok(HEAD, `query($id: ID!) { assignment(id: $id) { availableActions } }`, {
+          id: parent.id,
+        })
+      ).assignment.availableActions;
+    expect(await offered()).toEqual(['REPORT_PROGRESS']);
 
     await step(matters, 'SUBMIT_RESULT', sub.id, { as: 'staff-research-head' });
     await step(matters, 'COMPLETE', sub.id, { as: HEAD });
     expect((await progress()).progress).toBe(80);
+    expect(await offered()).toEqual(['REPORT_PROGRESS', 'SUBMIT_RESULT']);
     expect((await step(matters, 'SUBMIT_RESULT', parent.id)).status).toBe('RESULT_SUBMITTED');
   });
 

@@ -16,6 +16,7 @@ import { directorySubscription } from './organisation/directory.handlers.js';
 import { organisationResolvers } from './organisation/organisation.resolvers.js';
 import { scheduleSweeps } from './schedule/sweeps.js';
 import { currentViewer } from './organisation/current-viewer.js';
+import { workResolvers } from './work/work.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -53,6 +54,8 @@ export function createSharingSubgraph({
       sdl('./info-collection/info-collection.graphql'),
       sdl('./featured/featured.graphql'),
       sdl('./audit/audit.graphql'),
+      sdl('./schema/date-time.graphql'),
+      sdl('./work/work.graphql'),
     ],
     resolvers: [
       organisationResolvers(dependencies),
@@ -64,6 +67,7 @@ export function createSharingSubgraph({
       infoCollectionResolvers(dependencies),
       featuredResolvers(dependencies),
       auditResolvers,
+      workResolvers(dependencies),
     ],
     models: sharingModels,
     createLoaders: sharingLoaders(clock),

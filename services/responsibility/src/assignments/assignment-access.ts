@@ -1,6 +1,6 @@
 import { forbidden, notFound } from '@heli/subgraph-runtime';
 import type { ResponsibilityContext } from '../context.js';
-import { ACTION_LABELS, type AssignmentAction } from './assignment-lifecycle.rules.js';
+import { ACTION_LABELS, actionsFrom, type AssignmentAction } from './assignment-lifecycle.rules.js';
 import type { AssignmentRecord } from './assignment.model.js';
 import type { Classification } from '@heli/auth';
 import {
@@ -10,6 +10,7 @@ import {
   canSupervise,
   canTakeAction,
 } from './assignment-permissions.rules.js';
+import { openSubMatterCount } from './progress-rollup.rules.js';
 
 /**
  * The matter if the viewer may see it. A matter they may not see is NOT_FOUND, exactly like one
@@ -59,4 +60,22 @@ export function requireCanSupervise(ctx: ResponsibilityContext, matter: Assignme
 export function requireCanSplit(ctx: ResponsibilityContext, matter: AssignmentRecord): void {
   if (!canSplit(ctx.viewer, matter))
     throw forbidden('只有主办处室负责人或厅领导可以拆分协办子事项');
+}
+
+/**
+ * The lifecycle steps the viewer may take on the matter now. A result cannot be submitted while a
+ * sub-matter is still open (the command refuses it), so it is not offered then either.
+ */
+export async function availableActions(
+  ctx: ResponsibilityContext,
+  matter: AssignmentRecord,
+): Promise<AssignmentAction[]> {
+  const actions = actionsFrom(matter.status).filter((action) =>
+    canTakeAction(ctx.viewer, matter, action),
+  );
+  if (!actions.includes('SUBMIT_RESULT')) return actions;
+  const children = await ctx.loaders.subMatterProgress.load(matter._id);
+  return openSubMatterCount(children) > 0
+    ? actions.filter((action) => action !== 'SUBMIT_RESULT')
+    : actions;
 }

@@ -8,6 +8,7 @@ import type { ServiceOptions } from '../service-options.js';
 import type { StaffRecord } from '../staff/staff.model.js';
 import { isOverdue } from '../supervision/escalation.rules.js';
 import {
+  availableActions,
   loadVisibleMatter,
   requireCanAssign,
   requireCanClassify,
@@ -16,14 +17,12 @@ import {
   requireCanTakeAction,
 } from './assignment-access.js';
 import { manualSourceProblem } from './assignment-fields.rules.js';
-import { actionsFrom } from './assignment-lifecycle.rules.js';
 import {
   assignmentListQuery,
   assignmentListSort,
   type AssignmentListFilter,
 } from './assignment-list.filter.js';
 import type { AssignmentRecord } from './assignment.model.js';
-import { canTakeAction } from './assignment-permissions.rules.js';
 import { visibleTo } from './assignment-visibility.rules.js';
 import {
   acceptAssignment,
@@ -146,8 +145,7 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
       responsibleStaff: async (matter, _, ctx) =>
         present<StaffRecord>(await ctx.loaders.staff.loadMany(matter.responsibleStaffIds)),
       assignedBy: (matter, _, ctx) => ctx.loaders.staff.load(matter.assignedByStaffId),
-      availableActions: (matter, _, ctx) =>
-        actionsFrom(matter.status).filter((action) => canTakeAction(ctx.viewer, matter, action)),
+      availableActions: (matter, _, ctx) => availableActions(ctx, matter),
       parent: (matter, _, ctx) =>
         matter.parentId === null ? null : ctx.loaders.assignment.load(matter.parentId),
       subAssignments: (matter, _, ctx) => ctx.loaders.subAssignments.load(matter._id),

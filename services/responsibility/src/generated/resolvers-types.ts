@@ -10,6 +10,8 @@ import type { ProgressReportRecord } from '../progress-reports/progress-report.m
 import type { ReminderRecord } from '../supervision/reminder.model.js';
 import type { DifficultyRecord } from '../difficulties/difficulty.model.js';
 import type { BoardRow } from '../leadership-board/board-figures.rules.js';
+import type { WorkRef } from '../work/work.resolvers.js';
+import type { WorkMatterItem, WorkDifficultyItem, WorkReminderItem } from '../work/work.rules.js';
 import type { ResponsibilityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -332,6 +334,13 @@ export type Difficulty = {
   status: DifficultyStatus;
   title: Scalars['String']['output'];
 };
+
+/** What I can do about a difficulty */
+export type DifficultyAction =
+  /** 指派协调人 (office leadership) */
+  | 'ASSIGN_RESOLVER'
+  /** 记录解决情况 */
+  | 'RESOLVE';
 
 export type DifficultyConnection = {
   __typename?: 'DifficultyConnection';
@@ -947,6 +956,8 @@ export type Staff = {
   roles: Array<Role>;
   /** e.g. 处长, 一级主任科员, 办公厅常务副主任 */
   title: Scalars['String']['output'];
+  /** 我的工作. Null unless the viewer is this person. */
+  work?: Maybe<Work>;
 };
 
 
@@ -1019,6 +1030,139 @@ export type UpdateStaffInput = {
   roles?: InputMaybe<Array<Role>>;
   title?: InputMaybe<Scalars['String']['input']>;
 };
+
+/**
+ * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
+ * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
+ * circulations). Only the person themself may read it.
+ */
+export type Work = {
+  __typename?: 'Work';
+  /** Unresolved difficulties I raised, my division raised (division heads), I must resolve, or (office leadership) still waiting for a resolver; oldest first */
+  difficulties: WorkDifficultyList;
+  /**
+   * Matters under way that I answer for, that my division leads or co-organises, or whose result
+   * waits for me as the assigner; most urgent first (overdue, then by deadline, then priority)
+   */
+  matters: WorkMatterList;
+  /** Scheduled progress reports due within the reminder window (or late) on matters I handle, earliest first */
+  progressReportsDue: WorkMatterList;
+  /** Reminders (催办) and escalations (督办) addressed to me, on matters still under way; newest first */
+  reminders: WorkReminderList;
+  staffId: Scalars['ID']['output'];
+};
+
+
+/**
+ * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
+ * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
+ * circulations). Only the person themself may read it.
+ */
+export type WorkDifficultiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
+ * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
+ * circulations). Only the person themself may read it.
+ */
+export type WorkMattersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
+ * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
+ * circulations). Only the person themself may read it.
+ */
+export type WorkProgressReportsDueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
+ * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
+ * circulations). Only the person themself may read it.
+ */
+export type WorkRemindersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WorkDifficulty = {
+  __typename?: 'WorkDifficulty';
+  actions: Array<DifficultyAction>;
+  difficulty: Difficulty;
+  involvement: WorkDifficultyInvolvement;
+};
+
+/** Why a difficulty is on my list */
+export type WorkDifficultyInvolvement =
+  /** Office leadership: nobody has been asked to resolve it yet */
+  | 'AWAITING_RESOLVER'
+  | 'RAISED_BY_ME'
+  | 'RAISED_BY_MY_DIVISION'
+  /** Office leadership asked me to resolve it */
+  | 'RESOLVER';
+
+export type WorkDifficultyList = {
+  __typename?: 'WorkDifficultyList';
+  items: Array<WorkDifficulty>;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Why a matter is on my list */
+export type WorkInvolvement =
+  /** I assigned it (交办人) */
+  | 'ASSIGNER'
+  /** My division co-organises it (协办) */
+  | 'CO_DIVISION'
+  /** My division leads it (主办) */
+  | 'LEAD_DIVISION'
+  /** I am one of its responsible staff (责任人) */
+  | 'RESPONSIBLE';
+
+/** A matter on my list, with what I can do about it now */
+export type WorkMatter = {
+  __typename?: 'WorkMatter';
+  /** The lifecycle steps I may take now (the same as Assignment.availableActions) */
+  actions: Array<AssignmentAction>;
+  assignment: Assignment;
+  /** The deadline; for a progress report, when the report is due */
+  dueAt: Scalars['DateTime']['output'];
+  involvement: Array<WorkInvolvement>;
+  urgency: WorkUrgency;
+};
+
+export type WorkMatterList = {
+  __typename?: 'WorkMatterList';
+  items: Array<WorkMatter>;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WorkReminder = {
+  __typename?: 'WorkReminder';
+  /** The lifecycle steps I may take on the matter it is about */
+  actions: Array<AssignmentAction>;
+  reminder: Reminder;
+};
+
+export type WorkReminderList = {
+  __typename?: 'WorkReminderList';
+  items: Array<WorkReminder>;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How pressing an item is */
+export type WorkUrgency =
+  /** Due within the reminder window (48 hours by default) */
+  | 'DUE_SOON'
+  | 'NORMAL'
+  /** Past its due time */
+  | 'OVERDUE';
 
 
 
@@ -1104,6 +1248,7 @@ export type FederationTypes = {
   Division: Division;
   Office: Office;
   Staff: Staff;
+  Work: Work;
 };
 
 /** Mapping of federation reference types */
@@ -1120,6 +1265,9 @@ export type FederationReferenceTypes = {
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
+  Work:
+    ( { __typename: 'Work' }
+    & GraphQLRecursivePick<FederationTypes['Work'], {"staffId":true}> );
 };
 
 
@@ -1156,6 +1304,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DefineDutyInput: ResolverTypeWrapper<Partial<DefineDutyInput>>;
   Difficulty: ResolverTypeWrapper<DifficultyRecord>;
+  DifficultyAction: ResolverTypeWrapper<Partial<DifficultyAction>>;
   DifficultyConnection: ResolverTypeWrapper<Partial<Omit<DifficultyConnection, 'edges'> & { edges: Array<ResolversTypes['DifficultyEdge']> }>>;
   DifficultyEdge: ResolverTypeWrapper<Partial<Omit<DifficultyEdge, 'node'> & { node: ResolversTypes['Difficulty'] }>>;
   DifficultyStatus: ResolverTypeWrapper<Partial<DifficultyStatus>>;
@@ -1199,6 +1348,16 @@ export type ResolversTypes = {
   UpdateDutyInput: ResolverTypeWrapper<Partial<UpdateDutyInput>>;
   UpdateOfficeInput: ResolverTypeWrapper<Partial<UpdateOfficeInput>>;
   UpdateStaffInput: ResolverTypeWrapper<Partial<UpdateStaffInput>>;
+  Work: ResolverTypeWrapper<WorkRef>;
+  WorkDifficulty: ResolverTypeWrapper<WorkDifficultyItem>;
+  WorkDifficultyInvolvement: ResolverTypeWrapper<Partial<WorkDifficultyInvolvement>>;
+  WorkDifficultyList: ResolverTypeWrapper<Partial<Omit<WorkDifficultyList, 'items'> & { items: Array<ResolversTypes['WorkDifficulty']> }>>;
+  WorkInvolvement: ResolverTypeWrapper<Partial<WorkInvolvement>>;
+  WorkMatter: ResolverTypeWrapper<WorkMatterItem>;
+  WorkMatterList: ResolverTypeWrapper<Partial<Omit<WorkMatterList, 'items'> & { items: Array<ResolversTypes['WorkMatter']> }>>;
+  WorkReminder: ResolverTypeWrapper<WorkReminderItem>;
+  WorkReminderList: ResolverTypeWrapper<Partial<Omit<WorkReminderList, 'items'> & { items: Array<ResolversTypes['WorkReminder']> }>>;
+  WorkUrgency: ResolverTypeWrapper<Partial<WorkUrgency>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
 };
 
@@ -1262,6 +1421,13 @@ export type ResolversParentTypes = {
   UpdateDutyInput: Partial<UpdateDutyInput>;
   UpdateOfficeInput: Partial<UpdateOfficeInput>;
   UpdateStaffInput: Partial<UpdateStaffInput>;
+  Work: WorkRef;
+  WorkDifficulty: WorkDifficultyItem;
+  WorkDifficultyList: Partial<Omit<WorkDifficultyList, 'items'> & { items: Array<ResolversParentTypes['WorkDifficulty']> }>;
+  WorkMatter: WorkMatterItem;
+  WorkMatterList: Partial<Omit<WorkMatterList, 'items'> & { items: Array<ResolversParentTypes['WorkMatter']> }>;
+  WorkReminder: WorkReminderItem;
+  WorkReminderList: Partial<Omit<WorkReminderList, 'items'> & { items: Array<ResolversParentTypes['WorkReminder']> }>;
   String: Partial<Scalars['String']['output']>;
 };
 
@@ -1563,6 +1729,7 @@ export type StaffResolvers<ContextType = ResponsibilityContext, ParentType exten
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  work?: Resolver<Maybe<ResolversTypes['Work']>, ParentType, ContextType>;
 };
 
 export type StaffConnectionResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['StaffConnection'] = ResolversParentTypes['StaffConnection']> = {
@@ -1574,6 +1741,49 @@ export type StaffConnectionResolvers<ContextType = ResponsibilityContext, Parent
 export type StaffEdgeResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['StaffEdge'] = ResolversParentTypes['StaffEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+};
+
+export type WorkResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Work'] = ResolversParentTypes['Work'], FederationReferenceType extends FederationReferenceTypes['Work'] = FederationReferenceTypes['Work']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Work']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  difficulties?: Resolver<ResolversTypes['WorkDifficultyList'], ParentType, ContextType, RequireFields<WorkDifficultiesArgs, 'first'>>;
+  matters?: Resolver<ResolversTypes['WorkMatterList'], ParentType, ContextType, RequireFields<WorkMattersArgs, 'first'>>;
+  progressReportsDue?: Resolver<ResolversTypes['WorkMatterList'], ParentType, ContextType, RequireFields<WorkProgressReportsDueArgs, 'first'>>;
+  reminders?: Resolver<ResolversTypes['WorkReminderList'], ParentType, ContextType, RequireFields<WorkRemindersArgs, 'first'>>;
+  staffId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type WorkDifficultyResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['WorkDifficulty'] = ResolversParentTypes['WorkDifficulty']> = {
+  actions?: Resolver<Array<ResolversTypes['DifficultyAction']>, ParentType, ContextType>;
+  difficulty?: Resolver<ResolversTypes['Difficulty'], ParentType, ContextType>;
+  involvement?: Resolver<ResolversTypes['WorkDifficultyInvolvement'], ParentType, ContextType>;
+};
+
+export type WorkDifficultyListResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['WorkDifficultyList'] = ResolversParentTypes['WorkDifficultyList']> = {
+  items?: Resolver<Array<ResolversTypes['WorkDifficulty']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkMatterResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['WorkMatter'] = ResolversParentTypes['WorkMatter']> = {
+  actions?: Resolver<Array<ResolversTypes['AssignmentAction']>, ParentType, ContextType>;
+  assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  involvement?: Resolver<Array<ResolversTypes['WorkInvolvement']>, ParentType, ContextType>;
+  urgency?: Resolver<ResolversTypes['WorkUrgency'], ParentType, ContextType>;
+};
+
+export type WorkMatterListResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['WorkMatterList'] = ResolversParentTypes['WorkMatterList']> = {
+  items?: Resolver<Array<ResolversTypes['WorkMatter']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkReminderResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['WorkReminder'] = ResolversParentTypes['WorkReminder']> = {
+  actions?: Resolver<Array<ResolversTypes['AssignmentAction']>, ParentType, ContextType>;
+  reminder?: Resolver<ResolversTypes['Reminder'], ParentType, ContextType>;
+};
+
+export type WorkReminderListResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['WorkReminderList'] = ResolversParentTypes['WorkReminderList']> = {
+  items?: Resolver<Array<ResolversTypes['WorkReminder']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ResponsibilityContext> = {
@@ -1609,6 +1819,13 @@ export type Resolvers<ContextType = ResponsibilityContext> = {
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;
+  Work?: WorkResolvers<ContextType>;
+  WorkDifficulty?: WorkDifficultyResolvers<ContextType>;
+  WorkDifficultyList?: WorkDifficultyListResolvers<ContextType>;
+  WorkMatter?: WorkMatterResolvers<ContextType>;
+  WorkMatterList?: WorkMatterListResolvers<ContextType>;
+  WorkReminder?: WorkReminderResolvers<ContextType>;
+  WorkReminderList?: WorkReminderListResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = ResponsibilityContext> = {

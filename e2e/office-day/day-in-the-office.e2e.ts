@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeliClaims } from '@heli/auth';
+import { claimsForStaff } from '@heli/demo-data';
+import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
+import { startStack, type Stack } from '../harness/stack.js';
+
+/** Five demo people, each asked what a person in their seat would ask at the start of the day. */
+const divisionHead = claimsForStaff('staff-general-1-head'); // 高振宇, 综合一处处长
+const divisionStaff = claimsForStaff('staff-general-1-1'); // 宋志刚, 综合一处
+const secretariat = claimsForStaff('staff-secretariat-1'); // 郭宏伟, 秘书处
+const executiveDeputy = claimsForStaff('staff-executive-deputy'); // 办公厅常务副主任
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+const WORK = `{ me { id name work {
+  matters(first: 50) { totalCount items { assignment { id title status } involvement urgency dueAt actions } }
+  progressReportsDue { totalCount items { assignment { id } dueAt actions } }
+  difficulties { totalCount items { difficulty { id title } involvement actions } }
+  reminders { totalCount items { reminder { id kind message assignment { id } } actions } }
+  readings { totalCount items { reading { id documentTitle } urgency dueAt actions } }
+  circulations { totalCount items { circulation { id } dueAt actions } }
+} } }`;
+
+type WorkList<T> = { totalCount: number; items: T[] };
+type Work = {
+  me: {
+    id: string;
+    name: string;
+    work: {
+      matters: WorkList<{
+        assignment: { id: string; title: string; status: string };
+        involvement: string[];
+        urgency: string;
+        dueAt: string;
+        actions: string[];
+      }>;
+      progressReportsDue: WorkList<{ assignment: { id: string }; actions: string[] }>;
+      difficulties: WorkList<{
+        difficulty: { id: string; title: string };
+        involvement: string;
+        actions: string[];
+      }>;
+      reminders: WorkList<{
+        reminder: { kind: string; assignment: { id: string } };
+        actions: string[];
+      }>;
+      readings: WorkList<{ reading: { id: string; documentTitle: string }; actions: string[] }>;
+      circulations: WorkList<{ circulation: { id: string }; actions: string[] }>;
+    };
+  };
+};
+
+describe('a day in the office, through the gateway', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack([responsibilityPart(), sharingPart()]);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const run = <T>(viewer: HeliClaims, query: string, variables?: Record<string, unknown>) =>
+    stack.data<T>(viewer, query, variables);
+
+  it('a division head finds his division’s matters, what to do on each, and what waits for him to read, in me.work', async () => {
+    const before = await run<Work>(divisionHead, WORK);
+    const matters = before.me.work.matters;
+    // 综合一处 leads the implementation plan and the instruction on information reporting and
+    // co-organises the joint research: all on his list, although he is responsible for none.
+    const titles = matters.items.map((item) => item.assignment.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        '起草《关于整合政务资源强化整体合力的实施方案》',
+        '开展“集团作业”式联合调研：优化营商环境',
+      ]),
+    );
+    expect(matters.totalCount).toBe(matters.items.length);
+    const plan = matters.items.find((item) => item.assignment.id === 'assignment-demo-plan')!;
+    expect(plan).toMatchObject({ involvement: ['LEAD_DIVISION'], actions: ['ACCEPT'] });
+    const research = matters.items.find((item) => item.involvement.includes('CO_DIVISION'))!;
+    expect(research.actions).toEqual([]);
+    // Most urgent first: the due times never go backwards down the list.
+    const due = matters.items.map((item) => Date.parse(item.dueAt));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+
+    // The secretariat sends a document to his division for 阅知; it waits on his list …
+    const { registerDocument } = await run<{ registerDocument: { id: string } }>(
+      secretariat,
+      `mutation { registerDocument(input: { kind: MUNICIPAL, title: "关于做好年度考评准备工作的通知",
+         documentNumber: "哈委办发〔2026〕31号", issuer: "中共哈尔滨市委办公厅", issuedOn: "2026-11-20",
+         classification: INTERNAL }) { id } }`,
+    );
+    await run(
+      secretariat,
+      'mutation ($input: DistributeDocumentInput!) { distributeDocument(input: $input) { id } }',
+      {
+        input: {
+          documentId: registerDocument.id,
+          divisionIds: ['div-general-1'],
+          dueAt: inDays(3),
+        },
+      },
+    );
+    const after = await run<Work>(divisionHead, WORK);
+    const reading = after.me.work.readings.items.find(
+      (item) => item.reading.documentTitle === '关于做好年度考评准备工作的通知',
+    )!;
+    expect(reading.actions).toEqual(['ACKNOWLEDGE']);
+
+    // … and once acknowledged it is no longer there.
+    await run(
+      divisionHead,
+      'mutation ($id: ID!) { acknowledgeReading(input: { readingRequestId: $id }) { id } }',
+      { id: reading.reading.id },
+    );
+    const settled = await run<Work>(divisionHead, WORK);
+    expect(settled.me.work.readings.items.map((item) => item.reading.id)).not.toContain(
+      reading.reading.id,
+    );
+  });
+
+  it('a staff member sees the matter he is responsible for, with the steps he may take', async () => {
+    const { me } = await run<Work>(divisionStaff, WORK);
+    const plan = me.work.matters.items.find(
+      (item) => item.assignment.id === 'assignment-demo-plan',
+    )!;
+    expect(plan.involvement).toEqual(['RESPONSIBLE', 'LEAD_DIVISION']);
+    expect(plan.actions).toEqual(['ACCEPT']);
+  });
+
+  it('office leadership finds the difficulties still waiting for someone to resolve them', async () => {
+    const { me } = await run<Work>(executiveDeputy, WORK);
+    const open = me.work.difficulties.items.find(
+      (item) => item.difficulty.title === '联合调研人员抽调困难',
+    )!;
+    expect(open).toMatchObject({
+      involvement: 'AWAITING_RESOLVER',
+      actions: ['ASSIGN_RESOLVER', 'RESOLVE'],
+    });
+  });
+
+  it('nobody reads another person’s work list', async () => {
+    const { staffMember } = await run<{ staffMember: { name: string; work: unknown } }>(
+      divisionStaff,
+      '{ staffMember(id: "staff-general-1-head") { name work { matters { totalCount } } } }',
+    );
+    expect(staffMember).toEqual({ name: '高振宇', work: null });
+  });
+});

@@ -1,0 +1,88 @@
+import DataLoader from 'dataloader';
+import type { LoaderScope } from '@heli/subgraph-runtime';
+import type { Model } from 'mongoose';
+import type { DecisionRecord, MeetingRecord } from './meetings/meeting.model.js';
+import { decisionVisibilityFilter, meetingVisibilityFilter } from './meetings/meetings.rules.js';
+import type { InteractionModels } from './models.js';
+
+/**
+ * Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here.
+ * Meetings load only through the viewer's need-to-know filter, so an id the viewer may not see
+ * resolves to null exactly like an id that does not exist.
+ */
+export function interactionLoaders({ models, viewer }: LoaderScope<InteractionModels>) {
+  const meetingFilter = meetingVisibilityFilter(viewer);
+  return {
+    meeting: visibleByIdLoader<MeetingRecord>(models.meetings, meetingFilter),
+    /** Decisions of meetings the viewer may see, by id. */
+    decision: new DataLoader<string, DecisionRecord | null>(async (ids) => {
+      const found = await models.decisions
+        .find({ _id: { $in: [...ids] } })
+        .lean<DecisionRecord[]>();
+      const visible = await visibleDecisions(models, viewer, found, meetingFilter);
+      return ids.map((id) => visible.get(id) ?? null);
+    }),
+    /** Decisions by the id of the matter made of them (`Assignment.origin`). */
+    decisionByAssignment: new DataLoader<string, DecisionRecord | null>(async (assignmentIds) => {
+      const found = await models.decisions
+        .find({ assignmentId: { $in: [...assignmentIds] } })
+        .lean<DecisionRecord[]>();
+      const visible = await visibleDecisions(models, viewer, found, meetingFilter);
+      const byAssignment = new Map(
+        [...visible.values()].map((decision) => [decision.assignmentId, decision]),
+      );
+      return assignmentIds.map((id) => byAssignment.get(id) ?? null);
+    }),
+    /** The decisions of a meeting the viewer already sees, in agenda order. */
+    decisionsOfMeeting: new DataLoader<string, DecisionRecord[]>(async (meetingIds) => {
+      const found = await models.decisions
+        .find({ meetingId: { $in: [...meetingIds] } })
+        .lean<DecisionRecord[]>();
+      return meetingIds.map((id) => found.filter((decision) => decision.meetingId === id));
+    }),
+  };
+}
+
+export type InteractionLoaders = ReturnType<typeof interactionLoaders>;
+
+/**
+ * A decision is seen by whoever may see its meeting, and by the divisions it assigns work to (who
+ * see the matter anyway and should see where it came from).
+ */
+async function visibleDecisions(
+  models: InteractionModels,
+  viewer: LoaderScope<InteractionModels>['viewer'],
+  decisions: DecisionRecord[],
+  meetingFilter: Record<string, unknown>,
+): Promise<Map<string, DecisionRecord>> {
+  if (decisions.length === 0) return new Map();
+  const meetingIds = [...new Set(decisions.map((decision) => decision.meetingId))];
+  const [seenMeetings, assignedTo] = await Promise.all([
+    models.meetings
+      .find({ $and: [{ _id: { $in: meetingIds } }, meetingFilter] }, { _id: 1 })
+      .lean(),
+    models.decisions
+      .find(
+        { $and: [{ _id: { $in: decisions.map((d) => d._id) } }, decisionVisibilityFilter(viewer)] },
+        { _id: 1 },
+      )
+      .lean(),
+  ]);
+  const meetingSeen = new Set(seenMeetings.map((meeting) => meeting._id));
+  const assignedSeen = new Set(assignedTo.map((decision) => decision._id));
+  return new Map(
+    decisions
+      .filter((d) => meetingSeen.has(d.meetingId) || assignedSeen.has(d._id))
+      .map((d) => [d._id, d]),
+  );
+}
+
+function visibleByIdLoader<T>(model: Model<T>, visibility: Record<string, unknown>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const found = (await model.find({ $and: [{ _id: { $in: ids } }, visibility] }).lean()) as (T & {
+      _id: string;
+    })[];
+    const byId = new Map(found.map((doc) => [doc._id, doc as T]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -1,0 +1,73 @@
+import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
+import { officialCalendar } from './calendar/official-calendar.js';
+import type { WorkingCalendar } from './calendar/working-calendar.js';
+import { systemClock, type Clock } from './clock.js';
+import { commonResolvers } from './common/common.resolvers.js';
+import type { InteractionDependencies } from './dependencies.js';
+import { interactionLoaders } from './loaders.js';
+import { decisionMattersSubscription } from './meetings/decision-matters.handlers.js';
+import { meetingsResolvers } from './meetings/meetings.resolvers.js';
+import { interactionModels } from './models.js';
+import { currentViewer } from './organisation/current-viewer.js';
+import { directorySubscription } from './organisation/directory.handlers.js';
+
+const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
+
+export interface InteractionSubgraphOptions {
+  /** Load the demo meetings, research period and workflow cases once the subgraph listens. */
+  loadDemoData: boolean;
+  /** Where due times and overdue checks read the time; tests pass a `ManualClock`. */
+  clock?: Clock;
+  /** Holidays, make-up working days and office hours; the official calendar by default. */
+  calendar?: WorkingCalendar;
+  /** How often overdue workflow steps are looked for; 0 turns the scan off (tests run it by hand). */
+  overdueScanIntervalMs?: number;
+  /** Working days an absent division is given to read a meeting's minutes (3 by default). */
+  minutesReadingDays?: number;
+  /** The most research topics one person may be on at once (2 by default). */
+  maxTopicsPerResearcher?: number;
+}
+
+/**
+ * The interaction subgraph (链接三: 工作互动): 议政会 whose 部署 decisions become matters in
+ * responsibility, 调研联席会议 with joint research topics, and standard workflows tracked step by
+ * step against time limits on the working-day calendar. Extends `Division` with its meetings and
+ * `Assignment` with where it came from.
+ */
+export function createInteractionSubgraph({
+  loadDemoData,
+  clock = systemClock,
+  calendar = officialCalendar(),
+  minutesReadingDays = 3,
+  maxTopicsPerResearcher = 2,
+}: InteractionSubgraphOptions) {
+  const dependencies: InteractionDependencies = {
+    clock,
+    calendar,
+    minutesReadingDays,
+    maxTopicsPerResearcher,
+  };
+  return defineSubgraph({
+    name: 'interaction',
+    typeDefs: [
+      sdl('./common/common.graphql'),
+      sdl('./organisation/organisation.graphql'),
+      sdl('./meetings/meetings.graphql'),
+    ],
+    resolvers: [commonResolvers, meetingsResolvers(dependencies)],
+    models: interactionModels,
+    createLoaders: interactionLoaders,
+    currentViewer,
+    eventHandlers: (runtime) => [
+      directorySubscription(runtime),
+      decisionMattersSubscription(runtime),
+    ],
+    async onReady(runtime) {
+      await Promise.all(Object.values(runtime.models).map((model) => model.init()));
+      runtime.logger.info({ loadDemoData }, 'interaction ready');
+    },
+  });
+}
+
+export { ManualClock, systemClock, type Clock } from './clock.js';
+export type { InteractionModels } from './models.js';
