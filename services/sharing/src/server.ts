@@ -1,5 +1,6 @@
 import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { auditResolvers } from './audit/audit.resolvers.js';
+import { achievementCatalogueSubscription } from './catalog/achievement-catalogue.handlers.js';
 import { catalogResolvers } from './catalog/catalog.resolvers.js';
 import { circulationResolvers } from './circulation/circulation.resolvers.js';
 import { systemClock, type Clock } from './clock.js';
@@ -72,7 +73,10 @@ export function createSharingSubgraph({
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime)],
+    eventHandlers: (runtime) => [
+      directorySubscription(runtime),
+      achievementCatalogueSubscription(runtime),
+    ],
     async onReady(runtime) {
       if (loadDemoData) {
         const created = await loadDemoSharing(runtime, clock.now());
