@@ -12,6 +12,7 @@ export const mappers = {
   Achievement: '../achievements/achievement.model.js#AchievementRecord',
   AchievementVersion: '../achievements/achievement.model.js#AchievementVersionRecord',
   AchievementOrigin: '../achievements/achievement.model.js#OriginRef',
+  AchievementUse: '../reuse/use.model.js#UseRecord',
 };
 
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's

@@ -3,6 +3,7 @@ import { achievementsResolvers } from './achievements/achievements.resolvers.js'
 import { commonResolvers } from './common/common.resolvers.js';
 import { currentViewer } from './directory/current-viewer.js';
 import { directorySubscription } from './directory/directory.handlers.js';
+import { reuseResolvers } from './reuse/reuse.resolvers.js';
 import { createAchievementLoaders } from './loaders.js';
 import { achievementModels } from './models.js';
 import { systemClock, type Clock } from './records/clock.js';
@@ -31,8 +32,9 @@ export function createAchievementSubgraph({
       sdl('./common/common.graphql'),
       sdl('./directory/directory.graphql'),
       sdl('./achievements/achievements.graphql'),
+      sdl('./reuse/reuse.graphql'),
     ],
-    resolvers: [commonResolvers, achievementsResolvers(clock)],
+    resolvers: [commonResolvers, achievementsResolvers(clock), reuseResolvers(clock)],
     models: achievementModels,
     createLoaders: createAchievementLoaders,
     currentViewer,
