@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { achievementModel, achievementVersionModel } from './achievements/achievement.model.js';
+import { matterRefModel, workOriginModel } from './lineage/lineage.model.js';
 import { useModel } from './reuse/use.model.js';
 import { directoryDivisionModel, directoryStaffModel } from './directory/directory.model.js';
 
@@ -9,6 +10,8 @@ export function achievementModels(conn: Connection) {
     achievements: achievementModel(conn),
     achievementVersions: achievementVersionModel(conn),
     uses: useModel(conn),
+    workOrigins: workOriginModel(conn),
+    matterRefs: matterRefModel(conn),
     directoryDivisions: directoryDivisionModel(conn),
     directoryStaff: directoryStaffModel(conn),
   };

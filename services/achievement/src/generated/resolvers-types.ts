@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRef } from '../records/entity-ref.js';
 import type { AchievementRecord, AchievementVersionRecord, OriginRef } from '../achievements/achievement.model.js';
 import type { UseRecord } from '../reuse/use.model.js';
+import type { LineageView } from '../lineage/lineage-view.js';
+import type { WorkOriginRecord, MatterRefRecord } from '../lineage/lineage.model.js';
 import type { AchievementContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -211,6 +213,56 @@ export type Document = {
   id: Scalars['ID']['output'];
 };
 
+/**
+ * One piece of work end to end: the decision or instruction that started it, the matters made of
+ * it, their outputs, and (through Achievement.uses and AchievementUse.scoreEntries) each confirmed
+ * reuse and the scores it earned. Every hop is filtered by the caller's clearance: a hop they may
+ * not see is left out (origin null, a matter missing) and the rest is shown.
+ */
+export type Lineage = {
+  __typename?: 'Lineage';
+  matters: Array<LineageMatter>;
+  origin?: Maybe<LineageOrigin>;
+};
+
+/** A matter made of the origin, and the outputs registered from it */
+export type LineageMatter = {
+  __typename?: 'LineageMatter';
+  classification: Classification;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its status and progress come from responsibility */
+  matter: Assignment;
+  /** Achievements registered from the matter that the caller may see */
+  outputs: Array<Achievement>;
+  title: Scalars['String']['output'];
+};
+
+/** What started a piece of work: a meeting decision (议政会) or a leader's instruction (批示) */
+export type LineageOrigin = {
+  __typename?: 'LineageOrigin';
+  at: Scalars['DateTime']['output'];
+  classification: Classification;
+  /** MEETING_DECISION: the decision as interaction describes it */
+  decision?: Maybe<MeetingDecision>;
+  id: Scalars['ID']['output'];
+  kind: LineageOriginKind;
+  leadDivision?: Maybe<Division>;
+  text: Scalars['String']['output'];
+  /** The meeting's or the document's title */
+  title: Scalars['String']['output'];
+};
+
+export type LineageOriginKind =
+  | 'INSTRUCTION'
+  | 'MEETING_DECISION';
+
+export type MeetingDecision = {
+  __typename?: 'MeetingDecision';
+  id: Scalars['ID']['output'];
+  /** Where the decision led, as far as the caller may see */
+  lineage?: Maybe<Lineage>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The caller's division records a use of another division's achievement (once per kind) */
@@ -282,6 +334,8 @@ export type Query = {
   achievementUse?: Maybe<AchievementUse>;
   /** Achievements the caller may see, newest first */
   achievements: AchievementConnection;
+  /** The lineage of a meeting decision, an instruction or a matter (by id); null when the caller may see none of it */
+  lineage?: Maybe<Lineage>;
 };
 
 
@@ -303,6 +357,11 @@ export type QueryAchievementsArgs = {
   status?: InputMaybe<AchievementStatus>;
 };
 
+
+export type QueryLineageArgs = {
+  of: Scalars['ID']['input'];
+};
+
 export type RegisterAchievementInput = {
   authorStaffIds: Array<Scalars['ID']['input']>;
   body?: InputMaybe<Scalars['String']['input']>;
@@ -318,6 +377,13 @@ export type RegisterAchievementInput = {
   restrictedToDivisionIds: Array<Scalars['ID']['input']>;
   summary: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+export type ResearchTopic = {
+  __typename?: 'ResearchTopic';
+  id: Scalars['ID']['output'];
+  /** The latest research report registered from the topic that the caller may see */
+  report?: Maybe<Achievement>;
 };
 
 /** Confirmed uses in a period, of achievements the caller may see */
@@ -469,6 +535,8 @@ export type FederationTypes = {
   AchievementUse: AchievementUse;
   Assignment: Assignment;
   Division: Division;
+  MeetingDecision: MeetingDecision;
+  ResearchTopic: ResearchTopic;
   Staff: Staff;
 };
 
@@ -486,6 +554,12 @@ export type FederationReferenceTypes = {
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
+  MeetingDecision:
+    ( { __typename: 'MeetingDecision' }
+    & GraphQLRecursivePick<FederationTypes['MeetingDecision'], {"id":true}> );
+  ResearchTopic:
+    ( { __typename: 'ResearchTopic' }
+    & GraphQLRecursivePick<FederationTypes['ResearchTopic'], {"id":true}> );
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
@@ -513,12 +587,18 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Division: ResolverTypeWrapper<EntityRef>;
   Document: ResolverTypeWrapper<EntityRef>;
+  Lineage: ResolverTypeWrapper<LineageView>;
+  LineageMatter: ResolverTypeWrapper<MatterRefRecord>;
+  LineageOrigin: ResolverTypeWrapper<WorkOriginRecord>;
+  LineageOriginKind: ResolverTypeWrapper<Partial<LineageOriginKind>>;
+  MeetingDecision: ResolverTypeWrapper<EntityRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   PublishAchievementDraftInput: ResolverTypeWrapper<Partial<PublishAchievementDraftInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterAchievementInput: ResolverTypeWrapper<Partial<RegisterAchievementInput>>;
+  ResearchTopic: ResolverTypeWrapper<EntityRef>;
   ReuseSummary: ResolverTypeWrapper<Partial<ReuseSummary>>;
   ReviseAchievementInput: ResolverTypeWrapper<Partial<ReviseAchievementInput>>;
   Staff: ResolverTypeWrapper<EntityRef>;
@@ -547,12 +627,17 @@ export type ResolversParentTypes = {
   DateTime: Partial<Scalars['DateTime']['output']>;
   Division: EntityRef;
   Document: EntityRef;
+  Lineage: LineageView;
+  LineageMatter: MatterRefRecord;
+  LineageOrigin: WorkOriginRecord;
+  MeetingDecision: EntityRef;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   PublishAchievementDraftInput: Partial<PublishAchievementDraftInput>;
   Query: Record<PropertyKey, never>;
   RegisterAchievementInput: Partial<RegisterAchievementInput>;
+  ResearchTopic: EntityRef;
   ReuseSummary: Partial<ReuseSummary>;
   ReviseAchievementInput: Partial<ReviseAchievementInput>;
   Staff: EntityRef;
@@ -667,6 +752,36 @@ export type DocumentResolvers<ContextType = AchievementContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type LineageResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
+  matters?: Resolver<Array<ResolversTypes['LineageMatter']>, ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['LineageOrigin']>, ParentType, ContextType>;
+};
+
+export type LineageMatterResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['LineageMatter'] = ResolversParentTypes['LineageMatter']> = {
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  outputs?: Resolver<Array<ResolversTypes['Achievement']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LineageOriginResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['LineageOrigin'] = ResolversParentTypes['LineageOrigin']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['MeetingDecision']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LineageOriginKind'], ParentType, ContextType>;
+  leadDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeetingDecisionResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['MeetingDecision'] = ResolversParentTypes['MeetingDecision'], FederationReferenceType extends FederationReferenceTypes['MeetingDecision'] = FederationReferenceTypes['MeetingDecision']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MeetingDecision']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   claimAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationClaimAchievementUseArgs, 'input'>>;
   confirmAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationConfirmAchievementUseArgs, 'id'>>;
@@ -687,6 +802,13 @@ export type QueryResolvers<ContextType = AchievementContext, ParentType extends 
   achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType, RequireFields<QueryAchievementArgs, 'id'>>;
   achievementUse?: Resolver<Maybe<ResolversTypes['AchievementUse']>, ParentType, ContextType, RequireFields<QueryAchievementUseArgs, 'id'>>;
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<QueryAchievementsArgs, 'first'>>;
+  lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType, RequireFields<QueryLineageArgs, 'of'>>;
+};
+
+export type ResearchTopicResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ResearchTopic'] = ResolversParentTypes['ResearchTopic'], FederationReferenceType extends FederationReferenceTypes['ResearchTopic'] = FederationReferenceTypes['ResearchTopic']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ResearchTopic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType>;
 };
 
 export type ReuseSummaryResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ReuseSummary'] = ResolversParentTypes['ReuseSummary']> = {
@@ -721,9 +843,14 @@ export type Resolvers<ContextType = AchievementContext> = {
   DateTime?: GraphQLScalarType;
   Division?: DivisionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  Lineage?: LineageResolvers<ContextType>;
+  LineageMatter?: LineageMatterResolvers<ContextType>;
+  LineageOrigin?: LineageOriginResolvers<ContextType>;
+  MeetingDecision?: MeetingDecisionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResearchTopic?: ResearchTopicResolvers<ContextType>;
   ReuseSummary?: ReuseSummaryResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   UseCount?: UseCountResolvers<ContextType>;
