@@ -167,9 +167,14 @@ async function assemble<TModels, TLoaders>(
       }),
     currentViewer && ((viewer) => currentViewer(viewer, runtime)),
   );
+  const routes = definition.routes?.(runtime) ?? {};
+  for (const path of [GRAPHQL_PATH, '/health', '/ready']) {
+    if (path in routes) throw new Error(`Subgraph "${name}" may not replace the ${path} route`);
+  }
   const server = createHttpServer({
     logger,
     bodyLimitBytes: limits.maxBodyBytes,
+    routes,
     readinessChecks: [mongoReadiness(conn), natsReadiness(nats), startupReadiness(() => started)],
     graphql: {
       path: GRAPHQL_PATH,

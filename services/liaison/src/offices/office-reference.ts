@@ -1,0 +1,4 @@
+/** An Office as liaison knows it: only its id (responsibility owns the rest). */
+export interface OfficeReference {
+  id: string;
+}
