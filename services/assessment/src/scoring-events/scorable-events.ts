@@ -1,4 +1,5 @@
 import {
+  achievementEvents,
   assessmentEvents,
   assignmentEvents,
   interactionEvents,
@@ -31,6 +32,9 @@ export const INSPECTED_ITEM_KINDS = [
   'FEATURED_ISSUE',
   'MEETING_DECISION',
   'DIFFICULTY',
+  'ACHIEVEMENT',
+  'ACHIEVEMENT_USE',
+  'FORUM_POST',
   'WORKFLOW_STEP',
 ] as const;
 type InspectedItemKind = (typeof INSPECTED_ITEM_KINDS)[number];
@@ -131,6 +135,21 @@ export const SCORABLE_EVENTS: readonly ScorableEvent[] = [
       describe: (data) => `流程“${field(data, 'caseTitle')}”的“${field(data, 'stepName')}”环节`,
     }),
   ),
+  {
+    definition: achievementEvents.achievementRegistered,
+    item: itemOf('ACHIEVEMENT', 'achievementId'),
+    divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
+  },
+  {
+    definition: achievementEvents.useConfirmed,
+    item: itemOf('ACHIEVEMENT_USE', 'useId'),
+    divisionPaths: ['providerDivisionId', 'userDivisionId'],
+  },
+  {
+    definition: achievementEvents.forumPostAdopted,
+    item: itemOf('FORUM_POST', 'postId'),
+    divisionPaths: ['authorDivisionId'],
+  },
   {
     definition: assessmentEvents.inspectionFindingRecorded,
     item: itemOf('INSPECTION_FINDING', 'findingId'),
