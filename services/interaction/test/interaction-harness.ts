@@ -37,7 +37,6 @@ export async function startInteraction(
   const clock = new ManualClock(TEST_START);
   const subgraph = await startTestSubgraph(
     createInteractionSubgraph({ loadDemoData: false, clock, overdueScanIntervalMs: 0, ...options }),
-    process.env['TEST_LOG_LEVEL'] ? { LOG_LEVEL: process.env['TEST_LOG_LEVEL'] } : {},
   );
   const models = subgraph.models;
   await models.directoryDivisions.insertMany(
