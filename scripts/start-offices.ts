@@ -180,7 +180,7 @@ async function main(): Promise<void> {
         waitUntil(
           `${office.short} ${s.name}`,
           httpOk(`http://127.0.0.1:${office.ports[s.name]}/ready`),
-          180_000,
+          600_000,
         ),
       ),
     ),
