@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { RankedTotal } from './evaluations/evaluations.rules.js';
 import {
   periodRanking,
@@ -7,6 +7,7 @@ import {
   rewardsAndPenalties,
   type DivisionTotals,
 } from './ledger/score-totals.js';
+import { scoreEntriesOfItemLoader } from './item-scores/item-scores.js';
 import type { AssessmentModels } from './models.js';
 import { parsePeriod } from './periods/period.js';
 import { activeRuleSet } from './scoring-rules/active-rule-set.js';
@@ -21,6 +22,8 @@ const SEPARATOR = '|';
  */
 export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels>) {
   return {
+    /** Stored scoring events by event id, for what a score's explanation says of its source. */
+    scoringEvent: byIdLoader(models.scoringEvents),
     /** Key: `<period>|<divisionId>`. */
     divisionTotals: new DataLoader<string, DivisionTotals>(async (keys) => {
       const byPeriod = new Map<string, string[]>();
@@ -70,6 +73,8 @@ export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels
         return version === 1 && year !== undefined ? defaultRuleSet(year) : null;
       });
     }),
+    /** Key: an item an event was about, e.g. `{ kind: 'ACHIEVEMENT_USE', id }`. */
+    scoreEntriesOfItem: scoreEntriesOfItemLoader(models),
     /** Key: the year. */
     activeRuleSet: new DataLoader<number, ScoringRuleSet>((years) =>
       Promise.all(years.map((year) => activeRuleSet(models.ruleSets, year))),
