@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import { loadDemoSharing } from './demo/load-demo-sharing.js';
 import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
+import { indexUnsearchableDocuments } from './documents/document-search.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
 import { featuredResolvers } from './featured/featured.resolvers.js';
 import { infoCollectionResolvers } from './info-collection/info-collection.resolvers.js';
@@ -74,6 +75,8 @@ export function createSharingSubgraph({
     currentViewer,
     eventHandlers: (runtime) => [directorySubscription(runtime)],
     async onReady(runtime) {
+      const indexed = await indexUnsearchableDocuments(runtime.models);
+      if (indexed > 0) runtime.logger.info({ indexed }, 'documents made searchable');
       if (loadDemoData) {
         const created = await loadDemoSharing(runtime, clock.now());
         runtime.logger.info({ created }, 'demo sharing data loaded');
