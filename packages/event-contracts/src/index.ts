@@ -21,3 +21,4 @@ export * as assignmentEvents from './contracts/assignments.js';
 export * as sharingEvents from './contracts/sharing.js';
 export * as interactionEvents from './contracts/interaction.js';
 export * as assessmentEvents from './contracts/assessment.js';
+export * as achievementEvents from './contracts/achievement.js';

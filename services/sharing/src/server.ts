@@ -1,5 +1,6 @@
 import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { auditResolvers } from './audit/audit.resolvers.js';
+import { achievementCatalogueSubscription } from './catalog/achievement-catalogue.handlers.js';
 import { catalogResolvers } from './catalog/catalog.resolvers.js';
 import { circulationResolvers } from './circulation/circulation.resolvers.js';
 import { systemClock, type Clock } from './clock.js';
@@ -73,7 +74,10 @@ export function createSharingSubgraph({
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime)],
+    eventHandlers: (runtime) => [
+      directorySubscription(runtime),
+      achievementCatalogueSubscription(runtime),
+    ],
     async onReady(runtime) {
       const indexed = await indexUnsearchableDocuments(runtime.models);
       if (indexed > 0) runtime.logger.info({ indexed }, 'documents made searchable');

@@ -1,0 +1,26 @@
+import type { LoaderScope } from '@heli/subgraph-runtime';
+import { achievementVisibilityFilter } from './access/visibility.rules.js';
+import type { AchievementRecord } from './achievements/achievement.model.js';
+import type { AchievementModels } from './models.js';
+import { filteredByIdLoader, groupedLoader } from './records/grouped-loader.js';
+
+/** Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here. */
+export function createAchievementLoaders({ models, viewer }: LoaderScope<AchievementModels>) {
+  const visible = achievementVisibilityFilter(viewer);
+  return {
+    /** Achievements by id, null for those the viewer may not see: the only way to load one by id. */
+    achievement: filteredByIdLoader(models.achievements, visible),
+    /** Visible achievements registered from a piece of work (a matter, a research topic…). */
+    achievementsFromOrigin: groupedLoader<AchievementRecord>(
+      models.achievements,
+      'origin.id',
+      (a) => (a.origin ? [a.origin.id] : []),
+      { filter: visible, sort: { createdAt: 1, _id: 1 } },
+    ),
+    versions: groupedLoader(models.achievementVersions, 'achievementId', (v) => [v.achievementId], {
+      sort: { version: 1 },
+    }),
+  };
+}
+
+export type AchievementLoaders = ReturnType<typeof createAchievementLoaders>;

@@ -1,0 +1,48 @@
+import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
+import { achievementsResolvers } from './achievements/achievements.resolvers.js';
+import { commonResolvers } from './common/common.resolvers.js';
+import { currentViewer } from './directory/current-viewer.js';
+import { directorySubscription } from './directory/directory.handlers.js';
+import { createAchievementLoaders } from './loaders.js';
+import { achievementModels } from './models.js';
+import { systemClock, type Clock } from './records/clock.js';
+
+const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
+
+export interface AchievementSubgraphOptions {
+  /** Load the demo achievements, uses and forum once the subgraph listens. */
+  loadDemoData: boolean;
+  /** Where commands read the time; tests pass a fixed clock. */
+  clock?: Clock;
+}
+
+/**
+ * The achievement subgraph (链接四: 成果共用): outputs with versions, their reuse (借鉴/应用/转化)
+ * confirmed by the providing division, the 政务工作论坛, and the lineage from a decision to the
+ * scores its outputs earned. Extends `Division`, `Staff` and `Assignment`.
+ */
+export function createAchievementSubgraph({
+  loadDemoData,
+  clock = systemClock,
+}: AchievementSubgraphOptions) {
+  return defineSubgraph({
+    name: 'achievement',
+    typeDefs: [
+      sdl('./common/common.graphql'),
+      sdl('./directory/directory.graphql'),
+      sdl('./achievements/achievements.graphql'),
+    ],
+    resolvers: [commonResolvers, achievementsResolvers(clock)],
+    models: achievementModels,
+    createLoaders: createAchievementLoaders,
+    currentViewer,
+    eventHandlers: (runtime) => [directorySubscription(runtime)],
+    async onReady(runtime) {
+      await Promise.all(Object.values(runtime.models).map((model) => model.init()));
+      if (loadDemoData) runtime.logger.info('demo achievement data: not yet');
+    },
+  });
+}
+
+export type { AchievementModels } from './models.js';
+export { systemClock, type Clock } from './records/clock.js';
