@@ -45,6 +45,34 @@ describe('gateway env', () => {
     });
   });
 
+  it('given SCHEMA_REGISTRY_NATS_URL, when loaded, then the gateway follows the registry of its namespace', () => {
+    const env = loadEnv(gatewayEnvSchema, {
+      JWT_SECRET: SECRET,
+      SCHEMA_REGISTRY_NATS_URL: 'nats://nats-1:4222,nats://nats-2:4222',
+      HELI_NAMESPACE: 'heli',
+      SCHEMA_REGISTRY_REPLICAS: '3',
+    });
+    expect(env.supergraph).toEqual({
+      kind: 'registry',
+      natsUrl: 'nats://nats-1:4222,nats://nats-2:4222',
+    });
+    expect(env.SCHEMA_REGISTRY_REPLICAS).toBe(3);
+  });
+
+  it('given the registry and a file, when loaded, then it asks for one source', () => {
+    expect(
+      problemsOf({
+        JWT_SECRET: SECRET,
+        SCHEMA_REGISTRY_NATS_URL: 'nats://127.0.0.1:4222',
+        SUPERGRAPH_PATH: '/etc/heli/supergraph.graphql',
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^SCHEMA_REGISTRY_NATS_URL: set one of SUPERGRAPH_PATH, SUBGRAPH_URLS and SCHEMA_REGISTRY_NATS_URL/,
+      ),
+    ]);
+  });
+
   it('given several mistakes, when loaded, then each is named at once', () => {
     const problems = problemsOf({
       JWKS_URL: 'https://id.example/jwks.json',

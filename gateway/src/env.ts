@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
-import { commonEnv, envInteger, envPort } from '@heli/service-kit';
+import { registryEnv } from '@heli/schema-registry';
+import { commonEnv, envBoolean, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
 import { parseSubgraphUrls } from './subgraph-urls.js';
 
@@ -22,6 +23,7 @@ const subgraphUrls = z.string().transform((raw, ctx) => {
 type SupergraphSourceVariables = {
   SUPERGRAPH_PATH?: unknown;
   SUBGRAPH_URLS?: unknown;
+  SCHEMA_REGISTRY_NATS_URL?: unknown;
   JWT_SECRET?: unknown;
 };
 
@@ -33,6 +35,17 @@ const supergraphSourceRule = z.superRefine<SupergraphSourceVariables>(
         code: 'custom',
         path: ['SUBGRAPH_URLS'],
         message: 'set either SUPERGRAPH_PATH or SUBGRAPH_URLS, not both',
+      });
+    }
+    const sources = ['SUPERGRAPH_PATH', 'SUBGRAPH_URLS', 'SCHEMA_REGISTRY_NATS_URL'] as const;
+    if (
+      env.SCHEMA_REGISTRY_NATS_URL !== undefined &&
+      sources.filter((s) => env[s] !== undefined).length > 1
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SCHEMA_REGISTRY_NATS_URL'],
+        message: 'set one of SUPERGRAPH_PATH, SUBGRAPH_URLS and SCHEMA_REGISTRY_NATS_URL',
       });
     }
     if (env.SUBGRAPH_URLS !== undefined && env.JWT_SECRET === undefined) {
@@ -51,6 +64,9 @@ const supergraphSourceRule = z.superRefine<SupergraphSourceVariables>(
  * The gateway's configuration. The supergraph comes from one of two places:
  * - SUPERGRAPH_PATH: a composed supergraph file (production; reloaded when it changes). Default:
  *   the file `pnpm compose` writes.
+ * - SCHEMA_REGISTRY_NATS_URL: the schema registry on NATS JetStream (@heli/schema-registry), bucket
+ *   `<HELI_NAMESPACE>_schemas`; each supergraph a team publishes there is swapped in without a
+ *   restart, and one the gateway cannot run is refused while the last good one keeps serving.
  * - SUBGRAPH_URLS: development only — composes from the running subgraphs by fetching each one's
  *   SDL with a service token signed with JWT_SECRET (subgraphs refuse unauthenticated requests,
  *   introspection included), so JWT_SECRET is required with it.
@@ -62,17 +78,24 @@ export const gatewayEnvSchema = z
     PORT: envPort().default(4000),
     SUPERGRAPH_PATH: z.string().optional(),
     SUBGRAPH_URLS: subgraphUrls.optional(),
+    SCHEMA_REGISTRY_NATS_URL: z.string().optional(),
+    HELI_NAMESPACE: registryEnv.HELI_NAMESPACE,
+    SCHEMA_REGISTRY_REPLICAS: registryEnv.SCHEMA_REGISTRY_REPLICAS,
     ...queryLimitsEnv,
     ...gatewaySignatureEnv,
     GATEWAY_WORKERS: envInteger(1, 256).default(availableParallelism()),
+    /** Identical query fetches in flight at once go to the subgraph once (inflight-dedup.ts). */
+    DEDUPLICATE_SUBGRAPH_QUERIES: envBoolean().default(true),
   })
   .check(authEnvRule, supergraphSourceRule)
-  .transform(({ SUPERGRAPH_PATH, SUBGRAPH_URLS, ...rest }) => ({
+  .transform(({ SUPERGRAPH_PATH, SUBGRAPH_URLS, SCHEMA_REGISTRY_NATS_URL, ...rest }) => ({
     ...rest,
     supergraph:
-      SUBGRAPH_URLS !== undefined
-        ? ({ kind: 'subgraphs', subgraphs: SUBGRAPH_URLS } as const)
-        : ({ kind: 'file', path: SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH } as const),
+      SCHEMA_REGISTRY_NATS_URL !== undefined
+        ? ({ kind: 'registry', natsUrl: SCHEMA_REGISTRY_NATS_URL } as const)
+        : SUBGRAPH_URLS !== undefined
+          ? ({ kind: 'subgraphs', subgraphs: SUBGRAPH_URLS } as const)
+          : ({ kind: 'file', path: SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH } as const),
   }));
 
 export type GatewayEnv = z.output<typeof gatewayEnvSchema>;

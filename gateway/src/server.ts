@@ -35,7 +35,9 @@ import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding
 import { disableApolloTelemetry, type GatewayEnv } from './env.js';
 import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
+import { RegistrySupergraphSource } from './registry-supergraph-source.js';
 import { runningSubgraphsSource } from './running-subgraphs-source.js';
+import { withInFlightDeduplication } from './inflight-dedup.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
 import { withVerifiedTokenCache } from './verified-token-cache.js';
 import { SupergraphFileSource, type SupergraphReloadOutcome } from './supergraph-source.js';
@@ -66,7 +68,7 @@ export interface GatewayServer {
   close(): Promise<void>;
   /** Re-reads the supergraph file now; present only when running from a file. */
   reload?: () => Promise<SupergraphReloadOutcome>;
-  /** Called after each reload attempt of the supergraph file; present only when running from a file. */
+  /** Called after each reload attempt (file or registry); absent when composing from running subgraphs. */
   onSupergraphReload?: (listener: (outcome: SupergraphReloadOutcome) => void) => () => void;
 }
 
@@ -101,9 +103,12 @@ export async function createGatewayServer(
     timeoutMs: limits.timeBudgetMs,
     ...(env.GATEWAY_SIGNING_SECRET !== undefined && { signingSecret: env.GATEWAY_SIGNING_SECRET }),
   });
+  const fetcher = env.DEDUPLICATE_SUBGRAPH_QUERIES
+    ? withInFlightDeduplication(subgraphs.fetcher).fetcher
+    : subgraphs.fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.manager,
-    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: subgraphs.fetcher }),
+    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher }),
     logger: logger.child({ component: 'apollo-gateway' }),
   });
   // The API schema Apollo hands plugins has lost the subgraphs' `@listSize` hints; the supergraph has them.
@@ -218,14 +223,30 @@ export async function createGatewayServer(
             supergraphFile.onReload(listener),
         }
       : {}),
+    ...(supergraph.registry && {
+      onSupergraphReload: supergraph.registry.onReload.bind(supergraph.registry),
+    }),
   };
 }
 
-/** Where the supergraph comes from: the watched file, or (development) the running subgraphs. */
+/** Where the supergraph comes from: the watched file, the schema registry, or (development) the running subgraphs. */
 function supergraphSourceFor(
   env: GatewayEnv,
   logger: Logger,
-): { manager: SupergraphManager; file?: SupergraphFileSource } {
+): {
+  manager: SupergraphManager;
+  file?: SupergraphFileSource;
+  registry?: RegistrySupergraphSource;
+} {
+  if (env.supergraph.kind === 'registry') {
+    const registry = new RegistrySupergraphSource({
+      natsUrl: env.supergraph.natsUrl,
+      namespace: env.HELI_NAMESPACE,
+      replicas: env.SCHEMA_REGISTRY_REPLICAS,
+      logger,
+    });
+    return { manager: registry, registry };
+  }
   if (env.supergraph.kind === 'file') {
     const file = new SupergraphFileSource(env.supergraph.path, { logger });
     return { manager: file, file };

@@ -22,3 +22,4 @@ export * as sharingEvents from './contracts/sharing.js';
 export * as interactionEvents from './contracts/interaction.js';
 export * as assessmentEvents from './contracts/assessment.js';
 export * as achievementEvents from './contracts/achievement.js';
+export * as liaisonEvents from './contracts/liaison.js';

@@ -36,3 +36,4 @@ export {
 } from './registry-store.js';
 export type { ClientOperations, PublishedSubgraph, RegistryState } from './registry-state.js';
 export { registryEnv } from './env.js';
+export { hashOf } from './compose.js';

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { NatsConnection } from 'nats';
 import type { HeliClaims } from '@heli/auth';
 import type { EventHandlers, Outbox } from '@heli/event-bus';
-import type { Logger } from '@heli/service-kit';
+import type { Logger, RouteHandler } from '@heli/service-kit';
 import type { GeneratedResolverMap, GraphQLResolverMap } from './schema/resolver-map.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 
@@ -81,6 +81,12 @@ export interface SubgraphDefinition<TModels = unknown, TLoaders = unknown> {
   ) => Promise<HeliClaims | null>;
   /** Runs once after the subgraph listens and before it reports ready, e.g. to seed demo data. */
   onReady?: (runtime: SubgraphRuntime<TModels>) => Promise<void>;
+  /**
+   * Extra HTTP endpoints by exact path, beside `/graphql`, `/health` and `/ready`, for callers that
+   * are not people with a token — e.g. another office's liaison posting a signed message. They get
+   * no token check and no gateway check: each route authenticates its callers itself.
+   */
+  routes?: (runtime: SubgraphRuntime<TModels>) => Record<string, RouteHandler>;
 }
 
 /**

@@ -1,0 +1,4 @@
+import { dateTimeScalar } from '@heli/subgraph-runtime';
+import type { LiaisonResolvers } from '../context.js';
+
+export const commonResolvers: LiaisonResolvers = { DateTime: dateTimeScalar };
