@@ -121,6 +121,46 @@ describe('a day in the office, through the gateway', () => {
     );
   });
 
+  it('the division head finds the notice by its 文号 and the plan by a word of its title', async () => {
+    const { searchDocuments } = await run<{
+      searchDocuments: {
+        totalCount: number;
+        hits: { document: { title: string; documentNumber: string } }[];
+      };
+    }>(
+      divisionHead,
+      '{ searchDocuments(query: "哈委办发〔2026〕31号") { totalCount hits { document { title documentNumber } } } }',
+    );
+    expect(searchDocuments).toEqual({
+      totalCount: 1,
+      hits: [
+        {
+          document: {
+            title: '关于做好年度考评准备工作的通知',
+            documentNumber: '哈委办发〔2026〕31号',
+          },
+        },
+      ],
+    });
+    // A colleague in another division, who was not sent it, finds nothing.
+    const other = await run<{ searchDocuments: { totalCount: number } }>(
+      claimsForStaff('staff-legal-1'),
+      '{ searchDocuments(query: "哈委办发〔2026〕31号") { totalCount } }',
+    );
+    expect(other.searchDocuments.totalCount).toBe(0);
+
+    const { searchAssignments } = await run<{
+      searchAssignments: { hits: { assignment: { id: string; title: string } }[] };
+    }>(
+      divisionHead,
+      '{ searchAssignments(query: "实施方案") { hits { assignment { id title } } } }',
+    );
+    expect(searchAssignments.hits[0]?.assignment).toEqual({
+      id: 'assignment-demo-plan',
+      title: '起草《关于整合政务资源强化整体合力的实施方案》',
+    });
+  });
+
   it('a staff member sees the matter he is responsible for, with the steps he may take', async () => {
     const { me } = await run<Work>(divisionStaff, WORK);
     const plan = me.work.matters.items.find(

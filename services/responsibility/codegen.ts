@@ -19,6 +19,9 @@ export const mappers = {
   Reminder: '../supervision/reminder.model.js#ReminderRecord',
   Difficulty: '../difficulties/difficulty.model.js#DifficultyRecord',
   LeadershipBoardRow: '../leadership-board/board-figures.rules.js#BoardRow',
+  AssignmentSearchResult: '../assignments/assignment-search.js#AssignmentSearchPage',
+  AssignmentSearchHit:
+    '../assignments/assignment-search.js#AssignmentSearchHit as AssignmentSearchHitView',
   Work: '../work/work.resolvers.js#WorkRef',
   WorkMatter: '../work/work.rules.js#WorkMatterItem',
   WorkDifficulty: '../work/work.rules.js#WorkDifficultyItem',

@@ -25,6 +25,8 @@ export const mappers = {
   InfoDigestSchedule: '../info-collection/info-collection.model.js#DigestScheduleRecord',
   FeaturedIssue: '../featured/featured.model.js#FeaturedIssueRecord',
   FeaturedItem: '../featured/featured.model.js#FeaturedItemRef',
+  DocumentSearchResult: '../documents/document-search.js#DocumentSearchPage',
+  DocumentSearchHit: '../documents/document-search.js#DocumentSearchHit as DocumentSearchHitView',
   Work: '../work/work.rules.js#WorkRef',
   WorkReading: '../work/work.rules.js#WorkReadingItem',
   WorkCirculation: '../work/work.rules.js#WorkCirculationItem',

@@ -1,4 +1,5 @@
 import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
+import { indexUnsearchableMatters } from './assignments/assignment-search.js';
 import { assignmentsResolvers } from './assignments/assignments.resolvers.js';
 import { systemClock, type Clock } from './clock/clock.js';
 import { coordinationBodyResolvers } from './coordination-body/coordination-body.resolvers.js';
@@ -92,6 +93,8 @@ export function createResponsibilitySubgraph({
       responsibilityIntake(runtime, { defaultDeadlineDays: intakeDefaultDeadlineDays }),
     ],
     async onReady(runtime) {
+      const indexed = await indexUnsearchableMatters(runtime.models);
+      if (indexed > 0) runtime.logger.info({ indexed }, 'matters made searchable');
       if (loadDemoData) {
         const summary = await loadDemoOrganisation(runtime);
         runtime.logger.info({ created: summary }, 'demo organisation loaded');

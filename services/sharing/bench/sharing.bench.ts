@@ -11,7 +11,7 @@ import { catalogVisibilityFilter } from '../src/access/visibility.rules.js';
 import type { CatalogEntryRecord } from '../src/catalog/catalog.model.js';
 import { searchCatalog } from '../src/catalog/catalog-search.js';
 import { rankByRelevance } from '../src/catalog/relevance.rules.js';
-import { segment } from '../src/catalog/segmenter.js';
+import { segment } from '@heli/text-search';
 import { createSharingSubgraph } from '../src/server.js';
 import { catalogCorpus } from './catalog-corpus.js';
 

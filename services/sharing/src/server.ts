@@ -8,6 +8,7 @@ import { loadDemoSharing } from './demo/load-demo-sharing.js';
 import { minutesSubscription } from './meeting-minutes/minutes-intake.js';
 import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
+import { indexUnsearchableDocuments } from './documents/document-search.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
 import { featuredResolvers } from './featured/featured.resolvers.js';
 import { infoCollectionResolvers } from './info-collection/info-collection.resolvers.js';
@@ -80,6 +81,8 @@ export function createSharingSubgraph({
       minutesSubscription(runtime),
     ],
     async onReady(runtime) {
+      const indexed = await indexUnsearchableDocuments(runtime.models);
+      if (indexed > 0) runtime.logger.info({ indexed }, 'documents made searchable');
       if (loadDemoData) {
         const created = await loadDemoSharing(runtime, clock.now());
         runtime.logger.info({ created }, 'demo sharing data loaded');

@@ -73,6 +73,8 @@ export interface AssignmentRecord {
   reportReminderFor: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The words of its title and requirements, each once: what `searchAssignments` matches. */
+  searchTerms?: string[];
 }
 
 const transitionSchema = new Schema<AssignmentTransition>(
@@ -131,6 +133,7 @@ const assignmentSchema = new Schema<AssignmentRecord>(
     // see creation times on the same time line as deadlines.
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    searchTerms: { type: [String], default: undefined },
   },
   { collection: 'assignments', versionKey: false },
 );
@@ -147,6 +150,7 @@ assignmentSchema.index({ status: 1, deadline: 1 });
 assignmentSchema.index({ status: 1, nextReportDueAt: 1 });
 assignmentSchema.index({ parentId: 1 });
 assignmentSchema.index({ createdAt: 1 });
+assignmentSchema.index({ searchTerms: 1 });
 
 export type AssignmentModel = Model<AssignmentRecord>;
 

@@ -23,6 +23,7 @@ import {
 import type { AssignmentRecord, AssignmentSource } from './assignment.model.js';
 import type { MatterWrite } from './matter-write.js';
 import { openSubMatterCount } from './progress-rollup.rules.js';
+import { matterSearchTerms } from './assignment-search.js';
 
 /** Who does something, and when (the service's clock). */
 export interface Actor {
@@ -103,6 +104,7 @@ export async function createAssignment(
     createdAt: actor.at,
     updatedAt: actor.at,
   };
+  record.searchTerms = matterSearchTerms(record);
   await write.models.assignments.create([record], { session: write.session });
   await write.emit(assignmentEvents.assignmentCreated, assignmentCreatedData(record), {
     subject: id,

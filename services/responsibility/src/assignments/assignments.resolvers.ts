@@ -16,6 +16,7 @@ import {
   requireCanSupervise,
   requireCanTakeAction,
 } from './assignment-access.js';
+import { searchAssignments } from './assignment-search.js';
 import { manualSourceProblem } from './assignment-fields.rules.js';
 import {
   assignmentListQuery,
@@ -88,6 +89,13 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
     Query: {
       assignment: (_, { id }, ctx) => ctx.loaders.assignment.load(id),
       assignments: (_, args, ctx, info) => listAssignments(ctx, clock.now(), args, info),
+      searchAssignments: (_, args, ctx) =>
+        searchAssignments(
+          ctx.models,
+          ctx.viewer,
+          args,
+          assignmentListQuery(listFilter(args.filter), clock.now()),
+        ),
     },
 
     Mutation: {
@@ -152,6 +160,10 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
       progress: async (matter, _, ctx) =>
         rolledUpProgress(matter, await ctx.loaders.subMatterProgress.load(matter._id)),
       overdue: (matter) => isOverdue(matter, clock.now()),
+    },
+
+    AssignmentSearchHit: {
+      assignment: (hit) => hit.matter,
     },
 
     AssignmentTransition: {

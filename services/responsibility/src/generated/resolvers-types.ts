@@ -10,6 +10,7 @@ import type { ProgressReportRecord } from '../progress-reports/progress-report.m
 import type { ReminderRecord } from '../supervision/reminder.model.js';
 import type { DifficultyRecord } from '../difficulties/difficulty.model.js';
 import type { BoardRow } from '../leadership-board/board-figures.rules.js';
+import type { AssignmentSearchPage, AssignmentSearchHit as AssignmentSearchHitView } from '../assignments/assignment-search.js';
 import type { WorkRef } from '../work/work.resolvers.js';
 import type { WorkMatterItem, WorkDifficultyItem, WorkReminderItem } from '../work/work.rules.js';
 import type { ResponsibilityContext } from '../context.js';
@@ -172,6 +173,28 @@ export type AssignmentResult = {
   submittedAt: Scalars['DateTime']['output'];
   submittedBy?: Maybe<Staff>;
   text: Scalars['String']['output'];
+};
+
+export type AssignmentSearchHit = {
+  __typename?: 'AssignmentSearchHit';
+  assignment: Assignment;
+  /** How well it matches: a word found in the title counts three times one in the requirements */
+  score: Scalars['Float']['output'];
+  /** The requirements around the first matching word */
+  snippet: Scalars['String']['output'];
+};
+
+/**
+ * Matters found by words of their title or requirements, best first (newest first among equal
+ * matches). Hits and totalCount only ever include matters the viewer may see.
+ */
+export type AssignmentSearchResult = {
+  __typename?: 'AssignmentSearchResult';
+  hits: Array<AssignmentSearchHit>;
+  pageInfo: PageInfo;
+  /** The words the query was segmented into; a matter matches when it holds all of them */
+  terms: Array<Scalars['String']['output']>;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Newest first when left out */
@@ -757,6 +780,8 @@ export type Query = {
   office?: Maybe<Office>;
   /** Offices in the order they were set up, optionally of one kind */
   offices: OfficeConnection;
+  /** 查找交办事项 by a word of the title or requirements, within the list filters */
+  searchAssignments: AssignmentSearchResult;
   staffMember?: Maybe<Staff>;
   /**
    * Staff in the order they joined Heli. `search` matches part of the name or title;
@@ -828,6 +853,14 @@ export type QueryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<OfficeKind>;
+};
+
+
+export type QuerySearchAssignmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AssignmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -1288,6 +1321,8 @@ export type ResolversTypes = {
   AssignmentPriority: ResolverTypeWrapper<Partial<AssignmentPriority>>;
   AssignmentReasonInput: ResolverTypeWrapper<Partial<AssignmentReasonInput>>;
   AssignmentResult: ResolverTypeWrapper<AssignmentResultRecord>;
+  AssignmentSearchHit: ResolverTypeWrapper<AssignmentSearchHitView>;
+  AssignmentSearchResult: ResolverTypeWrapper<AssignmentSearchPage>;
   AssignmentSort: ResolverTypeWrapper<Partial<AssignmentSort>>;
   AssignmentSortField: ResolverTypeWrapper<Partial<AssignmentSortField>>;
   AssignmentSource: ResolverTypeWrapper<Partial<AssignmentSource>>;
@@ -1375,6 +1410,8 @@ export type ResolversParentTypes = {
   AssignmentFilter: Partial<AssignmentFilter>;
   AssignmentReasonInput: Partial<AssignmentReasonInput>;
   AssignmentResult: AssignmentResultRecord;
+  AssignmentSearchHit: AssignmentSearchHitView;
+  AssignmentSearchResult: AssignmentSearchPage;
   AssignmentSort: Partial<AssignmentSort>;
   AssignmentStepInput: Partial<AssignmentStepInput>;
   AssignmentTransition: AssignmentTransitionRecord;
@@ -1505,6 +1542,19 @@ export type AssignmentResultResolvers<ContextType = ResponsibilityContext, Paren
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   submittedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssignmentSearchHitResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['AssignmentSearchHit'] = ResolversParentTypes['AssignmentSearchHit']> = {
+  assignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssignmentSearchResultResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['AssignmentSearchResult'] = ResolversParentTypes['AssignmentSearchResult']> = {
+  hits?: Resolver<Array<ResolversTypes['AssignmentSearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AssignmentTransitionResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['AssignmentTransition'] = ResolversParentTypes['AssignmentTransition']> = {
@@ -1704,6 +1754,7 @@ export type QueryResolvers<ContextType = ResponsibilityContext, ParentType exten
   me?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   office?: Resolver<Maybe<ResolversTypes['Office']>, ParentType, ContextType, RequireFields<QueryOfficeArgs, 'id'>>;
   offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, RequireFields<QueryOfficesArgs, 'first'>>;
+  searchAssignments?: Resolver<ResolversTypes['AssignmentSearchResult'], ParentType, ContextType, RequireFields<QuerySearchAssignmentsArgs, 'first' | 'query'>>;
   staffMember?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   staffMembers?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, RequireFields<QueryStaffMembersArgs, 'first'>>;
 };
@@ -1792,6 +1843,8 @@ export type Resolvers<ContextType = ResponsibilityContext> = {
   AssignmentEdge?: AssignmentEdgeResolvers<ContextType>;
   AssignmentFigures?: AssignmentFiguresResolvers<ContextType>;
   AssignmentResult?: AssignmentResultResolvers<ContextType>;
+  AssignmentSearchHit?: AssignmentSearchHitResolvers<ContextType>;
+  AssignmentSearchResult?: AssignmentSearchResultResolvers<ContextType>;
   AssignmentTransition?: AssignmentTransitionResolvers<ContextType>;
   CoordinationBody?: CoordinationBodyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -8,7 +8,7 @@ import {
 } from './catalog.model.js';
 import { decodePostings, encodePostings, type Posting } from './posting-codec.js';
 import { termFrequencies } from './relevance.rules.js';
-import { segment } from './segmenter.js';
+import { segment } from '@heli/text-search';
 
 /** The terms of an entry: title and keywords weighted above the summary. */
 export function entryTerms(entry: { title: string; summary: string; keywords: readonly string[] }) {

@@ -9,8 +9,7 @@ import type {
   CatalogStatisticsRecord,
 } from './catalog.model.js';
 import { rankByRelevance } from './relevance.rules.js';
-import { segment } from './segmenter.js';
-import { snippetAround } from './snippet.rules.js';
+import { segment, snippetAround } from '@heli/text-search';
 
 /** How deep a reader may page into ranked results; past this, a narrower query serves better. */
 export const MAX_SEARCH_DEPTH = 10_000;

@@ -3,6 +3,7 @@ import { sharingEvents } from '@heli/event-contracts';
 import { conflict, forbidden, rejectProblems } from '@heli/subgraph-runtime';
 import type { SharingWrite } from '../records/sharing-write.js';
 import { newEntityId } from '../records/entity-id.js';
+import { documentSearchTerms } from './document-search.js';
 import type { DocumentRecord } from './documents.model.js';
 import {
   documentNumberKey,
@@ -70,6 +71,7 @@ export async function registerDocument(
     readerStaffIds: [registrar.sub],
     readerDivisionIds: [],
   };
+  record.searchTerms = documentSearchTerms(record);
   await write.models.documents.create([record], { session: write.session });
   write.emit(
     sharingEvents.documentRegistered,

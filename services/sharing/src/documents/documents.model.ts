@@ -41,6 +41,8 @@ export interface DocumentRecord {
   readerStaffIds: string[];
   /** Need-to-know: divisions the document was sent to or named in an instruction. */
   readerDivisionIds: string[];
+  /** The words of its title, 文号 and issuer, each once: what `searchDocuments` matches. */
+  searchTerms?: string[];
 }
 
 const documentSchema = new Schema<DocumentRecord>(
@@ -60,6 +62,7 @@ const documentSchema = new Schema<DocumentRecord>(
     registeredAt: { type: Date, required: true },
     readerStaffIds: { type: [String], default: [] },
     readerDivisionIds: { type: [String], default: [] },
+    searchTerms: { type: [String], default: undefined },
   },
   { collection: 'documents', versionKey: false },
 );
@@ -67,6 +70,7 @@ documentSchema.index({ readerStaffIds: 1 });
 documentSchema.index({ readerDivisionIds: 1 });
 documentSchema.index({ registeringDivisionId: 1, registeredAt: -1 });
 documentSchema.index({ registeredAt: -1 });
+documentSchema.index({ searchTerms: 1 });
 // Finds an incoming document already registered under the same 文号.
 documentSchema.index({ officeId: 1, documentNumber: 1 });
 // One registration per 文号 and office, even when two people register the same 来文 at once.

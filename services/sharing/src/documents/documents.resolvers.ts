@@ -7,6 +7,7 @@ import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { isoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
+import { searchDocuments } from './document-search.js';
 import { registerDocument } from './documents.commands.js';
 import { viewDocument } from './visible-documents.js';
 
@@ -32,6 +33,7 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
         );
         return page;
       },
+      searchDocuments: (_, args, ctx) => searchDocuments(ctx.models, ctx.viewer, args),
     },
 
     Mutation: {

@@ -11,6 +11,7 @@ import type { CatalogCitationView } from '../catalog/catalog.commands.js';
 import type { CatalogSearchPage, CatalogSearchHit as CatalogSearchHitView } from '../catalog/catalog-search.js';
 import type { InfoSubmissionRecord, InfoDigestRecord, DigestScheduleRecord } from '../info-collection/info-collection.model.js';
 import type { FeaturedIssueRecord, FeaturedItemRef } from '../featured/featured.model.js';
+import type { DocumentSearchPage, DocumentSearchHit as DocumentSearchHitView } from '../documents/document-search.js';
 import type { WorkRef, WorkReadingItem, WorkCirculationItem } from '../work/work.rules.js';
 import type { DocumentViewRecord as DocumentViewRecordModel } from '../audit/audit.model.js';
 import type { SharingContext } from '../context.js';
@@ -351,6 +352,26 @@ export type DocumentKind =
   | 'MEETING_MINUTES'
   | 'MUNICIPAL'
   | 'PROVINCIAL';
+
+export type DocumentSearchHit = {
+  __typename?: 'DocumentSearchHit';
+  document: Document;
+  /** How well it matches: a word found in the title or 文号 counts three times one in the issuer */
+  score: Scalars['Float']['output'];
+};
+
+/**
+ * Documents found by words of their title, 文号 or issuer, best first (newest first among equal
+ * matches). Hits and totalCount only ever include documents the caller may see.
+ */
+export type DocumentSearchResult = {
+  __typename?: 'DocumentSearchResult';
+  hits: Array<DocumentSearchHit>;
+  pageInfo: PageInfo;
+  /** The words the query was segmented into; a document matches when it holds all of them */
+  terms: Array<Scalars['String']['output']>;
+  totalCount: Scalars['Int']['output'];
+};
 
 /** One view of a document classified CONFIDENTIAL or above. */
 export type DocumentViewRecord = {
@@ -693,6 +714,8 @@ export type Query = {
   readingInbox: ReadingRequestConnection;
   /** Chinese full-text search (jieba segmentation, BM25 ranking) */
   searchCatalog: CatalogSearchResult;
+  /** 查找文件 by 文号 (e.g. 哈委办发〔2026〕31号), a word of the title, or the issuer */
+  searchDocuments: DocumentSearchResult;
   /** Distributions sent by the caller's division, newest first */
   sentDistributions: DistributionConnection;
 };
@@ -773,6 +796,14 @@ export type QueryReadingInboxArgs = {
 export type QuerySearchCatalogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QuerySearchDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<DocumentKind>;
   query: Scalars['String']['input'];
 };
 
@@ -1081,6 +1112,8 @@ export type ResolversTypes = {
   DocumentConnection: ResolverTypeWrapper<Partial<Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversTypes['DocumentEdge']> }>>;
   DocumentEdge: ResolverTypeWrapper<Partial<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>>;
   DocumentKind: ResolverTypeWrapper<Partial<DocumentKind>>;
+  DocumentSearchHit: ResolverTypeWrapper<DocumentSearchHitView>;
+  DocumentSearchResult: ResolverTypeWrapper<DocumentSearchPage>;
   DocumentViewRecord: ResolverTypeWrapper<DocumentViewRecordModel>;
   DocumentViewRecordConnection: ResolverTypeWrapper<Partial<Omit<DocumentViewRecordConnection, 'edges'> & { edges: Array<ResolversTypes['DocumentViewRecordEdge']> }>>;
   DocumentViewRecordEdge: ResolverTypeWrapper<Partial<Omit<DocumentViewRecordEdge, 'node'> & { node: ResolversTypes['DocumentViewRecord'] }>>;
@@ -1153,6 +1186,8 @@ export type ResolversParentTypes = {
   Document: DocumentRecord;
   DocumentConnection: Partial<Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['DocumentEdge']> }>;
   DocumentEdge: Partial<Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] }>;
+  DocumentSearchHit: DocumentSearchHitView;
+  DocumentSearchResult: DocumentSearchPage;
   DocumentViewRecord: DocumentViewRecordModel;
   DocumentViewRecordConnection: Partial<Omit<DocumentViewRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['DocumentViewRecordEdge']> }>;
   DocumentViewRecordEdge: Partial<Omit<DocumentViewRecordEdge, 'node'> & { node: ResolversParentTypes['DocumentViewRecord'] }>;
@@ -1354,6 +1389,18 @@ export type DocumentEdgeResolvers<ContextType = SharingContext, ParentType exten
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
+export type DocumentSearchHitResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['DocumentSearchHit'] = ResolversParentTypes['DocumentSearchHit']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DocumentSearchResultResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['DocumentSearchResult'] = ResolversParentTypes['DocumentSearchResult']> = {
+  hits?: Resolver<Array<ResolversTypes['DocumentSearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DocumentViewRecordResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['DocumentViewRecord'] = ResolversParentTypes['DocumentViewRecord']> = {
   classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
   documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1497,6 +1544,7 @@ export type QueryResolvers<ContextType = SharingContext, ParentType extends Reso
   myCirculations?: Resolver<Array<ResolversTypes['Circulation']>, ParentType, ContextType, Partial<QueryMyCirculationsArgs>>;
   readingInbox?: Resolver<ResolversTypes['ReadingRequestConnection'], ParentType, ContextType, RequireFields<QueryReadingInboxArgs, 'first'>>;
   searchCatalog?: Resolver<ResolversTypes['CatalogSearchResult'], ParentType, ContextType, RequireFields<QuerySearchCatalogArgs, 'first' | 'query'>>;
+  searchDocuments?: Resolver<ResolversTypes['DocumentSearchResult'], ParentType, ContextType, RequireFields<QuerySearchDocumentsArgs, 'first' | 'query'>>;
   sentDistributions?: Resolver<ResolversTypes['DistributionConnection'], ParentType, ContextType, RequireFields<QuerySentDistributionsArgs, 'first'>>;
 };
 
@@ -1590,6 +1638,8 @@ export type Resolvers<ContextType = SharingContext> = {
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  DocumentSearchHit?: DocumentSearchHitResolvers<ContextType>;
+  DocumentSearchResult?: DocumentSearchResultResolvers<ContextType>;
   DocumentViewRecord?: DocumentViewRecordResolvers<ContextType>;
   DocumentViewRecordConnection?: DocumentViewRecordConnectionResolvers<ContextType>;
   DocumentViewRecordEdge?: DocumentViewRecordEdgeResolvers<ContextType>;

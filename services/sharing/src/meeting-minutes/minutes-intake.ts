@@ -5,6 +5,7 @@ import type {
   DistributionRecord,
   ReadingRequestRecord,
 } from '../distribution/distribution.model.js';
+import { documentSearchTerms } from '../documents/document-search.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import type { SharingModels } from '../models.js';
 import { newEntityId } from '../records/entity-id.js';
@@ -53,6 +54,7 @@ export function minutesSubscription(runtime: SubgraphRuntime<SharingModels>): Ev
         readerStaffIds: [data.publishedByStaffId],
         readerDivisionIds: readers,
       };
+      document.searchTerms = documentSearchTerms(document);
       await models.documents.create([document], { session });
       await outbox.emitIn(
         session,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippetAround } from './snippet.rules.js';
+import { snippetAround } from './snippet.js';
 
 describe('snippetAround', () => {
   const text =
