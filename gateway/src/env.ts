@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
 import { registryEnv } from '@heli/schema-registry';
-import { commonEnv, envInteger, envPort } from '@heli/service-kit';
+import { commonEnv, envBoolean, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
 import { parseSubgraphUrls } from './subgraph-urls.js';
 
@@ -84,6 +84,8 @@ export const gatewayEnvSchema = z
     ...queryLimitsEnv,
     ...gatewaySignatureEnv,
     GATEWAY_WORKERS: envInteger(1, 256).default(availableParallelism()),
+    /** Identical query fetches in flight at once go to the subgraph once (inflight-dedup.ts). */
+    DEDUPLICATE_SUBGRAPH_QUERIES: envBoolean().default(true),
   })
   .check(authEnvRule, supergraphSourceRule)
   .transform(({ SUPERGRAPH_PATH, SUBGRAPH_URLS, SCHEMA_REGISTRY_NATS_URL, ...rest }) => ({

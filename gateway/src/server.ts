@@ -37,6 +37,7 @@ import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
 import { RegistrySupergraphSource } from './registry-supergraph-source.js';
 import { runningSubgraphsSource } from './running-subgraphs-source.js';
+import { withInFlightDeduplication } from './inflight-dedup.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
 import { withVerifiedTokenCache } from './verified-token-cache.js';
 import { SupergraphFileSource, type SupergraphReloadOutcome } from './supergraph-source.js';
@@ -102,9 +103,12 @@ export async function createGatewayServer(
     timeoutMs: limits.timeBudgetMs,
     ...(env.GATEWAY_SIGNING_SECRET !== undefined && { signingSecret: env.GATEWAY_SIGNING_SECRET }),
   });
+  const fetcher = env.DEDUPLICATE_SUBGRAPH_QUERIES
+    ? withInFlightDeduplication(subgraphs.fetcher).fetcher
+    : subgraphs.fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.manager,
-    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: subgraphs.fetcher }),
+    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher }),
     logger: logger.child({ component: 'apollo-gateway' }),
   });
   // The API schema Apollo hands plugins has lost the subgraphs' `@listSize` hints; the supergraph has them.
