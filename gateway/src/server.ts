@@ -33,6 +33,7 @@ import {
 } from '@heli/service-kit';
 import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding.js';
 import { disableApolloTelemetry, type GatewayEnv } from './env.js';
+import { consoleSite } from './console-site.js';
 import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
 import { RegistrySupergraphSource } from './registry-supergraph-source.js';
@@ -158,6 +159,8 @@ export async function createGatewayServer(
     limits: responseLimits,
   });
 
+  // The web console and its development sign-in, when configured (console-site.ts).
+  const site = consoleSite(env, GRAPHQL_PATH);
   const server = createHttpServer({
     logger,
     bodyLimitBytes: limits.maxBodyBytes,
@@ -176,7 +179,9 @@ export async function createGatewayServer(
         if (wantsIdePage(req)) serveIdePage(res, GRAPHQL_PATH);
         else sendJson(res, 404, { error: `GraphQL is served at ${GRAPHQL_PATH}` });
       },
+      ...site.routes,
     },
+    ...(site.fallback && { fallback: site.fallback }),
     graphql: {
       path: GRAPHQL_PATH,
       handle: async (req, res, scope) => {
