@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { asMongoError } from '../query/apply-update.js';
+import { parseCollation, withCollation } from '../query/collation.js';
 import { copyDocument } from '../query/document-copy.js';
 import { createAggregator } from '../query/mingo-options.js';
 import type { MatchStats } from '../storage/data-view.js';
@@ -62,9 +63,11 @@ export function runAggregate(ctx: CommandContext): {
   const leadingMatch = first && '$match' in first ? (first.$match as Document) : {};
   const remaining = first && '$match' in first ? rest : (pipeline as Document[]);
   const variables = letVariables(ctx);
+  const collation = parseCollation(ctx.command.collation);
   const { docs, stats } = ctx.view.match(ctx.db, coll, leadingMatch, {
     hint: ctx.command.hint,
     variables,
+    collation,
   });
   countQuery(ctx.server.counters, stats);
   if (remaining.length === 0) return { docs, stats, ns: `${ctx.db}.${coll}` };
@@ -76,10 +79,13 @@ export function runAggregate(ctx: CommandContext): {
   const resolver = (name: string): Document[] =>
     ctx.view.match(ctx.db, name, {}).docs.map(copyDocument);
   try {
-    const out = createAggregator(remaining, {
-      collectionResolver: resolver,
-      ...(variables ? { variables } : {}),
-    }).run(input);
+    const out = withCollation(collation, () =>
+      createAggregator(remaining, {
+        collectionResolver: resolver,
+        ...(variables ? { variables } : {}),
+        ...(collation ? { collation: ctx.command.collation as Document } : {}),
+      }).run(input),
+    );
     return { docs: out as Document[], stats, ns: `${ctx.db}.${coll}` };
   } catch (error) {
     throw asMongoError(error);

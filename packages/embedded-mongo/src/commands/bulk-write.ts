@@ -60,6 +60,7 @@ export async function bulkWrite(ctx: CommandContext): Promise<Document> {
           arrayFilters: op.arrayFilters as Document[] | undefined,
           hint: op.hint,
           sort: op.sort as Document | undefined,
+          collation: op.collation as Document | undefined,
         },
         variables,
       );
@@ -85,6 +86,7 @@ export async function bulkWrite(ctx: CommandContext): Promise<Document> {
         op.multi === true,
         op.hint,
         variables,
+        op.collation,
       );
       totals.nDeleted += n;
       if (!errorsOnly) results.push({ ok: 1, idx, n });

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { parseCollation } from '../query/collation.js';
 
 /** The commands mongod runs inside a multi-document transaction; any other is refused (263). */
 const ALLOWED_IN_TRANSACTION = new Set([
@@ -103,22 +104,24 @@ export function collationsOf(command: Document): unknown[] {
 }
 
 /**
- * Only the simple (binary) collation is implemented; any other would change which documents
- * match and in what order, so it is refused rather than silently ignored.
+ * Collations are honoured by reads and writes (matching, sorting, distinct), but indexes and
+ * collections keep binary order: an index or a collection default with another collation
+ * would make the unique and ordering guarantees wrong, so it is refused rather than ignored.
  */
-export function assertSimpleCollations(command: Document): void {
-  for (const collation of collationsOf(command)) {
-    if (collation === null || typeof collation !== 'object' || Array.isArray(collation)) {
+export function assertSupportedCollations(name: string, command: Document): void {
+  for (const collation of collationsOf(command)) parseCollation(collation);
+  const stored =
+    name === 'createIndexes'
+      ? ((command.indexes as Document[] | undefined) ?? []).map((i) => i?.collation as unknown)
+      : name === 'create'
+        ? [command.collation as unknown]
+        : [];
+  for (const collation of stored) {
+    if (parseCollation(collation) !== undefined) {
       throw new MongoCommandError(
-        'TypeMismatch',
-        "BSON field 'collation' is the wrong type, expected type 'object'",
+        'CommandNotSupported',
+        `${name === 'create' ? 'a collection default' : 'an index'} collation other than { locale: "simple" } is not supported by the embedded server`,
       );
     }
-    const locale = (collation as Document).locale as unknown;
-    if (locale === 'simple') continue;
-    throw new MongoCommandError(
-      'CommandNotSupported',
-      `collation with locale ${JSON.stringify(locale)} is not supported by the embedded server; only { locale: "simple" } is`,
-    );
   }
 }

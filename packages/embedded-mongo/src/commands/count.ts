@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { parseCollation } from '../query/collation.js';
 import {
   collectionName,
   optionalDocument,
@@ -14,6 +15,7 @@ export function count(ctx: CommandContext): Document {
   const limit = Math.abs(optionalNumber(ctx, 'limit') ?? 0);
   const { docs, stats } = ctx.view.match(ctx.db, coll, query, {
     hint: ctx.command.hint,
+    collation: parseCollation(ctx.command.collation),
     limit: limit > 0 ? skip + limit : undefined,
   });
   countQuery(ctx.server.counters, stats);

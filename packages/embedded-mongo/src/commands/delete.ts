@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { parseCollation } from '../query/collation.js';
 import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { countQuery } from './query-stats.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
@@ -16,7 +17,16 @@ export async function deleteCommand(ctx: CommandContext): Promise<Document> {
         'FailedToParse',
         `The limit field in delete objects must be 0 or 1. Got ${String(s.limit)}`,
       );
-    n += runDeleteStatement(ctx, ctx.db, coll, s.q as Document, limit === 0, s.hint, variables);
+    n += runDeleteStatement(
+      ctx,
+      ctx.db,
+      coll,
+      s.q as Document,
+      limit === 0,
+      s.hint,
+      variables,
+      s.collation,
+    );
   });
   return withWriteErrors({ n }, writeErrors);
 }
@@ -30,6 +40,7 @@ export function runDeleteStatement(
   multi: boolean,
   hint: unknown,
   variables: Document | undefined,
+  collation?: unknown,
 ): number {
   if (filter === null || typeof filter !== 'object')
     throw new MongoCommandError(
@@ -39,6 +50,7 @@ export function runDeleteStatement(
   const { docs, stats } = ctx.view.match(db, coll, filter, {
     hint,
     variables,
+    collation: parseCollation(collation),
     limit: multi ? undefined : 1,
   });
   countQuery(ctx.server.counters, stats);

@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { Binary, Long, Timestamp, type Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { AutoCommitView } from '../storage/autocommit-view.js';
 import { noSuchTransaction } from '../transactions/session-registry.js';
@@ -15,7 +15,7 @@ import {
 } from './fail-points.js';
 import {
   assertAllowedInTransaction,
-  assertSimpleCollations,
+  assertSupportedCollations,
   assertValidWriteConcern,
   writeConcernError,
 } from './command-checks.js';
@@ -102,6 +102,42 @@ export async function runCommand(
   db: string,
   connectionId: number,
 ): Promise<Document> {
+  const reply = await runCommandOnce(server, command, db, connectionId);
+  return reply === CLOSE_CONNECTION ? reply : withClusterTime(reply);
+}
+
+let lastClusterTime = Timestamp.fromBits(0, 0);
+
+/**
+ * As a replica-set member, every reply carries `$clusterTime` and `operationTime`, so drivers
+ * can gossip the time and give causally consistent sessions an `afterClusterTime` (always
+ * satisfied here: this single member has applied everything it acknowledged).
+ */
+function withClusterTime(reply: Document): Document {
+  const seconds = Math.floor(Date.now() / 1000);
+  const high = lastClusterTime.high >>> 0;
+  lastClusterTime =
+    seconds > high
+      ? Timestamp.fromBits(1, seconds)
+      : Timestamp.fromBits((lastClusterTime.low >>> 0) + 1, high);
+  return {
+    ...reply,
+    $clusterTime: { clusterTime: lastClusterTime, signature: CLUSTER_TIME_SIGNATURE },
+    operationTime: lastClusterTime,
+  };
+}
+
+const CLUSTER_TIME_SIGNATURE = {
+  hash: new Binary(Buffer.alloc(20), 0),
+  keyId: Long.ZERO,
+};
+
+async function runCommandOnce(
+  server: ServerState,
+  command: Document,
+  db: string,
+  connectionId: number,
+): Promise<Document> {
   server.counters.commands++;
   const name = Object.keys(command)[0] ?? '';
   const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
@@ -150,7 +186,7 @@ async function execute(
     const transaction = server.sessions.transactionFor(command);
     if (transaction) assertAllowedInTransaction(name, db);
     assertValidWriteConcern(command);
-    assertSimpleCollations(command);
+    assertSupportedCollations(name, command);
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);
     }

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { parseCollation, withCollation } from '../query/collation.js';
 import { compareBson } from '../storage/bson-order.js';
 import { valuesAtPath } from '../storage/index-keys.js';
 import { valueKey } from '../storage/value-key.js';
@@ -15,7 +16,11 @@ export function distinct(ctx: CommandContext): Document {
       "BSON field 'distinct.key' is missing or is the wrong type, expected type 'string'",
     );
   const query = optionalDocument(ctx, 'query') ?? {};
-  const { docs, stats } = ctx.view.match(ctx.db, coll, query, { hint: ctx.command.hint });
+  const collation = parseCollation(ctx.command.collation);
+  const { docs, stats } = ctx.view.match(ctx.db, coll, query, {
+    hint: ctx.command.hint,
+    collation,
+  });
   countQuery(ctx.server.counters, stats);
   const seen = new Map<string, unknown>();
   for (const doc of docs) {
@@ -27,7 +32,13 @@ export function distinct(ctx: CommandContext): Document {
       seen.set(valueKey(v), v);
     }
   }
-  return { values: [...seen.values()].sort(compareBson), ok: 1 };
+  const values = withCollation(collation, () => [...seen.values()].sort(compareBson));
+  if (!collation) return { values, ok: 1 };
+  // Under a collation, values it deems equal ("PING", "ping" at strength 2) are one value.
+  const distinctValues = withCollation(collation, () =>
+    values.filter((v, i) => i === 0 || compareBson(values[i - 1], v) !== 0),
+  );
+  return { values: distinctValues, ok: 1 };
 }
 
 /** distinct reports null only for documents that store null, not for ones missing the field. */

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { codeNameOf, MongoCommandError } from '../errors/mongo-error.js';
+import { parseCollation } from '../query/collation.js';
 import { projector } from '../query/projection.js';
 import { sortDocuments } from '../query/sort-documents.js';
 import {
@@ -39,11 +40,14 @@ export async function findAndModify(ctx: CommandContext): Promise<Document> {
       const { docs, stats, sorted } = ctx.view.match(ctx.db, coll, query, {
         hint: ctx.command.hint,
         variables,
+        collation: parseCollation(ctx.command.collation),
         ...(sort ? { sort } : {}),
         limit: 1,
       });
       countQuery(ctx.server.counters, stats);
-      const target = (sort && !sorted ? sortDocuments(docs, sort) : docs)[0];
+      const target = (
+        sort && !sorted ? sortDocuments(docs, sort, parseCollation(ctx.command.collation)) : docs
+      )[0];
       if (target) {
         ctx.autocommit?.assertUnlocked(ctx.db, coll, [target]);
         ctx.view.remove(ctx.db, coll, target);
@@ -61,6 +65,7 @@ export async function findAndModify(ctx: CommandContext): Promise<Document> {
         multi: false,
         arrayFilters: ctx.command.arrayFilters as Document[] | undefined,
         hint: ctx.command.hint,
+        collation: ctx.command.collation as Document | undefined,
         ...(sort ? { sort } : {}),
       },
       variables,

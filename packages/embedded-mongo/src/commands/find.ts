@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { parseCollation } from '../query/collation.js';
 import { projector } from '../query/projection.js';
 import { sortDocuments } from '../query/sort-documents.js';
 import type { MatchStats } from '../storage/data-view.js';
@@ -38,6 +39,7 @@ export function runFind(ctx: CommandContext): FindResult {
       `limit value must be non-negative, but received: ${rawLimit}`,
     );
   const hasSort = sort !== undefined && Object.keys(sort).length > 0;
+  const collation = parseCollation(ctx.command.collation);
   // The read stops after skip+limit matches when it can deliver them in the final order.
   const {
     docs: matched,
@@ -46,11 +48,12 @@ export function runFind(ctx: CommandContext): FindResult {
   } = ctx.view.match(ctx.db, coll, filter, {
     hint: ctx.command.hint,
     variables: letVariables(ctx),
+    collation,
     ...(hasSort ? { sort } : {}),
     ...(rawLimit > 0 ? { limit: skip + rawLimit } : {}),
   });
   countQuery(ctx.server.counters, stats);
-  let docs = hasSort && !sorted ? sortDocuments(matched, sort) : matched;
+  let docs = hasSort && !sorted ? sortDocuments(matched, sort, collation) : matched;
   if (skip > 0 || rawLimit > 0) docs = docs.slice(skip, rawLimit > 0 ? skip + rawLimit : undefined);
   return { docs, stats, shape: projector(filter, projection), ns: `${ctx.db}.${coll}` };
 }

@@ -1,6 +1,7 @@
 import { calculateObjectSize, type Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { applyUpdate, classifyUpdate } from '../query/apply-update.js';
+import { parseCollation } from '../query/collation.js';
 import { sortDocuments } from '../query/sort-documents.js';
 import { upsertSeed } from '../query/upsert-seed.js';
 import { collectionName, letVariables, type CommandContext } from './command-context.js';
@@ -16,6 +17,7 @@ export type UpdateStatement = {
   arrayFilters?: Document[];
   hint?: unknown;
   sort?: Document;
+  collation?: Document;
 };
 
 export type UpdateOutcome = {
@@ -46,14 +48,16 @@ export function runUpdateStatement(
     );
   }
   const sort = s.sort && Object.keys(s.sort).length > 0 ? s.sort : undefined;
+  const collation = parseCollation(s.collation);
   const { docs, stats, sorted } = ctx.view.match(ctx.db, coll, s.q, {
     hint: s.hint,
     variables,
+    collation,
     ...(sort ? { sort } : {}),
     ...(s.multi ? {} : { limit: 1 }),
   });
   countQuery(ctx.server.counters, stats);
-  const ordered = sort && !sorted ? sortDocuments(docs, sort) : docs;
+  const ordered = sort && !sorted ? sortDocuments(docs, sort, collation) : docs;
   const targets = s.multi ? ordered : ordered.slice(0, 1);
   if (targets.length === 0) {
     if (!s.upsert) return { matched: 0, modified: 0 };

@@ -29,6 +29,8 @@ const PATCHED_CONTEXT = Context.init({
 export type MingoExtras = {
   collectionResolver?: CollectionResolver;
   variables?: Record<string, unknown>;
+  /** For mingo's own `$sort`; matching uses withCollation. */
+  collation?: Record<string, unknown>;
 };
 
 export function mingoOptions(extra: MingoExtras = {}): Partial<Options> {
@@ -39,6 +41,7 @@ export function mingoOptions(extra: MingoExtras = {}): Partial<Options> {
     scriptEnabled: false,
     ...(extra.collectionResolver ? { collectionResolver: extra.collectionResolver } : {}),
     ...(extra.variables ? { variables: extra.variables } : {}),
+    ...(extra.collation ? { collation: extra.collation as unknown as Options['collation'] } : {}),
   };
 }
 

@@ -2,12 +2,17 @@ import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { compareBson } from '../storage/bson-order.js';
 import { valuesAtPath } from '../storage/index-keys.js';
+import { withCollation, type Collation } from './collation.js';
 
 /**
  * Sorts like MongoDB: BSON type order across types, and an array field sorts by its smallest
  * element ascending / largest descending. Returns a new array; documents are not copied.
  */
-export function sortDocuments(docs: Document[], spec: Document): Document[] {
+export function sortDocuments(docs: Document[], spec: Document, collation?: Collation): Document[] {
+  return withCollation(collation, () => sortUnder(docs, spec));
+}
+
+function sortUnder(docs: Document[], spec: Document): Document[] {
   const keys = Object.entries(spec).filter(
     ([, dir]) => typeof dir === 'number' || typeof dir === 'object',
   );

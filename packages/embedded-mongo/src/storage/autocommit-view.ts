@@ -2,7 +2,10 @@ import type { Document } from 'bson';
 import type { JournalOp } from '../durability/durable-store.js';
 import type { DataView, MatchOptions, MatchResult } from './data-view.js';
 import type { Engine } from './engine.js';
+import { withCollation } from '../query/collation.js';
 import { compileFilter, matchCandidates } from './match-documents.js';
+
+const NATURAL_ORDER = { $natural: 1 };
 import { valueKey } from './value-key.js';
 import { WriteBlockedError } from './write-blocked-error.js';
 
@@ -22,10 +25,16 @@ export class AutoCommitView implements DataView {
       const stats = { plan: { kind: 'empty' as const }, keysExamined: 0, docsExamined: 0 };
       return { docs: [], stats, sorted: true };
     }
-    const plan = c.plan(filter, opts.hint, opts.sort);
-    const sorted = !opts.sort || (plan.kind === 'indexScan' && plan.providesSort === true);
+    // Indexes hold binary string order; a collated read scans the collection instead.
+    const plan = opts.collation
+      ? c.plan(filter, NATURAL_ORDER)
+      : c.plan(filter, opts.hint, opts.sort);
+    const sorted =
+      !opts.sort || (!opts.collation && plan.kind === 'indexScan' && plan.providesSort === true);
     const limit = sorted ? opts.limit : undefined;
-    const found = matchCandidates(c.candidateIds(plan), (id) => c.get(id), query, plan, limit);
+    const found = withCollation(opts.collation, () =>
+      matchCandidates(c.candidateIds(plan), (id) => c.get(id), query, plan, limit),
+    );
     return { ...found, sorted };
   }
 

@@ -1,4 +1,5 @@
 import type { Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
+import { activeCollation } from '../query/collation.js';
 
 /**
  * MongoDB's total order over BSON values (the order of index keys and of `sort`):
@@ -16,8 +17,12 @@ export function compareBson(a: unknown, b: unknown): number {
       return 0;
     case Rank.Number:
       return compareNumbers(a, b);
-    case Rank.String:
-      return cmp(stringOf(a), stringOf(b));
+    case Rank.String: {
+      const collation = activeCollation();
+      return collation
+        ? Math.sign(collation.compare(stringOf(a), stringOf(b)))
+        : cmp(stringOf(a), stringOf(b));
+    }
     case Rank.Object:
       return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>);
     case Rank.Array:

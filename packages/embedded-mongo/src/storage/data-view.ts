@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import type { Collation } from '../query/collation.js';
 import type { Plan } from './query-planner.js';
 
 /** What a read did, for `explain` and the server's query counters. */
@@ -16,6 +17,8 @@ export type MatchOptions = {
   limit?: number;
   /** The command's evaluated `let` variables, for `$expr` in the filter. */
   variables?: Document;
+  /** Compare strings under this collation (then no index is used: indexes are binary). */
+  collation?: Collation;
 };
 
 export type MatchResult = { docs: Document[]; stats: MatchStats; sorted: boolean };

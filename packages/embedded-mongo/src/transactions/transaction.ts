@@ -4,6 +4,7 @@ import { addIndexes } from '../commands/indexes.js';
 import { MongoCommandError, writeConflict } from '../errors/mongo-error.js';
 import type { DataView, MatchOptions, MatchResult, MatchStats } from '../storage/data-view.js';
 import type { Engine } from '../storage/engine.js';
+import { withCollation } from '../query/collation.js';
 import { compileFilter, matchCandidates } from '../storage/match-documents.js';
 import { duplicateKeyError } from '../storage/secondary-index.js';
 import { ID_INDEX } from '../storage/collection.js';
@@ -52,7 +53,7 @@ export class Transaction implements DataView {
     const ids = new Set<string>();
     let plan: MatchStats['plan'] = { kind: 'empty' };
     if (c) {
-      const p = c.plan(filter, opts.hint);
+      const p = c.plan(filter, opts.collation ? { $natural: 1 } : opts.hint);
       plan = p;
       for (const id of c.candidateIds(p)) ids.add(id);
       for (const id of c.idsChangedSince(this.snapshotTs)) ids.add(id);
@@ -63,12 +64,14 @@ export class Transaction implements DataView {
       return mine ? (mine.doc ?? undefined) : c?.versionAt(id, this.snapshotTs);
     };
     // Candidates mix the index walk with changed and own records, so they arrive unsorted.
-    const found = matchCandidates(
-      ids,
-      resolve,
-      query,
-      plan.kind === 'empty' ? { kind: 'collectionScan' } : plan,
-      opts.sort ? undefined : opts.limit,
+    const found = withCollation(opts.collation, () =>
+      matchCandidates(
+        ids,
+        resolve,
+        query,
+        plan.kind === 'empty' ? { kind: 'collectionScan' } : plan,
+        opts.sort ? undefined : opts.limit,
+      ),
     );
     return { ...found, sorted: !opts.sort };
   }
