@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createAssessmentSubgraph } from '@heli/assessment';
+import { createInteractionSubgraph, type InteractionSubgraphOptions } from '@heli/interaction';
 import { demoDivisions, demoStaff } from '@heli/demo-data';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
 import { createSharingSubgraph } from '@heli/sharing';
@@ -43,4 +44,34 @@ export const sharingPart = (): StackSubgraph => ({
 export const assessmentPart = (): StackSubgraph => ({
   definition: createAssessmentSubgraph({ loadDemoData: false }),
   sdlDir: serviceSdlDir('assessment'),
+});
+
+/**
+ * Interaction without demo data and without the timed overdue scan, so tests drive time. It checks
+ * divisions and people against the directory it keeps from responsibility's events, so the stack
+ * waits until that directory holds the whole demo organisation.
+ */
+export const interactionPart = (
+  options: Partial<InteractionSubgraphOptions> = {},
+): StackSubgraph => ({
+  definition: createInteractionSubgraph({
+    loadDemoData: false,
+    overdueScanIntervalMs: 0,
+    ...options,
+  }),
+  sdlDir: serviceSdlDir('interaction'),
+  settled: async (interaction) => {
+    await waitFor(
+      async () =>
+        (await interaction.conn.collection('directory_staff').countDocuments()) >=
+          demoStaff.length &&
+        (await interaction.conn.collection('directory_divisions').countDocuments()) >=
+          demoDivisions.length,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        description: "interaction's directory of the demo organisation",
+      },
+    );
+  },
 });

@@ -10,6 +10,9 @@ export const mappers = {
   DocumentRecipient: '../documents/document-recipient.js#DocumentRecipientView',
   LiaisonLink: '../links/links.config.js#Link',
   LiaisonSelf: '../links/liaison-self.js#LiaisonSelfView',
+  OfficeAssignment: '../matters/office-assignment.model.js#OfficeAssignmentRecord',
+  MatterUpdate: '../matters/office-assignment.model.js#MatterUpdate as MatterUpdateData',
+  Assignment: '../offices/office-reference.js#AssignmentReference',
   RefusedLiaisonMessage: '../transport/incoming-message.model.js#RefusedMessageRecord',
 };
 

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Socket } from 'node:net';
 import { runCommand } from './commands/dispatcher.js';
+import { CLOSE_CONNECTION } from './commands/fail-points.js';
 import type { ServerState } from './commands/command-context.js';
 import { helloReply, MAX_MESSAGE_SIZE_BYTES } from './commands/handshake.js';
 import { MongoCommandError } from './errors/mongo-error.js';
@@ -42,27 +43,28 @@ export class Connection {
   }
 
   private onData(chunk: Buffer): void {
-    let messages: Buffer[];
-    try {
-      messages = this.framer.push(chunk);
-    } catch (error) {
-      this.server.logger.warn(
-        { connectionId: this.id, err: error instanceof Error ? error.message : String(error) },
-        'closing connection: bad framing',
-      );
-      this.close();
-      return;
-    }
+    const { messages, error } = this.framer.push(chunk);
     for (const message of messages) {
       this.queue = this.queue
         .then(() => this.handle(message))
-        .catch((error: unknown) => {
+        .catch((failure: unknown) => {
           this.server.logger.error(
-            { connectionId: this.id, err: String(error) },
+            { connectionId: this.id, err: String(failure) },
             'connection handler failed',
           );
           this.close();
         });
+    }
+    if (error) {
+      // Answer what arrived intact before the broken header, then close.
+      this.queue = this.queue.then(() => {
+        this.server.logger.warn(
+          { connectionId: this.id, err: error.message },
+          'closing connection: bad framing',
+        );
+        this.socket.end();
+        this.close();
+      });
     }
   }
 
@@ -102,6 +104,10 @@ export class Connection {
       return;
     }
     const reply = await runCommand(this.server, command, db, this.id);
+    if (reply === CLOSE_CONNECTION) {
+      this.close();
+      return;
+    }
     if (flags & OpMsgFlag.moreToCome) return;
     this.send(encodeReply(reply, requestId));
   }
@@ -131,7 +137,16 @@ export class Connection {
       const reply = helloReply(this.server, this.id, !('hello' in command));
       this.send(encodeOpMsg(reply, id, responseTo, exhaust ? OpMsgFlag.moreToCome : 0));
       responseTo = id;
-      if (exhaust) this.streamTimer = setTimeout(tick, wait);
+      if (!exhaust) return;
+      // A client that streams but does not read must not make replies pile up in memory:
+      // the next one waits until the socket has drained.
+      if (this.socket.writableNeedDrain) {
+        this.socket.once('drain', () => {
+          this.streamTimer = setTimeout(tick, wait);
+        });
+      } else {
+        this.streamTimer = setTimeout(tick, wait);
+      }
     };
     this.streamTimer = setTimeout(tick, wait);
   }

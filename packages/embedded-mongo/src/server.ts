@@ -1,6 +1,7 @@
 import { ObjectId } from 'bson';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import type { ServerState } from './commands/command-context.js';
+import { FailPoints } from './commands/fail-points.js';
 import { ServerCounters } from './commands/server-counters.js';
 import { Connection } from './connection.js';
 import { CursorRegistry } from './cursors/cursor-registry.js';
@@ -40,6 +41,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     sessions: new SessionRegistry(engine),
     cursors: new CursorRegistry(),
     counters: new ServerCounters(),
+    failPoints: new FailPoints(),
     logger,
     address: '',
     startedAt: new Date(),
@@ -53,6 +55,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     socket.on('close', () => {
       sockets.delete(socket);
       connections.delete(connection);
+      state.failPoints.appNames.delete(connection.id);
     });
   });
   await new Promise<void>((resolve, reject) => {

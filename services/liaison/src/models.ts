@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { officialDocumentModel } from './documents/document.model.js';
+import { officeAssignmentModel } from './matters/office-assignment.model.js';
 import { incomingMessageModel, refusedMessageModel } from './transport/incoming-message.model.js';
 import { counterModel, outgoingMessageModel } from './transport/outgoing-message.model.js';
 
@@ -11,6 +12,7 @@ export function liaisonModels(conn: Connection) {
     incomingMessages: incomingMessageModel(conn),
     refusedMessages: refusedMessageModel(conn),
     counters: counterModel(conn),
+    officeAssignments: officeAssignmentModel(conn),
   };
 }
 

@@ -4,6 +4,8 @@ import { commonResolvers } from './common/common.resolvers.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
 import type { LiaisonEnv } from './env.js';
 import { linksResolvers } from './links/links.resolvers.js';
+import { mattersIntake } from './matters/matters-intake.js';
+import { mattersResolvers } from './matters/matters.resolvers.js';
 import { createLiaisonLoaders } from './loaders.js';
 import { liaisonModels } from './models.js';
 import { officesResolvers } from './offices/offices.resolvers.js';
@@ -34,15 +36,18 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
       sdl('./offices/offices.graphql'),
       sdl('./links/links.graphql'),
       sdl('./documents/documents.graphql'),
+      sdl('./matters/matters.graphql'),
     ],
     resolvers: [
       commonResolvers,
       officesResolvers(settings),
       linksResolvers(settings),
       documentsResolvers(settings, relay),
+      mattersResolvers(settings, relay),
     ],
     models: liaisonModels,
     createLoaders: createLiaisonLoaders,
+    eventHandlers: (runtime) => [mattersIntake(runtime, settings, () => relay.current?.wake())],
     routes: (runtime) => ({ [INBOX_PATH]: inboxRoute(runtime, settings) }),
     async onReady(runtime) {
       relay.current = startLiaisonRelay(runtime, settings, { maxRetryDelayMs });
@@ -78,3 +83,7 @@ export async function liaisonSettingsFrom(env: LiaisonEnv): Promise<LiaisonSetti
     },
   };
 }
+
+export type { LiaisonSettings } from './settings.js';
+export type { Link } from './links/links.config.js';
+export { generateSigningJwk, importSigningKey } from './transport/signing-keys.js';

@@ -5,6 +5,7 @@ import { catalogResolvers } from './catalog/catalog.resolvers.js';
 import { circulationResolvers } from './circulation/circulation.resolvers.js';
 import { systemClock, type Clock } from './clock.js';
 import { loadDemoSharing } from './demo/load-demo-sharing.js';
+import { minutesSubscription } from './meeting-minutes/minutes-intake.js';
 import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
@@ -76,6 +77,7 @@ export function createSharingSubgraph({
     eventHandlers: (runtime) => [
       directorySubscription(runtime),
       achievementCatalogueSubscription(runtime),
+      minutesSubscription(runtime),
     ],
     async onReady(runtime) {
       if (loadDemoData) {

@@ -4,7 +4,7 @@ import { asMongoError } from '../query/apply-update.js';
 import { copyDocument } from '../query/document-copy.js';
 import { createAggregator } from '../query/mingo-options.js';
 import type { MatchStats } from '../storage/data-view.js';
-import { collectionName, type CommandContext } from './command-context.js';
+import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { countQuery, winningPlan } from './query-stats.js';
 
 const READ_ONLY_STAGES = new Set([
@@ -61,7 +61,11 @@ export function runAggregate(ctx: CommandContext): {
   const [first, ...rest] = pipeline as Document[];
   const leadingMatch = first && '$match' in first ? (first.$match as Document) : {};
   const remaining = first && '$match' in first ? rest : (pipeline as Document[]);
-  const { docs, stats } = ctx.view.match(ctx.db, coll, leadingMatch, { hint: ctx.command.hint });
+  const variables = letVariables(ctx);
+  const { docs, stats } = ctx.view.match(ctx.db, coll, leadingMatch, {
+    hint: ctx.command.hint,
+    variables,
+  });
   countQuery(ctx.server.counters, stats);
   if (remaining.length === 0) return { docs, stats, ns: `${ctx.db}.${coll}` };
   // Stages that only filter, reorder or summarise never modify their input documents; any
@@ -74,7 +78,7 @@ export function runAggregate(ctx: CommandContext): {
   try {
     const out = createAggregator(remaining, {
       collectionResolver: resolver,
-      variables: ctx.command.let as Document | undefined,
+      ...(variables ? { variables } : {}),
     }).run(input);
     return { docs: out as Document[], stats, ns: `${ctx.db}.${coll}` };
   } catch (error) {

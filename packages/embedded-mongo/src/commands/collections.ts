@@ -24,11 +24,16 @@ const ENVELOPE_FIELDS = new Set([
 
 export async function create(ctx: CommandContext): Promise<Document> {
   const name = collectionName(ctx, 'create');
+  const options: Document = {};
+  for (const [k, v] of Object.entries(ctx.command)) if (!ENVELOPE_FIELDS.has(k)) options[k] = v;
+  assertSupportedOptions(options);
+  if (ctx.transaction) {
+    ctx.transaction.createCollection(ctx.db, name, options);
+    return { ok: 1 };
+  }
   if (ctx.server.engine.collection(ctx.db, name)) {
     throw new MongoCommandError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   }
-  const options: Document = {};
-  for (const [k, v] of Object.entries(ctx.command)) if (!ENVELOPE_FIELDS.has(k)) options[k] = v;
   const ops: JournalOp[] = [];
   ctx.server.engine.createCollection(ctx.db, name, options, ops);
   await ctx.server.engine.persist(ops);
@@ -77,4 +82,29 @@ function collectionUuid(ns: string): Binary {
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   return new Binary(bytes, Binary.SUBTYPE_UUID);
+}
+
+/**
+ * Collection options this server would otherwise store without honouring; each changes what
+ * reads or writes return, so it is refused rather than ignored.
+ */
+const UNSUPPORTED_OPTIONS: Record<string, string> = {
+  viewOn: 'views',
+  pipeline: 'views',
+  capped: 'capped collections',
+  timeseries: 'time-series collections',
+  clusteredIndex: 'clustered collections',
+  encryptedFields: 'queryable encryption',
+  validator: 'schema validators',
+};
+
+function assertSupportedOptions(options: Document): void {
+  for (const [option, feature] of Object.entries(UNSUPPORTED_OPTIONS)) {
+    if (options[option] !== undefined && options[option] !== false) {
+      throw new MongoCommandError(
+        'CommandNotSupported',
+        `${feature} are not supported by the embedded server (option '${option}')`,
+      );
+    }
+  }
 }

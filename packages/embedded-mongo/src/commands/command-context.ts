@@ -7,6 +7,9 @@ import type { Engine } from '../storage/engine.js';
 import type { SessionRegistry } from '../transactions/session-registry.js';
 import type { Transaction } from '../transactions/transaction.js';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { asMongoError } from '../query/apply-update.js';
+import { evaluateLet } from '../query/mingo-options.js';
+import type { FailPoints } from './fail-points.js';
 import type { ServerCounters } from './server-counters.js';
 
 /** Server-wide state every command may use. */
@@ -15,6 +18,7 @@ export type ServerState = {
   sessions: SessionRegistry;
   cursors: CursorRegistry;
   counters: ServerCounters;
+  failPoints: FailPoints;
   logger: Logger;
   /** host:port as clients should address this server. */
   address: string;
@@ -78,4 +82,14 @@ export function optionalNumber(ctx: CommandContext, field: string): number | und
     );
   }
   return n;
+}
+
+/** The command's `let` variables, evaluated; undefined when it has none. */
+export function letVariables(ctx: CommandContext): Document | undefined {
+  try {
+    return evaluateLet(ctx.command.let);
+  } catch (error) {
+    if (error instanceof TypeError) throw new MongoCommandError('TypeMismatch', error.message);
+    throw asMongoError(error);
+  }
 }

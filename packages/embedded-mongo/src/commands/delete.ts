@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
-import { collectionName, type CommandContext } from './command-context.js';
+import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { countQuery } from './query-stats.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
 
@@ -8,6 +8,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'delete');
   const statements = requireArray(ctx, 'deletes');
   let n = 0;
+  const variables = letVariables(ctx);
   const writeErrors = await runStatements(ctx, statements, (s) => {
     const limit = Number(s.limit ?? 0);
     if (limit !== 0 && limit !== 1)
@@ -15,20 +16,33 @@ export async function deleteCommand(ctx: CommandContext): Promise<Document> {
         'FailedToParse',
         `The limit field in delete objects must be 0 or 1. Got ${String(s.limit)}`,
       );
-    const filter = s.q as Document;
-    if (filter === null || typeof filter !== 'object')
-      throw new MongoCommandError(
-        'TypeMismatch',
-        "BSON field 'q' is the wrong type, expected object",
-      );
-    const { docs, stats } = ctx.view.match(ctx.db, coll, filter, {
-      hint: s.hint,
-      limit: limit === 1 ? 1 : undefined,
-    });
-    countQuery(ctx.server.counters, stats);
-    ctx.autocommit?.assertUnlocked(ctx.db, coll, docs);
-    for (const doc of docs) ctx.view.remove(ctx.db, coll, doc);
-    n += docs.length;
+    n += runDeleteStatement(ctx, ctx.db, coll, s.q as Document, limit === 0, s.hint, variables);
   });
   return withWriteErrors({ n }, writeErrors);
+}
+
+/** One delete statement (also used by client bulkWrite); returns how many were deleted. */
+export function runDeleteStatement(
+  ctx: CommandContext,
+  db: string,
+  coll: string,
+  filter: Document,
+  multi: boolean,
+  hint: unknown,
+  variables: Document | undefined,
+): number {
+  if (filter === null || typeof filter !== 'object')
+    throw new MongoCommandError(
+      'TypeMismatch',
+      "BSON field 'q' is the wrong type, expected object",
+    );
+  const { docs, stats } = ctx.view.match(db, coll, filter, {
+    hint,
+    variables,
+    limit: multi ? undefined : 1,
+  });
+  countQuery(ctx.server.counters, stats);
+  ctx.autocommit?.assertUnlocked(db, coll, docs);
+  for (const doc of docs) ctx.view.remove(db, coll, doc);
+  return docs.length;
 }

@@ -5,7 +5,20 @@ import { noSuchTransaction } from '../transactions/session-registry.js';
 import { aggregate } from './aggregate.js';
 import type { CommandContext, CommandHandler, ServerState } from './command-context.js';
 import { create, drop, listCollections } from './collections.js';
+import { bulkWrite } from './bulk-write.js';
 import { count } from './count.js';
+import {
+  CLOSE_CONNECTION,
+  configureFailPoint,
+  failPointError,
+  withFailPointWriteConcernError,
+} from './fail-points.js';
+import {
+  assertAllowedInTransaction,
+  assertSimpleCollations,
+  assertValidWriteConcern,
+  writeConcernError,
+} from './command-checks.js';
 import { getMore, killCursors } from './cursors.js';
 import { dropDatabase, listDatabases } from './databases.js';
 import { deleteCommand } from './delete.js';
@@ -68,10 +81,19 @@ const HANDLERS: Record<string, CommandHandler> = {
   dropIndexes,
   deleteIndexes: dropIndexes,
   explain,
+  bulkWrite,
+  configureFailPoint,
 };
 
 const TRANSACTION_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
-const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+const RETRYABLE_WRITES = new Set([
+  'insert',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'bulkWrite',
+]);
 
 /** Runs one command and always returns a reply document; errors become MongoDB error replies. */
 export async function runCommand(
@@ -86,9 +108,49 @@ export async function runCommand(
   if (!handler) {
     return new MongoCommandError('CommandNotFound', `no such command: '${name}'`).toReply();
   }
+  const failure = server.failPoints.take(name, connectionId);
+  if (failure) {
+    if (failure.blockConnection === true) await delay(Number(failure.blockTimeMS ?? 0));
+    if (failure.closeConnection === true) return CLOSE_CONNECTION;
+    if (failure.errorCode !== undefined) {
+      // mongod aborts a transaction whose statement failed.
+      if (name !== 'commitTransaction' && name !== 'abortTransaction') {
+        try {
+          server.sessions.transactionFor(command)?.abort();
+        } catch {
+          // no such transaction: nothing to abort
+        }
+      }
+      return failPointError(name, command, failure);
+    }
+  }
+  const reply = await execute(server, handler, name, command, db, connectionId);
+  if (failure?.writeConcernError && reply.ok === 1)
+    return withFailPointWriteConcernError(
+      name,
+      command,
+      reply,
+      failure.writeConcernError as Document,
+    );
+  return reply;
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function execute(
+  server: ServerState,
+  handler: CommandHandler,
+  name: string,
+  command: Document,
+  db: string,
+  connectionId: number,
+): Promise<Document> {
   let ctx: CommandContext | undefined;
   try {
     const transaction = server.sessions.transactionFor(command);
+    if (transaction) assertAllowedInTransaction(name, db);
+    assertValidWriteConcern(command);
+    assertSimpleCollations(command);
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);
     }
@@ -106,7 +168,9 @@ export async function runCommand(
       view: transaction ?? autocommit!,
     };
     try {
-      const reply = await handler(ctx);
+      let reply = await handler(ctx);
+      const wcError = reply.ok === 1 ? writeConcernError(command) : undefined;
+      if (wcError) reply = { ...reply, writeConcernError: wcError };
       if (retryable && reply.ok === 1) server.sessions.rememberRetryableWrite(command, reply);
       return reply;
     } finally {

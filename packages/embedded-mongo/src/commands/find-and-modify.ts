@@ -2,7 +2,12 @@ import type { Document } from 'bson';
 import { codeNameOf, MongoCommandError } from '../errors/mongo-error.js';
 import { projector } from '../query/projection.js';
 import { sortDocuments } from '../query/sort-documents.js';
-import { collectionName, optionalDocument, type CommandContext } from './command-context.js';
+import {
+  collectionName,
+  letVariables,
+  optionalDocument,
+  type CommandContext,
+} from './command-context.js';
 import { countQuery } from './query-stats.js';
 import { runUpdateStatement } from './update.js';
 import { runStatements } from './write-statements.js';
@@ -26,12 +31,14 @@ export async function findAndModify(ctx: CommandContext): Promise<Document> {
     throw new MongoCommandError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
   const returnNew = ctx.command.new === true;
   const shape = projector(query, fields);
+  const variables = letVariables(ctx);
 
   let reply: Document = {};
   const errors = await runStatements(ctx, [0], () => {
     if (remove) {
       const { docs, stats, sorted } = ctx.view.match(ctx.db, coll, query, {
         hint: ctx.command.hint,
+        variables,
         ...(sort ? { sort } : {}),
         limit: 1,
       });
@@ -56,7 +63,7 @@ export async function findAndModify(ctx: CommandContext): Promise<Document> {
         hint: ctx.command.hint,
         ...(sort ? { sort } : {}),
       },
-      ctx.command.let as Document | undefined,
+      variables,
     );
     const upserted = outcome.upsertedId !== undefined;
     const value = returnNew ? outcome.after : upserted ? undefined : outcome.before;

@@ -5,6 +5,7 @@ import { sortDocuments } from '../query/sort-documents.js';
 import type { MatchStats } from '../storage/data-view.js';
 import {
   collectionName,
+  letVariables,
   optionalDocument,
   optionalNumber,
   type CommandContext,
@@ -44,6 +45,7 @@ export function runFind(ctx: CommandContext): FindResult {
     sorted,
   } = ctx.view.match(ctx.db, coll, filter, {
     hint: ctx.command.hint,
+    variables: letVariables(ctx),
     ...(hasSort ? { sort } : {}),
     ...(rawLimit > 0 ? { limit: skip + rawLimit } : {}),
   });

@@ -40,5 +40,7 @@ export function helloReply(server: ServerState, connectionId: number, legacy: bo
 
 export function hello(ctx: CommandContext): Document {
   const legacy = !('hello' in ctx.command);
+  const appName = (ctx.command.client as Document | undefined)?.application?.name as unknown;
+  if (typeof appName === 'string') ctx.server.failPoints.appNames.set(ctx.connectionId, appName);
   return helloReply(ctx.server, ctx.connectionId, legacy);
 }

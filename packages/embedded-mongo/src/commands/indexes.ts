@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import type { IndexSpec, JournalOp } from '../durability/durable-store.js';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { bsonEquals } from '../query/comparison-operators.js';
+import type { Collection } from '../storage/collection.js';
 import { defaultIndexName } from '../storage/secondary-index.js';
 import { collectionName, type CommandContext } from './command-context.js';
 
@@ -13,33 +14,29 @@ export async function createIndexes(ctx: CommandContext): Promise<Document> {
   }
   const specs = (requested as Document[]).map(parseIndexSpec);
   const engine = ctx.server.engine;
+  if (ctx.transaction) {
+    const created = ctx.transaction.createsCollection(ctx.db, coll);
+    if (engine.collection(ctx.db, coll) && !created) {
+      throw new MongoCommandError(
+        'OperationNotSupportedInTransaction',
+        `Cannot create new indexes on existing collection ${ctx.db}.${coll} in a multi-document transaction.`,
+      );
+    }
+    const before = ctx.transaction.pendingIndexCount(ctx.db, coll) + 1;
+    ctx.transaction.createIndexes(ctx.db, coll, specs);
+    return {
+      createdCollectionAutomatically: !created,
+      numIndexesBefore: before,
+      numIndexesAfter: ctx.transaction.pendingIndexCount(ctx.db, coll) + 1,
+      ok: 1,
+    };
+  }
   const ops: JournalOp[] = [];
   const existed = engine.collection(ctx.db, coll) !== undefined;
   const c = engine.ensureCollection(ctx.db, coll, ops);
   const before = c.indexes.size + 1;
   try {
-    for (const spec of specs) {
-      if (spec.name === '_id_' || Object.keys(spec.key).join() === '_id') continue;
-      const sameName = c.indexes.get(spec.name);
-      if (sameName) {
-        if (!sameIndex(sameName.spec, spec)) {
-          throw new MongoCommandError(
-            'IndexKeySpecsConflict',
-            `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameName.spec)}`,
-          );
-        }
-        continue;
-      }
-      const sameKey = [...c.indexes.values()].find((i) => bsonEquals(i.spec.key, spec.key));
-      if (sameKey && sameIndex({ ...sameKey.spec, name: spec.name }, spec)) {
-        throw new MongoCommandError(
-          'IndexOptionsConflict',
-          `Index already exists with a different name: ${sameKey.spec.name}`,
-        );
-      }
-      c.addIndex(spec);
-      ops.push({ op: 'createIndex', db: ctx.db, coll, spec });
-    }
+    addIndexes(c, specs, ops);
   } finally {
     await engine.persist(ops);
   }
@@ -49,6 +46,32 @@ export async function createIndexes(ctx: CommandContext): Promise<Document> {
     numIndexesAfter: c.indexes.size + 1,
     ok: 1,
   };
+}
+
+/** Adds the indexes a collection lacks; same name and keys is a no-op, a clash an error. */
+export function addIndexes(c: Collection, specs: IndexSpec[], ops: JournalOp[]): void {
+  for (const spec of specs) {
+    if (spec.name === '_id_' || Object.keys(spec.key).join() === '_id') continue;
+    const sameName = c.indexes.get(spec.name);
+    if (sameName) {
+      if (!sameIndex(sameName.spec, spec)) {
+        throw new MongoCommandError(
+          'IndexKeySpecsConflict',
+          `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameName.spec)}`,
+        );
+      }
+      continue;
+    }
+    const sameKey = [...c.indexes.values()].find((i) => bsonEquals(i.spec.key, spec.key));
+    if (sameKey && sameIndex({ ...sameKey.spec, name: spec.name }, spec)) {
+      throw new MongoCommandError(
+        'IndexOptionsConflict',
+        `Index already exists with a different name: ${sameKey.spec.name}`,
+      );
+    }
+    c.addIndex(spec);
+    ops.push({ op: 'createIndex', db: c.db, coll: c.name, spec });
+  }
 }
 
 function sameIndex(a: IndexSpec, b: IndexSpec): boolean {

@@ -32,6 +32,13 @@ export function prepareForInsert(doc: Document): Document {
     throw new MongoCommandError('InvalidIdField', "The '_id' value cannot be of type regex");
   if (id === undefined)
     throw new MongoCommandError('InvalidIdField', "The '_id' value cannot be undefined");
+  const dollarKey = dollarPrefixedKey(id);
+  if (dollarKey !== undefined) {
+    throw new MongoCommandError(
+      'DollarPrefixedFieldName',
+      `_id fields may not contain '$'-prefixed fields: ${dollarKey} is not valid for storage.`,
+    );
+  }
   const size = calculateObjectSize(withId);
   if (size > MAX_BSON_OBJECT_SIZE) {
     throw new MongoCommandError(
@@ -40,4 +47,17 @@ export function prepareForInsert(doc: Document): Document {
     );
   }
   return withId;
+}
+
+/** The first `$`-prefixed field name inside an `_id` document, at any depth. */
+function dollarPrefixedKey(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if ((value as { _bsontype?: string })._bsontype !== undefined) return undefined;
+  if (value instanceof Date || value instanceof RegExp) return undefined;
+  for (const [key, inner] of Object.entries(value as Document)) {
+    if (key.startsWith('$') && !Array.isArray(value)) return key;
+    const nested = dollarPrefixedKey(inner);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
 }

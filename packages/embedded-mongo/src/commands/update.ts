@@ -3,7 +3,7 @@ import { MongoCommandError } from '../errors/mongo-error.js';
 import { applyUpdate, classifyUpdate } from '../query/apply-update.js';
 import { sortDocuments } from '../query/sort-documents.js';
 import { upsertSeed } from '../query/upsert-seed.js';
-import { collectionName, type CommandContext } from './command-context.js';
+import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { MAX_BSON_OBJECT_SIZE, prepareForInsert } from './insert.js';
 import { countQuery } from './query-stats.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
@@ -48,6 +48,7 @@ export function runUpdateStatement(
   const sort = s.sort && Object.keys(s.sort).length > 0 ? s.sort : undefined;
   const { docs, stats, sorted } = ctx.view.match(ctx.db, coll, s.q, {
     hint: s.hint,
+    variables,
     ...(sort ? { sort } : {}),
     ...(s.multi ? {} : { limit: 1 }),
   });
@@ -110,7 +111,7 @@ export async function update(ctx: CommandContext): Promise<Document> {
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
-  const variables = ctx.command.let as Document | undefined;
+  const variables = letVariables(ctx);
   const writeErrors = await runStatements(ctx, statements, (s, index) => {
     const outcome = runUpdateStatement(ctx, coll, s, variables);
     if (outcome.upsertedId !== undefined) {

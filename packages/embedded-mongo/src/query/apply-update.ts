@@ -4,6 +4,16 @@ import { MongoCommandError } from '../errors/mongo-error.js';
 import { copyDocument } from './document-copy.js';
 import { createAggregator } from './mingo-options.js';
 import { bsonEquals } from './comparison-operators.js';
+import {
+  describeValue,
+  lookupPath,
+  numericKind,
+  numericOp,
+  OVERFLOW,
+  pathNotViable,
+  typeNameOf,
+  zeroLike,
+} from './numeric-update.js';
 
 export const UPDATE_OPERATORS = new Set([
   '$set',
@@ -164,6 +174,9 @@ function runOperators(
       ...currentDateValues($currentDate as Document),
     };
   }
+  checkConflicts(update, opts.inserting);
+  checkViable(current, modifier);
+  computeArithmetic(current, modifier);
   const next = copyDocument(current);
   if (Object.keys(modifier).length === 0) return { doc: next, changed: false };
   // mingo re-tests the condition before updating; it is only needed to resolve a positional `$`
@@ -176,6 +189,92 @@ function runOperators(
     return { doc: next, changed: modified.length > 0 };
   } catch (error) {
     throw asMongoError(error);
+  }
+}
+
+const isPositional = (path: string): boolean => path.split('.').some((p) => p.startsWith('$'));
+
+/** mongod refuses two operators touching the same path, or a path and its prefix (error 40). */
+function checkConflicts(update: Document, inserting: boolean): void {
+  const seen: string[] = [];
+  for (const [op, fields] of Object.entries(update)) {
+    if (op === '$setOnInsert' && !inserting) continue;
+    for (const [path, arg] of Object.entries(fields as Document)) {
+      const paths = op === '$rename' && typeof arg === 'string' ? [path, arg] : [path];
+      for (const p of paths) {
+        const clash = seen.find((q) => q === p || q.startsWith(`${p}.`) || p.startsWith(`${q}.`));
+        if (clash !== undefined) {
+          throw new MongoCommandError(
+            'ConflictingUpdateOperators',
+            `Updating the path '${p}' would create a conflict at '${clash.length < p.length ? clash : p}'`,
+          );
+        }
+        seen.push(p);
+      }
+    }
+  }
+}
+
+/** Operators that create the field they name; mingo silently skips a path it cannot create. */
+const CREATING_OPERATORS = ['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet'];
+
+function checkViable(current: Document, modifier: Document): void {
+  for (const op of [...CREATING_OPERATORS, '$rename']) {
+    const fields = modifier[op] as Document | undefined;
+    if (!fields) continue;
+    for (const [path, arg] of Object.entries(fields)) {
+      const target = op === '$rename' ? arg : path;
+      if (typeof target !== 'string' || isPositional(target)) continue;
+      const found = lookupPath(current, target);
+      if (found.kind === 'blocked') throw pathNotViable(found);
+    }
+  }
+}
+
+/**
+ * `$inc` and `$mul` on plain paths are computed here with mongod's numeric types and handed to
+ * mingo as `$set`; positional paths stay with mingo.
+ */
+function computeArithmetic(current: Document, modifier: Document): void {
+  for (const op of ['$inc', '$mul'] as const) {
+    const fields = modifier[op] as Document | undefined;
+    if (!fields) continue;
+    const kept: Document = {};
+    for (const [path, operand] of Object.entries(fields)) {
+      if (isPositional(path)) {
+        kept[path] = operand;
+        continue;
+      }
+      const verb = op === '$inc' ? 'increment' : 'multiply';
+      if (!numericKind(operand)) {
+        throw new MongoCommandError(
+          'TypeMismatch',
+          `Cannot ${verb} with non-numeric argument: {${path}: ${describeValue(operand)}}`,
+        );
+      }
+      const found = lookupPath(current, path);
+      let result: unknown;
+      if (found.kind !== 'found') {
+        result = op === '$inc' ? operand : zeroLike(operand);
+      } else {
+        result = numericOp(found.value, operand, op === '$inc' ? 'add' : 'mul');
+        if (result === undefined) {
+          throw new MongoCommandError(
+            'TypeMismatch',
+            `Cannot apply ${op} to a value of non-numeric type. {_id: ${describeValue(current._id)}} has the field '${path.split('.').pop()!}' of non-numeric type ${typeNameOf(found.value)}`,
+          );
+        }
+        if (result === OVERFLOW) {
+          throw new MongoCommandError(
+            'BadValue',
+            `Failed to apply ${op} operations to current value (${describeValue(found.value)}) for document {_id: ${describeValue(current._id)}}`,
+          );
+        }
+      }
+      modifier.$set = { ...(modifier.$set as Document | undefined), [path]: result };
+    }
+    if (Object.keys(kept).length > 0) modifier[op] = kept;
+    else delete modifier[op];
   }
 }
 

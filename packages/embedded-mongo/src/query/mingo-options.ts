@@ -42,8 +42,29 @@ export function mingoOptions(extra: MingoExtras = {}): Partial<Options> {
   };
 }
 
-export function createQuery(filter: Record<string, unknown>): Query {
-  return new Query(filter, mingoOptions());
+export function createQuery(
+  filter: Record<string, unknown>,
+  variables?: Record<string, unknown>,
+): Query {
+  return new Query(filter, mingoOptions(variables ? { variables } : {}));
+}
+
+/**
+ * The values of a command's `let` option: each is an expression, evaluated once before the
+ * command runs (so `{ $literal: 'x' }` is 'x'), as mongod does.
+ */
+export function evaluateLet(spec: unknown): Record<string, unknown> | undefined {
+  if (spec === undefined || spec === null) return undefined;
+  if (typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new TypeError("BSON field 'let' is the wrong type, expected type 'object'");
+  }
+  const names = Object.keys(spec);
+  if (names.length === 0) return undefined;
+  const [values] = new Aggregator(
+    [{ $replaceWith: { $literal: {} } }, { $set: spec }],
+    mingoOptions(),
+  ).run([{}]);
+  return values as Record<string, unknown>;
 }
 
 export function createAggregator(

@@ -16,7 +16,7 @@ export class AutoCommitView implements DataView {
   constructor(private readonly engine: Engine) {}
 
   match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {
-    const query = compileFilter(filter);
+    const query = compileFilter(filter, opts.variables);
     const c = this.engine.collection(db, coll);
     if (!c) {
       const stats = { plan: { kind: 'empty' as const }, keysExamined: 0, docsExamined: 0 };

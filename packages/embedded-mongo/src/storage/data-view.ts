@@ -14,6 +14,8 @@ export type MatchOptions = {
   sort?: Document;
   /** Only the first `limit` documents in `sort` order (in any order without one) are needed. */
   limit?: number;
+  /** The command's evaluated `let` variables, for `$expr` in the filter. */
+  variables?: Document;
 };
 
 export type MatchResult = { docs: Document[]; stats: MatchStats; sorted: boolean };

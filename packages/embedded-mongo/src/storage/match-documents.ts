@@ -6,14 +6,14 @@ import type { Plan } from './query-planner.js';
 
 export type CompiledFilter = ReturnType<typeof createQuery>;
 
-export function compileFilter(filter: Document): CompiledFilter {
+export function compileFilter(filter: Document, variables?: Document): CompiledFilter {
   if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
     throw new MongoCommandError('TypeMismatch', 'filter must be an object');
   }
   // `$comment` only labels a query for the profiler; mingo rejects it as an operator.
   const { $comment: _comment, ...criteria } = filter;
   try {
-    return createQuery(criteria);
+    return createQuery(criteria, variables);
   } catch (error) {
     // mongod reports every malformed filter as BadValue ("unknown operator: $x").
     const message = error instanceof Error ? error.message : String(error);

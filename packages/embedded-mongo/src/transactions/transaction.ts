@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
-import type { JournalOp } from '../durability/durable-store.js';
+import type { IndexSpec, JournalOp } from '../durability/durable-store.js';
+import { addIndexes } from '../commands/indexes.js';
 import { MongoCommandError, writeConflict } from '../errors/mongo-error.js';
 import type { DataView, MatchOptions, MatchResult, MatchStats } from '../storage/data-view.js';
 import type { Engine } from '../storage/engine.js';
@@ -24,6 +25,12 @@ export class Transaction implements DataView {
   state: TransactionState = 'active';
   lastUsed = Date.now();
   private readonly pending = new Map<string, PendingCollection>();
+  /** Collections created (with their options) and indexes built by this transaction. */
+  private readonly createdCollections = new Map<
+    string,
+    { db: string; coll: string; options: Document }
+  >();
+  private readonly pendingIndexes = new Map<string, IndexSpec[]>();
   private release!: () => void;
   private readonly lockHandle: { owner: object; released: Promise<void> };
 
@@ -39,7 +46,7 @@ export class Transaction implements DataView {
   }
 
   match(db: string, coll: string, filter: Document, opts: MatchOptions = {}): MatchResult {
-    const query = compileFilter(filter);
+    const query = compileFilter(filter, opts.variables);
     const c = this.engine.collection(db, coll);
     const own = this.pending.get(`${db}.${coll}`)?.docs;
     const ids = new Set<string>();
@@ -80,14 +87,53 @@ export class Transaction implements DataView {
     this.write(db, coll, valueKey(before._id), null, before._id);
   }
 
+  /** Records a `create` in this transaction; it becomes visible to others only at commit. */
+  createCollection(db: string, coll: string, options: Document): void {
+    this.assertActive();
+    const ns = `${db}.${coll}`;
+    if (this.engine.collection(db, coll) || this.createdCollections.has(ns)) {
+      throw new MongoCommandError('NamespaceExists', `Collection ${ns} already exists.`);
+    }
+    this.createdCollections.set(ns, { db, coll, options });
+  }
+
+  createsCollection(db: string, coll: string): boolean {
+    return this.createdCollections.has(`${db}.${coll}`);
+  }
+
+  pendingIndexCount(db: string, coll: string): number {
+    return this.pendingIndexes.get(`${db}.${coll}`)?.length ?? 0;
+  }
+
+  /** Indexes on a collection this transaction creates (mongod allows no others). */
+  createIndexes(db: string, coll: string, specs: IndexSpec[]): void {
+    this.assertActive();
+    const ns = `${db}.${coll}`;
+    if (!this.createdCollections.has(ns))
+      this.createdCollections.set(ns, { db, coll, options: {} });
+    const list = this.pendingIndexes.get(ns) ?? [];
+    for (const spec of specs) if (!list.some((s) => s.name === spec.name)) list.push(spec);
+    this.pendingIndexes.set(ns, list);
+  }
+
   /** Applies every buffered write atomically; returns the journal operations to persist. */
   commit(): JournalOp[] {
     this.assertActive();
     this.validateUniqueAtCommit();
+    for (const { db, coll } of this.createdCollections.values()) {
+      if (this.engine.collection(db, coll)) {
+        this.abort();
+        throw writeConflict();
+      }
+    }
     const ops: JournalOp[] = [];
     const ts = this.engine.tick();
     this.finish('committed');
     const undoTs = this.engine.undoTimestamp(ts);
+    for (const [ns, { db, coll, options }] of this.createdCollections) {
+      const c = this.engine.createCollection(db, coll, options, ops);
+      addIndexes(c, this.pendingIndexes.get(ns) ?? [], ops);
+    }
     for (const { db, coll, docs } of this.pending.values()) {
       const c = this.engine.ensureCollection(db, coll, ops);
       for (const [id, { doc, _id }] of docs) {

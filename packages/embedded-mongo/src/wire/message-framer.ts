@@ -6,28 +6,37 @@ export class FramingError extends Error {
 
 /**
  * Cuts a TCP byte stream into whole wire messages using the length prefix. A length outside
- * [HEADER_SIZE, maxMessageSize] means the stream can no longer be trusted, so it throws and the
- * connection is closed (what mongod does too).
+ * [HEADER_SIZE, maxMessageSize] means the stream can no longer be trusted: the connection is
+ * closed (what mongod does too) once the messages before it have been answered.
  */
 export class MessageFramer {
   private chunks: Buffer[] = [];
   private buffered = 0;
+  private broken: FramingError | undefined;
 
   constructor(private readonly maxMessageSize: number) {}
 
-  push(chunk: Buffer): Buffer[] {
+  /**
+   * The whole messages the stream now holds. Messages framed before a broken length are still
+   * returned (and answered) with `error` set; the caller closes the connection after them.
+   */
+  push(chunk: Buffer): { messages: Buffer[]; error?: FramingError } {
+    if (this.broken) return { messages: [], error: this.broken };
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     const messages: Buffer[] = [];
     while (this.buffered >= 4) {
       const head = this.peekLength();
       if (head < HEADER_SIZE || head > this.maxMessageSize) {
-        throw new FramingError(`invalid message length ${head}`);
+        this.broken = new FramingError(`invalid message length ${head}`);
+        this.chunks = [];
+        this.buffered = 0;
+        return { messages, error: this.broken };
       }
       if (this.buffered < head) break;
       messages.push(this.take(head));
     }
-    return messages;
+    return { messages };
   }
 
   private peekLength(): number {

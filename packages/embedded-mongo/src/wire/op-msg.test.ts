@@ -71,17 +71,28 @@ describe('MessageFramer', () => {
     const b = encodeOpMsg({ b: 2 }, 2, 0);
     const framer = new MessageFramer(1024);
     const joined = Buffer.concat([a, b]);
-    expect(framer.push(joined.subarray(0, 3))).toEqual([]);
+    expect(framer.push(joined.subarray(0, 3)).messages).toEqual([]);
     const out = [
-      ...framer.push(joined.subarray(3, a.length + 5)),
-      ...framer.push(joined.subarray(a.length + 5)),
+      ...framer.push(joined.subarray(3, a.length + 5)).messages,
+      ...framer.push(joined.subarray(a.length + 5)).messages,
     ];
     expect(out.map((m) => parseOpMsg(m).command)).toEqual([{ a: 1 }, { b: 2 }]);
   });
 
-  it('throws on a length outside the allowed range', () => {
+  it('reports a length outside the allowed range', () => {
     const bad = Buffer.alloc(8);
     bad.writeInt32LE(2_000_000, 0);
-    expect(() => new MessageFramer(1024).push(bad)).toThrow(FramingError);
+    expect(new MessageFramer(1024).push(bad).error).toBeInstanceOf(FramingError);
+  });
+
+  it('still returns the messages framed before a broken header', () => {
+    const good = encodeOpMsg({ ping: 1 }, 1, 0);
+    const bad = Buffer.alloc(8);
+    bad.writeInt32LE(2_000_000, 0);
+    const framer = new MessageFramer(1024);
+    const { messages, error } = framer.push(Buffer.concat([good, bad]));
+    expect(messages.map((m) => parseOpMsg(m).command)).toEqual([{ ping: 1 }]);
+    expect(error).toBeInstanceOf(FramingError);
+    expect(framer.push(good).messages).toEqual([]);
   });
 });

@@ -55,3 +55,28 @@ export const documentSignedFor = defineEvent({
   version: 1,
   data: documentRef.extend({ fromOfficeId: id, signedForByStaffId: id, signedForAt: isoTime }),
 });
+
+/**
+ * A matter a higher office assigned to this one (交办事项), taken on by its leadership with a lead
+ * division: responsibility makes it an assigned matter whose origin is that office
+ * (source HIGHER_OFFICE, sourceRef = officeAssignmentId), and liaison reports its progress up.
+ */
+export const officeAssignmentAccepted = defineEvent({
+  context: 'liaison',
+  type: 'office-assignment.accepted',
+  version: 1,
+  data: z.object({
+    officeAssignmentId: id,
+    fromOfficeId: id,
+    fromOfficeName: z.string().min(1),
+    title: z.string().min(1),
+    requirements: z.string().min(1),
+    classification: classificationSchema,
+    deadline: isoTime,
+    reportFrequency: z.enum(['AD_HOC', 'WEEKLY', 'BIWEEKLY', 'MONTHLY']),
+    leadDivisionId: id,
+    coDivisionIds: z.array(id),
+    acceptedByStaffId: id,
+    acceptedAt: isoTime,
+  }),
+});

@@ -36,7 +36,8 @@ export function linksResolvers(settings: LiaisonSettings): LiaisonResolvers {
           .find({})
           .sort({ refusedAt: -1 })
           .limit(Math.min(Math.max(first ?? 20, 1), 100))
-          .lean();
+          .lean()
+          .exec();
       },
     },
     LiaisonLink: {

@@ -2,3 +2,8 @@
 export interface OfficeReference {
   id: string;
 }
+
+/** An Assignment as liaison knows it: only its id (responsibility owns the matter). */
+export interface AssignmentReference {
+  id: string;
+}

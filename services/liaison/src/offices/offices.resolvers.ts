@@ -1,5 +1,6 @@
 import type { LiaisonResolvers } from '../context.js';
 import { listDocuments } from '../documents/document-queries.js';
+import { listOfficeAssignments } from '../matters/matter-queries.js';
 import { linkTo, type LiaisonSettings } from '../settings.js';
 
 const EMPTY_PAGE = {
@@ -41,6 +42,15 @@ export function officesResolvers(settings: LiaisonSettings): LiaisonResolvers {
             });
       },
       liaisonLink: (office) => linkTo(settings, office.id) ?? null,
+      assignedMatters: (office, args, ctx) => {
+        const link = linkTo(settings, office.id);
+        if (link === undefined || link.relation === 'PARTNER') return [];
+        return listOfficeAssignments(ctx.models, settings, ctx.viewer, {
+          ...args,
+          side: link.relation === 'LOWER' ? 'ASSIGNED_DOWN' : 'RECEIVED_FROM_HIGHER',
+          officeId: office.id,
+        });
+      },
     },
   };
 }

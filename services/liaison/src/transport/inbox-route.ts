@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sendJson, type RouteHandler } from '@heli/service-kit';
 import { isDuplicateKeyError, type SubgraphRuntime } from '@heli/subgraph-runtime';
+import type { ClientSession } from 'mongoose';
 import { receiveDocument, receiveReceipt } from '../documents/documents.commands.js';
+import { receiveAssignment, receiveMatterUpdate } from '../matters/matters.commands.js';
 import type { LiaisonModels } from '../models.js';
 import type { LiaisonSettings } from '../settings.js';
 import type { LiaisonMessage } from './liaison-message.js';
@@ -40,13 +42,27 @@ export function inboxRoute(
     });
   }
 
+  function applyMessage(
+    message: LiaisonMessage,
+    session: ClientSession,
+    now: Date,
+  ): Promise<string | null> {
+    switch (message.kind) {
+      case 'DOCUMENT':
+        return receiveDocument(models, outbox, settings, session, message, now);
+      case 'RECEIPT':
+        return receiveReceipt(models, session, message);
+      case 'ASSIGNMENT':
+        return receiveAssignment(models, settings, session, message);
+      case 'MATTER_UPDATE':
+        return receiveMatterUpdate(models, session, message);
+    }
+  }
+
   async function apply(message: LiaisonMessage): Promise<string | null> {
     return outbox.withTransaction(async ({ session }) => {
       const now = settings.clock.now();
-      const refusal =
-        message.kind === 'DOCUMENT'
-          ? await receiveDocument(models, outbox, settings, session, message, now)
-          : await receiveReceipt(models, session, message);
+      const refusal = await applyMessage(message, session, now);
       if (refusal !== null) return refusal;
       await models.incomingMessages.create(
         [

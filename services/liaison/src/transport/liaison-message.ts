@@ -41,6 +41,26 @@ export const receiptBodySchema = z.object({
   signedForAt: isoTime,
 });
 
+export const assignmentBodySchema = z.object({
+  officeAssignmentId: z.uuid(),
+  title: text(200),
+  requirements: text(5_000),
+  deadline: isoTime,
+  reportFrequency: z.enum(['AD_HOC', 'WEEKLY', 'BIWEEKLY', 'MONTHLY']),
+  assignedAt: isoTime,
+});
+
+export const matterUpdateBodySchema = z.object({
+  officeAssignmentId: z.uuid(),
+  updateId: text(200),
+  type: z.enum(['ACCEPTED', 'PROGRESS', 'COMPLETED', 'ESCALATED']),
+  at: isoTime,
+  percent: z.number().int().min(0).max(100).nullable(),
+  onSchedule: z.boolean().nullable(),
+  onTime: z.boolean().nullable(),
+  level: z.enum(['BLUE', 'ORANGE', 'RED']).nullable(),
+});
+
 const common = {
   v: z.literal(1),
   id: z.uuid(),
@@ -57,7 +77,11 @@ const common = {
 export const liaisonMessageSchema = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('DOCUMENT'), body: documentBodySchema }),
   z.object({ ...common, kind: z.literal('RECEIPT'), body: receiptBodySchema }),
+  z.object({ ...common, kind: z.literal('ASSIGNMENT'), body: assignmentBodySchema }),
+  z.object({ ...common, kind: z.literal('MATTER_UPDATE'), body: matterUpdateBodySchema }),
 ]);
+export type AssignmentBody = z.infer<typeof assignmentBodySchema>;
+export type MatterUpdateBody = z.infer<typeof matterUpdateBodySchema>;
 
 export type LiaisonMessage = z.infer<typeof liaisonMessageSchema>;
 export type LiaisonMessageKind = LiaisonMessage['kind'];

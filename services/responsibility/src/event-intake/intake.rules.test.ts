@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { intakeDeadline, matterFromDecision, matterFromInstruction } from './intake.rules.js';
+import {
+  intakeDeadline,
+  matterFromDecision,
+  matterFromInstruction,
+  matterFromOfficeAssignment,
+} from './intake.rules.js';
 
 const instruction = {
   instructionId: 'instruction-1',
@@ -62,5 +67,31 @@ describe('intakeDeadline', () => {
     expect(intakeDeadline(null, new Date('2026-11-01T00:00:00Z'), 3)).toEqual(
       new Date('2026-11-04T00:00:00Z'),
     );
+  });
+});
+
+describe('matterFromOfficeAssignment', () => {
+  it("keeps the higher office's deadline and reporting frequency and names it in the title", () => {
+    const intake = matterFromOfficeAssignment({
+      officeAssignmentId: 'office-assignment-1',
+      fromOfficeId: 'office-harbin',
+      fromOfficeName: '市委办公厅',
+      title: '开展年底督查',
+      requirements: '每周报送进展',
+      classification: 'INTERNAL',
+      deadline: '2026-12-31T17:00:00+08:00',
+      reportFrequency: 'BIWEEKLY',
+      leadDivisionId: 'div-general-1',
+      coDivisionIds: ['div-general-1'],
+      acceptedByStaffId: 'staff-director',
+      acceptedAt: '2026-12-06T09:00:00+08:00',
+    });
+    expect(intake.assignedByStaffId).toBe('staff-director');
+    expect(intake.matter).toMatchObject({
+      title: '市委办公厅交办：开展年底督查',
+      deadline: new Date('2026-12-31T17:00:00+08:00'),
+      reportFrequency: 'BIWEEKLY',
+      coDivisionIds: [],
+    });
   });
 });

@@ -1,5 +1,10 @@
 import type { Classification } from '@heli/auth';
-import type { EventData, interactionEvents, sharingEvents } from '@heli/event-contracts';
+import type {
+  EventData,
+  interactionEvents,
+  liaisonEvents,
+  sharingEvents,
+} from '@heli/event-contracts';
 import type { NewMatter } from '../assignments/assignments.commands.js';
 import { TITLE_MAX } from '../assignments/assignment-fields.rules.js';
 
@@ -90,5 +95,30 @@ export function matterFromDecision(
     }),
     assignedByStaffId: data.recordedByStaffId,
     assignedAt: recordedAt,
+  };
+}
+
+/**
+ * A matter a higher office assigned, accepted by this office's leadership with a lead division:
+ * its deadline and reporting frequency are the higher office's; the leader who accepted it is
+ * who assigned it here.
+ */
+export function matterFromOfficeAssignment(
+  data: EventData<typeof liaisonEvents.officeAssignmentAccepted>,
+): IntakeMatter {
+  return {
+    matter: {
+      ...matterFrom({
+        title: titleOf(`${data.fromOfficeName}交办：`, data.title),
+        requirements: data.requirements,
+        classification: data.classification,
+        leadDivisionId: data.leadDivisionId,
+        coDivisionIds: data.coDivisionIds,
+        deadline: new Date(data.deadline),
+      }),
+      reportFrequency: data.reportFrequency,
+    },
+    assignedByStaffId: data.acceptedByStaffId,
+    assignedAt: new Date(data.acceptedAt),
   };
 }

@@ -1,18 +1,23 @@
 import { on } from '@heli/event-bus';
-import { interactionEvents, sharingEvents } from '@heli/event-contracts';
+import { interactionEvents, liaisonEvents, sharingEvents } from '@heli/event-contracts';
 import type { EventSubscription, SubgraphRuntime } from '@heli/subgraph-runtime';
 import type { ClientSession } from 'mongoose';
 import { createAssignment } from '../assignments/assignments.commands.js';
 import type { AssignmentSource } from '../assignments/assignment.model.js';
 import { matterWriteIn } from '../assignments/matter-write.js';
 import type { ResponsibilityModels } from '../models.js';
-import { matterFromDecision, matterFromInstruction, type IntakeMatter } from './intake.rules.js';
+import {
+  matterFromDecision,
+  matterFromInstruction,
+  matterFromOfficeAssignment,
+  type IntakeMatter,
+} from './intake.rules.js';
 
 export const INTAKE_CONSUMER = 'responsibility-intake';
 
 /**
- * Turns a leader's instruction on a document (sharing) and a meeting decision (interaction) into
- * an assigned matter, exactly once each. The consumer's processed-event record stops a redelivered
+ * Turns a leader's instruction on a document (sharing), a meeting decision (interaction) and a
+ * matter a higher office assigned (liaison) into an assigned matter, exactly once each. The consumer's processed-event record stops a redelivered
  * event; the matter's (source, sourceRef) — checked here and unique in the database — stops the
  * same instruction arriving in a second event (a republish, a replay after a rebuild).
  */
@@ -62,6 +67,9 @@ export function responsibilityIntake(
           data.decisionId,
           matterFromDecision(data, defaultDeadlineDays),
         ),
+      ),
+      ...on(liaisonEvents.officeAssignmentAccepted, ({ data }, { session }) =>
+        intake(session, 'HIGHER_OFFICE', data.officeAssignmentId, matterFromOfficeAssignment(data)),
       ),
     },
   };

@@ -10,6 +10,7 @@ export const DOCUMENT_KINDS = [
   'INFORMATION_BULLETIN',
   'INFORMATION_DIGEST',
   'FEATURED_ISSUE',
+  'MEETING_MINUTES',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

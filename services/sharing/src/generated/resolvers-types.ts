@@ -340,7 +340,7 @@ export type DocumentEdge = {
 /**
  * Kinds of document: incoming 中央 CENTRAL / 省 PROVINCIAL / 市 MUNICIPAL documents, and the
  * office's own 处室刊物 DIVISION_PUBLICATION, 信息简报 INFORMATION_BULLETIN, 信息汇编
- * INFORMATION_DIGEST and 精品交流 FEATURED_ISSUE.
+ * INFORMATION_DIGEST and 精品交流 FEATURED_ISSUE; 会议纪要 MEETING_MINUTES come from interaction.
  */
 export type DocumentKind =
   | 'CENTRAL'
@@ -348,6 +348,7 @@ export type DocumentKind =
   | 'FEATURED_ISSUE'
   | 'INFORMATION_BULLETIN'
   | 'INFORMATION_DIGEST'
+  | 'MEETING_MINUTES'
   | 'MUNICIPAL'
   | 'PROVINCIAL';
 

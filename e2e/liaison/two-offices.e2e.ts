@@ -1,0 +1,328 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeliClaims } from '@heli/auth';
+import { claimsForStaff } from '@heli/demo-data';
+import {
+  createLiaisonSubgraph,
+  generateSigningJwk,
+  importSigningKey,
+  type LiaisonSettings,
+  type Link,
+} from '@heli/liaison';
+import { waitFor } from '@heli/testkit';
+import { createServer } from 'node:net';
+import { responsibilityPart } from '../harness/service-parts.js';
+import { startStack, type Stack } from '../harness/stack.js';
+
+const CITY = { id: 'office-harbin', name: '中共哈尔滨市委办公厅' };
+const DISTRICT = { id: 'office-daoli', name: '中共哈尔滨市道里区委办公室' };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A person of the demo organisation working in `officeId`'s own Heli. */
+const inOffice = (staffId: string, officeId: string): HeliClaims => ({
+  ...claimsForStaff(staffId),
+  officeId,
+});
+const cityLeader = inOffice('staff-executive-deputy', CITY.id);
+const citySecretariat = inOffice('staff-secretariat-head', CITY.id);
+const districtLeader = inOffice('staff-executive-deputy', DISTRICT.id);
+const districtSecretariat = inOffice('staff-secretariat-head', DISTRICT.id);
+const districtDivisionHead = inOffice('staff-general-1-head', DISTRICT.id);
+
+/**
+ * Two offices side by side, each its own stack — responsibility and liaison, own MongoDB, own NATS
+ * namespace, own gateway, own key pair — linked city → district over an 内部 link.
+ */
+describe('the city office and the Daoli district office, each with its own Heli', () => {
+  let city: Stack;
+  let district: Stack;
+
+  beforeAll(async () => {
+    const ports = { [CITY.id]: await freePort(), [DISTRICT.id]: await freePort() };
+    const keys = {
+      [CITY.id]: await importSigningKey(await generateSigningJwk('office-harbin-2026')),
+      [DISTRICT.id]: await importSigningKey(await generateSigningJwk('office-daoli-2026')),
+    };
+    const link = (office: typeof CITY, relation: Link['relation']): Link => ({
+      officeId: office.id,
+      name: office.name,
+      relation,
+      url: `http://127.0.0.1:${ports[office.id]}`,
+      maxClassification: 'INTERNAL',
+      publicKeys: [keys[office.id]!.publicJwk],
+    });
+    const liaisonPart = (office: typeof CITY, links: Link[]) => {
+      const settings: LiaisonSettings = {
+        office: { ...office, secretariatDivisionId: 'div-secretariat' },
+        signingKey: keys[office.id]!,
+        links,
+        clock: { now: () => new Date() },
+        relay: { intervalMs: 100, deliveryTimeoutMs: 2_000 },
+      };
+      return {
+        definition: createLiaisonSubgraph({ settings, maxRetryDelayMs: 500 }),
+        sdlDir: fileURLToPath(new URL('../../services/liaison/src/', import.meta.url)),
+        env: { PORT: String(ports[office.id]) },
+      };
+    };
+    [city, district] = await Promise.all([
+      startStack([responsibilityPart(), liaisonPart(CITY, [link(DISTRICT, 'LOWER')])]),
+      startStack([responsibilityPart(), liaisonPart(DISTRICT, [link(CITY, 'HIGHER')])]),
+    ]);
+  });
+
+  afterAll(async () => {
+    await city?.close();
+    await district?.close();
+  });
+
+  const send = (stack: Stack, viewer: HeliClaims, input: Record<string, unknown>) =>
+    stack.query(
+      'mutation ($input: SendOfficialDocumentInput!) { sendOfficialDocument(input: $input) { id } }',
+      { input },
+      viewer,
+    );
+  const document = (over: Record<string, unknown>) => ({
+    kind: 'NOTICE',
+    mainRecipientIds: [DISTRICT.id],
+    classification: 'INTERNAL',
+    documentNumber: '哈委办发〔2026〕12号',
+    title: '关于做好年底督查工作的通知',
+    body: '各区县委办公室：……',
+    writtenOn: '2026-12-01',
+    ...over,
+  });
+
+  it('sends a signed 通知 down; the district signs for it; the city sees 已签收 on the district office', async () => {
+    const sent = await send(city, citySecretariat, document({}));
+    expect(sent.body.errors).toBeUndefined();
+    const id = (sent.body.data as { sendOfficialDocument: { id: string } }).sendOfficialDocument.id;
+
+    await waitFor(
+      async () =>
+        (
+          await district.query(
+            '{ officialDocuments(box: INCOMING) { totalCount } }',
+            {},
+            districtSecretariat,
+          )
+        ).body.data,
+      { description: 'the 收文 registered in the district' },
+    );
+    await district.data(
+      districtSecretariat,
+      'mutation ($id: ID!) { signForOfficialDocument(id: $id) { id } }',
+      { id },
+    );
+
+    const seen = await waitFor(
+      async () => {
+        const { office } = await city.data<{
+          office: {
+            shortName: string;
+            outgoing: {
+              edges: {
+                node: {
+                  title: string;
+                  mainRecipients: { delivery: string; signedForAt: string | null }[];
+                };
+              }[];
+            };
+          };
+        }>(
+          citySecretariat,
+          `{ office(id: "${DISTRICT.id}") { shortName outgoing { edges { node { title mainRecipients { delivery signedForAt } } } } } }`,
+        );
+        const recipient = office.outgoing.edges[0]?.node.mainRecipients[0];
+        return recipient?.signedForAt ? office : null;
+      },
+      { description: '已签收 at the city', timeoutMs: 30_000 },
+    );
+    expect(seen.shortName).toBe('道里区委办公室');
+    expect(seen.outgoing.edges[0]!.node.mainRecipients[0]!.delivery).toBe('DELIVERED');
+  });
+
+  it('assigns a matter down; the district takes it on, reports twice and completes; the city sees it all', async () => {
+    const { assignMatterToOffice } = await city.data<{ assignMatterToOffice: { id: string } }>(
+      cityLeader,
+      'mutation ($input: AssignMatterToOfficeInput!) { assignMatterToOffice(input: $input) { id } }',
+      {
+        input: {
+          officeId: DISTRICT.id,
+          title: '开展年底督查',
+          requirements: '对全区重点任务开展督查，每周报送进展',
+          deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+          reportFrequency: 'WEEKLY',
+          classification: 'INTERNAL',
+        },
+      },
+    );
+    const matterId = assignMatterToOffice.id;
+
+    await waitFor(
+      async () =>
+        (
+          await district.data<{ officeAssignments: unknown[] }>(
+            districtLeader,
+            '{ officeAssignments(side: RECEIVED_FROM_HIGHER) { id } }',
+          )
+        ).officeAssignments.length > 0,
+      { description: 'the matter arrives in the district' },
+    );
+    await district.data(
+      districtLeader,
+      'mutation ($id: ID!) { acceptOfficeAssignment(input: { id: $id, leadDivisionId: "div-general-1" }) { status } }',
+      { id: matterId },
+    );
+    const local = await waitFor(
+      async () => {
+        const { officeAssignments } = await district.data<{
+          officeAssignments: {
+            assignment: { id: string; title: string; assignedByOffice: { id: string } } | null;
+          }[];
+        }>(
+          districtLeader,
+          '{ officeAssignments(side: RECEIVED_FROM_HIGHER) { assignment { id title assignedByOffice { id } } } }',
+        );
+        return officeAssignments[0]?.assignment ?? null;
+      },
+      { description: 'the assigned matter in the district responsibility', timeoutMs: 30_000 },
+    );
+    expect(local.title).toBe('中共哈尔滨市委办公厅交办：开展年底督查');
+    expect(local.assignedByOffice).toEqual({ id: CITY.id });
+
+    const run = (viewer: HeliClaims, query: string) =>
+      district.data(viewer, query, { id: local.id });
+    await run(
+      districtDivisionHead,
+      'mutation ($id: ID!) { acceptAssignment(input: { id: $id }) { status } }',
+    );
+    for (const percent of [40, 80]) {
+      await run(
+        districtDivisionHead,
+        `mutation ($id: ID!) { reportProgress(input: { assignmentId: $id, text: "督查推进中", percent: ${percent} }) { status } }`,
+      );
+    }
+    await run(
+      districtDivisionHead,
+      'mutation ($id: ID!) { submitAssignmentResult(input: { id: $id, result: "督查报告已形成" }) { status } }',
+    );
+    await run(
+      districtLeader,
+      'mutation ($id: ID!) { completeAssignment(input: { id: $id }) { status } }',
+    );
+
+    const board = await waitFor(
+      async () => {
+        const { office } = await city.data<{
+          office: {
+            assignedMatters: {
+              status: string;
+              progress: number;
+              updates: { type: string; percent: number | null }[];
+            }[];
+          };
+        }>(
+          cityLeader,
+          `{ office(id: "${DISTRICT.id}") { assignedMatters { status progress updates { type percent onTime } } } }`,
+        );
+        const matter = office.assignedMatters[0];
+        return matter?.status === 'COMPLETED' ? matter : null;
+      },
+      { description: 'the completion reported up to the city', timeoutMs: 30_000 },
+    );
+    expect(board.progress).toBe(100);
+    expect(board.updates.map((update) => [update.type, update.percent])).toEqual([
+      ['ACCEPTED', null],
+      ['PROGRESS', 40],
+      ['PROGRESS', 80],
+      ['COMPLETED', null],
+    ]);
+  });
+
+  it('carries a 请示 up and a linked 批复 down; refuses a 请示 sent down and a 机密 document on the 内部 link', async () => {
+    const request = await send(
+      district,
+      districtSecretariat,
+      document({
+        kind: 'REQUEST',
+        mainRecipientIds: [CITY.id],
+        documentNumber: '道委办〔2026〕3号',
+        title: '关于延长督查时限的请示',
+        signer: '刘晓光',
+      }),
+    );
+    expect(request.body.errors).toBeUndefined();
+    const requestId = (request.body.data as { sendOfficialDocument: { id: string } })
+      .sendOfficialDocument.id;
+    await waitFor(
+      async () =>
+        (
+          await city.query(
+            'query ($id: ID!) { officialDocument(id: $id) { id } }',
+            { id: requestId },
+            citySecretariat,
+          )
+        ).body.data?.['officialDocument'],
+      { description: 'the 请示 at the city' },
+    );
+    const reply = await send(
+      city,
+      citySecretariat,
+      document({
+        kind: 'REPLY',
+        documentNumber: '哈委办函〔2026〕5号',
+        title: '关于延长督查时限的批复',
+        inReplyToId: requestId,
+      }),
+    );
+    expect(reply.body.errors).toBeUndefined();
+    const replyId = (reply.body.data as { sendOfficialDocument: { id: string } })
+      .sendOfficialDocument.id;
+    const answered = await waitFor(
+      async () =>
+        (
+          await district.query(
+            'query ($id: ID!) { officialDocument(id: $id) { kind inReplyTo { id kind } } }',
+            { id: replyId },
+            districtSecretariat,
+          )
+        ).body.data?.['officialDocument'],
+      { description: 'the 批复 at the district' },
+    );
+    expect(answered).toEqual({ kind: 'REPLY', inReplyTo: { id: requestId, kind: 'REQUEST' } });
+
+    const before = await district.data<{ officialDocuments: { totalCount: number } }>(
+      districtSecretariat,
+      '{ officialDocuments(box: INCOMING) { totalCount } }',
+    );
+    const wrongWay = await send(
+      city,
+      citySecretariat,
+      document({ kind: 'REQUEST', documentNumber: '哈委办发〔2026〕13号', signer: '王明' }),
+    );
+    expect(wrongWay.body.errors?.[0]?.extensions?.['rules']).toEqual(['KIND_DIRECTION']);
+    const tooSecret = await send(
+      city,
+      citySecretariat,
+      document({
+        classification: 'SECRET',
+        copyNumber: '000001',
+        documentNumber: '哈委办发〔2026〕14号',
+      }),
+    );
+    expect(tooSecret.body.errors?.[0]?.extensions?.['rules']).toEqual(['LINK_CLASSIFICATION']);
+    const after = await district.data<{ officialDocuments: { totalCount: number } }>(
+      districtSecretariat,
+      '{ officialDocuments(box: INCOMING) { totalCount } }',
+    );
+    expect(after.officialDocuments.totalCount).toBe(before.officialDocuments.totalCount);
+  });
+});
