@@ -221,8 +221,14 @@ async function assemble<TModels, TLoaders>(
     consumerNames: consumers.map((c) => c.consumerName),
   });
   const shutdownSteps: ShutdownStep[] = [
-    { name: 'http', run: () => closeHttpServer(server) },
-    { name: 'metrics', run: async () => stopEventMetrics() },
+    {
+      name: 'http',
+      run: async () => {
+        await closeHttpServer(server);
+        // Nothing scrapes /metrics any more; the gauges must not read a closing connection.
+        stopEventMetrics();
+      },
+    },
     {
       name: 'event consumers',
       run: async () => {
