@@ -48,6 +48,28 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The web console in a real Chromium (packages/console, docs/adr/009): built once first.
+          name: 'browser',
+          include: ['e2e/**/*.browser.ts'],
+          globalSetup: ['e2e/console/build-console.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The console's components, rendered in happy-dom.
+          name: 'console',
+          include: ['packages/console/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['packages/console/test/setup-dom.ts'],
+        },
+      },
     ],
   },
 });

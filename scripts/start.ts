@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
+import { ensureConsoleBuilt } from '@heli/console/build';
 import { findSubgraphServices } from '@heli/gateway/compose';
 import { claimsForStaff, demoUsers } from '@heli/demo-data';
 import { startChild, type ManagedChild } from './dev-stack/child-process.js';
@@ -69,6 +70,10 @@ async function main(): Promise<void> {
     })),
     { what: 'gateway (GATEWAY_PORT)', port: env.GATEWAY_PORT },
   ]);
+
+  // The web console builds (or is found already built) while the services start.
+  const consoleBuild = ensureConsoleBuilt((line) => echo(`[console] ${line}`));
+  consoleBuild.catch(() => {});
 
   let mongoUri = env.MONGODB_URI;
   if (!mongoUri) {
@@ -140,6 +145,7 @@ async function main(): Promise<void> {
     throw new Error(`composition failed (see above and ${join(logDir, 'compose.log')})`);
 
   const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}`;
+  const consoleDir = await consoleBuild;
   supervise(
     startChild({
       name: 'gateway',
@@ -149,6 +155,8 @@ async function main(): Promise<void> {
         SUPERGRAPH_PATH: supergraphPath,
         LOG_LEVEL: env.LOG_LEVEL,
         GATEWAY_WORKERS: String(Math.max(1, availableParallelism())),
+        CONSOLE_DIR: consoleDir,
+        DEV_SIGN_IN: 'true',
         ...jwt,
       },
       logDir,
@@ -164,7 +172,8 @@ async function main(): Promise<void> {
   });
   echo(`
 Heli is running.
-  GraphQL + IDE   ${gatewayUrl}/graphql
+  Console         ${gatewayUrl}/   (sign in as a demo user)
+  GraphQL + IDE   ${gatewayUrl}/graphql  (IDE also at ${gatewayUrl}/ide)
   subgraphs       ${services.map((s) => `${s.name} :${s.port}`).join(', ')}
   logs            ${logDir}
 

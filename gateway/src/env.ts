@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
 import { registryEnv } from '@heli/schema-registry';
-import { commonEnv, envInteger, envPort } from '@heli/service-kit';
+import { commonEnv, envBoolean, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
+import { consoleSiteEnv, consoleSiteRule } from './console-site.js';
 import { parseSubgraphUrls } from './subgraph-urls.js';
 
 /** Where `pnpm compose` writes the supergraph, and so where the gateway looks by default. */
@@ -84,8 +85,11 @@ export const gatewayEnvSchema = z
     ...queryLimitsEnv,
     ...gatewaySignatureEnv,
     GATEWAY_WORKERS: envInteger(1, 256).default(availableParallelism()),
+    /** Identical query fetches in flight at once go to the subgraph once (inflight-dedup.ts). */
+    DEDUPLICATE_SUBGRAPH_QUERIES: envBoolean().default(true),
+    ...consoleSiteEnv,
   })
-  .check(authEnvRule, supergraphSourceRule)
+  .check(authEnvRule, supergraphSourceRule, consoleSiteRule)
   .transform(({ SUPERGRAPH_PATH, SUBGRAPH_URLS, SCHEMA_REGISTRY_NATS_URL, ...rest }) => ({
     ...rest,
     supergraph:

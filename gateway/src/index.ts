@@ -3,11 +3,12 @@ import { createLogger, installGracefulShutdown, loadEnvOrExit } from '@heli/serv
 import { startTracing } from '@heli/telemetry';
 import { batchedStdout } from './batched-log-destination.js';
 import { gatewayEnvSchema, gatewayEnvSource } from './env.js';
-import { createGatewayServer, type GatewayServer } from './server.js';
+import type { GatewayServer } from './server.js';
 
 // Entry point: the primary process only supervises; each worker is a whole gateway listening on the
 // same port (node:cluster hands incoming connections to the workers), so every core plans and
-// executes queries.
+// executes queries. Only workers import the server (Apollo, the gateway, GraphiQL's assets): in
+// the primary that module graph cost seconds before the first fork and ~100 MB it never used.
 
 const env = loadEnvOrExit(gatewayEnvSchema, gatewayEnvSource());
 const logOutput = batchedStdout();
@@ -99,6 +100,7 @@ async function runWorker(): Promise<void> {
   const tracing = startTracing('gateway', env);
   let gateway: GatewayServer;
   try {
+    const { createGatewayServer } = await import('./server.js');
     gateway = await createGatewayServer(env, { logger: workerLogger });
   } catch (error) {
     workerLogger.fatal({ err: error }, 'gateway worker could not start');

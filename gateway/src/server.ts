@@ -34,10 +34,12 @@ import {
 import { graphqlErrorMetricsPlugin } from '@heli/telemetry';
 import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding.js';
 import { disableApolloTelemetry, type GatewayEnv } from './env.js';
+import { consoleSite } from './console-site.js';
 import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
 import { RegistrySupergraphSource } from './registry-supergraph-source.js';
 import { runningSubgraphsSource } from './running-subgraphs-source.js';
+import { withInFlightDeduplication } from './inflight-dedup.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
 import { withVerifiedTokenCache } from './verified-token-cache.js';
 import { SupergraphFileSource, type SupergraphReloadOutcome } from './supergraph-source.js';
@@ -103,9 +105,12 @@ export async function createGatewayServer(
     timeoutMs: limits.timeBudgetMs,
     ...(env.GATEWAY_SIGNING_SECRET !== undefined && { signingSecret: env.GATEWAY_SIGNING_SECRET }),
   });
+  const fetcher = env.DEDUPLICATE_SUBGRAPH_QUERIES
+    ? withInFlightDeduplication(subgraphs.fetcher).fetcher
+    : subgraphs.fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.manager,
-    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher: subgraphs.fetcher }),
+    buildService: ({ url }) => new AuthForwardingDataSource({ url, fetcher }),
     logger: logger.child({ component: 'apollo-gateway' }),
   });
   // The API schema Apollo hands plugins has lost the subgraphs' `@listSize` hints; the supergraph has them.
@@ -156,6 +161,8 @@ export async function createGatewayServer(
     limits: responseLimits,
   });
 
+  // The web console and its development sign-in, when configured (console-site.ts).
+  const site = consoleSite(env, GRAPHQL_PATH);
   const server = createHttpServer({
     logger,
     bodyLimitBytes: limits.maxBodyBytes,
@@ -174,7 +181,9 @@ export async function createGatewayServer(
         if (wantsIdePage(req)) serveIdePage(res, GRAPHQL_PATH);
         else sendJson(res, 404, { error: `GraphQL is served at ${GRAPHQL_PATH}` });
       },
+      ...site.routes,
     },
+    ...(site.fallback && { fallback: site.fallback }),
     graphql: {
       path: GRAPHQL_PATH,
       handle: async (req, res, scope) => {

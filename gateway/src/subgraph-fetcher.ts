@@ -78,7 +78,7 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): He
 }
 
 /** A fetch Response over a body already read in full; like fetch's, the body can be consumed once. */
-function bufferedResponse(
+export function bufferedResponse(
   url: string,
   read: { status: number; statusText: string; headers: Headers; body: string },
 ): FetcherResponse {

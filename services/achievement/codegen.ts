@@ -12,6 +12,12 @@ export const mappers = {
   Achievement: '../achievements/achievement.model.js#AchievementRecord',
   AchievementVersion: '../achievements/achievement.model.js#AchievementVersionRecord',
   AchievementOrigin: '../achievements/achievement.model.js#OriginRef',
+  AchievementUse: '../reuse/use.model.js#UseRecord',
+  MeetingDecision: '../records/entity-ref.js#EntityRef',
+  ResearchTopic: '../records/entity-ref.js#EntityRef',
+  Lineage: '../lineage/lineage-view.js#LineageView',
+  LineageOrigin: '../lineage/lineage.model.js#WorkOriginRecord',
+  LineageMatter: '../lineage/lineage.model.js#MatterRefRecord',
 };
 
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's

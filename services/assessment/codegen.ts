@@ -7,6 +7,7 @@ import { resolverTypesConfig } from '@heli/subgraph-runtime/codegen';
  */
 export const mappers = {
   Division: '../divisions/division-reference.js#DivisionReference',
+  AchievementUse: '../item-scores/use-reference.js#UseReference',
   ScoringRuleSet: '../scoring-rules/scoring-rule.js#ScoringRuleSet as ScoringRuleSetData',
   ScoringRule: '../scoring-rules/scoring-rule.js#ScoringRule as ScoringRuleData',
   ScoreEntry: '../ledger/ledger.model.js#ScoreEntryRecord',

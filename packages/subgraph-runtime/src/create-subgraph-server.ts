@@ -33,6 +33,7 @@ import { createErrorFormatter } from './errors/format-error.js';
 import { unstorableTextPlugin } from './input/unstorable-text.js';
 import { requireGateway } from './http/require-gateway.js';
 import { requireViewer } from './http/require-viewer.js';
+import { cachedViewerResolver } from './http/viewer-cache.js';
 import { mongoReadiness, natsReadiness, startupReadiness } from './readiness-checks.js';
 import { buildDefinitionSchema } from './schema/build-definition-schema.js';
 import type { SubgraphEnv } from './subgraph-env.js';
@@ -158,17 +159,17 @@ async function assemble<TModels, TLoaders>(
 
   let started = false;
   const responseLimits = httpResponseLimits(limits);
-  const verifyToken = createTokenVerifier(tokenVerifierConfig(env));
-  const authenticated = requireViewer(
-    verifyToken,
-    logger,
-    (viewer) =>
-      graphqlHandler(apollo, {
-        context: async (_req, { requestId }) =>
-          createContext(definition, runtime, { requestId, viewer }),
-        limits: responseLimits,
-      }),
-    currentViewer && ((viewer) => currentViewer(viewer, runtime)),
+  const resolveViewer = cachedViewerResolver(
+    createTokenVerifier(tokenVerifierConfig(env)),
+    currentViewer ? (viewer) => currentViewer(viewer, runtime) : async (viewer) => viewer,
+    { ttlMs: env.VIEWER_CACHE_MS },
+  );
+  const authenticated = requireViewer(resolveViewer, logger, (viewer) =>
+    graphqlHandler(apollo, {
+      context: async (_req, { requestId }) =>
+        createContext(definition, runtime, { requestId, viewer }),
+      limits: responseLimits,
+    }),
   );
   const routes = definition.routes?.(runtime) ?? {};
   for (const path of [GRAPHQL_PATH, '/health', '/ready']) {

@@ -49,12 +49,16 @@ export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-er
 export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';
 export {
   paginate,
+  toConnection,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   type PageRequest,
   type Connection,
+  type ConnectionPage,
   type Edge,
   type PageInfo,
   type LeanNode,
 } from './pagination/paginate.js';
+export { groupedPageLoader, type GroupedPageKey } from './pagination/grouped-pages.js';
+export { selectsField } from './pagination/selects-field.js';
 export { encodeCursor, decodeCursor, type CursorPosition } from './pagination/cursor.js';

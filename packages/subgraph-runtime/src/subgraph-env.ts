@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv } from '@heli/service-kit';
+import { commonEnv, envInteger } from '@heli/service-kit';
 import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
 
@@ -14,6 +14,11 @@ export const subgraphEnv = {
   ...queryLimitsEnv,
   // Set: only requests the gateway signed are admitted (gateway-only access).
   ...gatewaySignatureEnv,
+  /**
+   * How long (ms) a caller's verified token and record lookup (`currentViewer`) are reused; 0 =
+   * every request. A deactivated person is refused, a lowered clearance applied, within this.
+   */
+  VIEWER_CACHE_MS: envInteger(0, 10_000).default(2_000),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// connection string'),

@@ -14,4 +14,5 @@ export { waitFor, type WaitForOptions } from './wait-for.js';
 export { capturedLogger, type CapturedLogger } from './captured-logger.js';
 export * from './nats-server.js';
 export { outboxEvents } from './outbox-events.js';
+export { countingCommands, withCommandMonitoring } from './command-counter.js';
 export { testProcessEnv } from './process-environment.js';

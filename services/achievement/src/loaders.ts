@@ -1,4 +1,4 @@
-import type { LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import { achievementVisibilityFilter } from './access/visibility.rules.js';
 import type { AchievementRecord } from './achievements/achievement.model.js';
 import type { AchievementModels } from './models.js';
@@ -17,6 +17,11 @@ export function createAchievementLoaders({ models, viewer }: LoaderScope<Achieve
       (a) => (a.origin ? [a.origin.id] : []),
       { filter: visible, sort: { createdAt: 1, _id: 1 } },
     ),
+    use: byIdLoader(models.uses),
+    /** Uses of an achievement; only asked for an achievement already loaded as visible. */
+    usesOfAchievement: groupedLoader(models.uses, 'achievementId', (u) => [u.achievementId], {
+      sort: { claimedAt: 1, _id: 1 },
+    }),
     versions: groupedLoader(models.achievementVersions, 'achievementId', (v) => [v.achievementId], {
       sort: { version: 1 },
     }),

@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
 import { achievementModel, achievementVersionModel } from './achievements/achievement.model.js';
+import { matterRefModel, workOriginModel } from './lineage/lineage.model.js';
+import { useModel } from './reuse/use.model.js';
 import { directoryDivisionModel, directoryStaffModel } from './directory/directory.model.js';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
@@ -7,6 +9,9 @@ export function achievementModels(conn: Connection) {
   return {
     achievements: achievementModel(conn),
     achievementVersions: achievementVersionModel(conn),
+    uses: useModel(conn),
+    workOrigins: workOriginModel(conn),
+    matterRefs: matterRefModel(conn),
     directoryDivisions: directoryDivisionModel(conn),
     directoryStaff: directoryStaffModel(conn),
   };

@@ -3,6 +3,9 @@ import { achievementsResolvers } from './achievements/achievements.resolvers.js'
 import { commonResolvers } from './common/common.resolvers.js';
 import { currentViewer } from './directory/current-viewer.js';
 import { directorySubscription } from './directory/directory.handlers.js';
+import { lineageResolvers } from './lineage/lineage.resolvers.js';
+import { lineageSubscription } from './lineage/lineage.handlers.js';
+import { reuseResolvers } from './reuse/reuse.resolvers.js';
 import { createAchievementLoaders } from './loaders.js';
 import { achievementModels } from './models.js';
 import { systemClock, type Clock } from './records/clock.js';
@@ -31,12 +34,19 @@ export function createAchievementSubgraph({
       sdl('./common/common.graphql'),
       sdl('./directory/directory.graphql'),
       sdl('./achievements/achievements.graphql'),
+      sdl('./reuse/reuse.graphql'),
+      sdl('./lineage/lineage.graphql'),
     ],
-    resolvers: [commonResolvers, achievementsResolvers(clock)],
+    resolvers: [
+      commonResolvers,
+      achievementsResolvers(clock),
+      reuseResolvers(clock),
+      lineageResolvers,
+    ],
     models: achievementModels,
     createLoaders: createAchievementLoaders,
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime)],
+    eventHandlers: (runtime) => [directorySubscription(runtime), lineageSubscription(runtime)],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
       if (loadDemoData) runtime.logger.info('demo achievement data: not yet');

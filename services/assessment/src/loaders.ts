@@ -7,6 +7,7 @@ import {
   rewardsAndPenalties,
   type DivisionTotals,
 } from './ledger/score-totals.js';
+import { scoreEntriesOfItemLoader } from './item-scores/item-scores.js';
 import type { AssessmentModels } from './models.js';
 import { parsePeriod } from './periods/period.js';
 import { activeRuleSet } from './scoring-rules/active-rule-set.js';
@@ -70,6 +71,8 @@ export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels
         return version === 1 && year !== undefined ? defaultRuleSet(year) : null;
       });
     }),
+    /** Key: an item an event was about, e.g. `{ kind: 'ACHIEVEMENT_USE', id }`. */
+    scoreEntriesOfItem: scoreEntriesOfItemLoader(models),
     /** Key: the year. */
     activeRuleSet: new DataLoader<number, ScoringRuleSet>((years) =>
       Promise.all(years.map((year) => activeRuleSet(models.ruleSets, year))),

@@ -2,6 +2,7 @@ import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { commonResolvers } from './common/common.resolvers.js';
 import { loadDemoHistory } from './demo/load-demo-history.js';
 import { evaluationsResolvers } from './evaluations/evaluations.resolvers.js';
+import { itemScoresResolvers } from './item-scores/item-scores.resolvers.js';
 import { inspectionsResolvers } from './inspections/inspections.resolvers.js';
 import { ledgerResolvers } from './ledger/ledger.resolvers.js';
 import { createAssessmentLoaders } from './loaders.js';
@@ -33,6 +34,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       sdl('./recompute/recompute.graphql'),
       sdl('./inspections/inspections.graphql'),
       sdl('./evaluations/evaluations.graphql'),
+      sdl('./item-scores/item-scores.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -41,6 +43,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       recomputeResolvers,
       inspectionsResolvers,
       evaluationsResolvers,
+      itemScoresResolvers,
     ],
     models: assessmentModels,
     createLoaders: createAssessmentLoaders,

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, groupedPageLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { Model } from 'mongoose';
 import { catalogVisibilityFilter, documentVisibilityFilter } from './access/visibility.rules.js';
 import { createDocumentViewRecorder } from './audit/document-view-recorder.js';
 import type { CatalogEntryRecord } from './catalog/catalog.model.js';
+import { CATALOG_ORDER } from './catalog/catalog-order.js';
 import type { Clock } from './clock.js';
 import type { DocumentRecord } from './documents/documents.model.js';
 import type { SharingModels } from './models.js';
@@ -19,6 +20,13 @@ export function sharingLoaders(clock: Clock) {
     catalogEntry: visibleByIdLoader<CatalogEntryRecord>(
       models.catalogEntries,
       catalogVisibilityFilter(viewer),
+    ),
+    /** `Division.catalogEntries`: the first pages of many divisions in one aggregation. */
+    divisionCatalogPage: groupedPageLoader(
+      models.catalogEntries,
+      'sourceDivisionId',
+      catalogVisibilityFilter(viewer),
+      CATALOG_ORDER,
     ),
     distribution: byIdLoader(models.distributions),
     readingRequest: byIdLoader(models.readingRequests),

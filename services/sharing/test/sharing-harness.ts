@@ -5,9 +5,11 @@ import { createEnvelope, natsSubject, responsibilityEvents } from '@heli/event-c
 import {
   graphql,
   outboxEvents,
+  startTestMongo,
   startTestSubgraph,
   tokenFor,
   waitFor,
+  withCommandMonitoring,
   type TestSubgraph,
 } from '@heli/testkit';
 import { ManualClock } from '../src/clock.js';
@@ -19,10 +21,22 @@ import { createSharingSubgraph } from '../src/server.js';
  * The sharing subgraph running in-process for one test file: its own embedded MongoDB, NATS
  * namespace and port, a clock the test moves by hand, and helpers to call it as a demo person.
  */
-export async function startSharing({ loadDemoData = false }: { loadDemoData?: boolean } = {}) {
+export async function startSharing({
+  loadDemoData = false,
+  monitorCommands = false,
+  env = {},
+}: {
+  loadDemoData?: boolean;
+  /** More variables for the subgraph, e.g. VIEWER_CACHE_MS for a test of that cache. */
+  env?: Record<string, string>;
+  /** Report every MongoDB command, for tests that count them (`countingCommands`). */
+  monitorCommands?: boolean;
+} = {}) {
   const clock = new ManualClock('2026-03-02T01:00:00.000Z');
+  const mongo = monitorCommands ? await startTestMongo() : undefined;
   const subgraph: TestSubgraph<SharingModels> = await startTestSubgraph(
     createSharingSubgraph({ loadDemoData, clock, sweepIntervalMs: 0 }),
+    { ...env, ...(mongo && { MONGODB_URI: withCommandMonitoring(mongo.uri) }) },
   );
   const runtime = subgraph.runtime.runtime;
   const tokens = new Map<string, string>();
@@ -42,7 +56,11 @@ export async function startSharing({ loadDemoData = false }: { loadDemoData?: bo
     clock,
     runtime,
     models: runtime.models,
-    close: () => subgraph.close(),
+    conn: subgraph.conn,
+    close: async () => {
+      await subgraph.close();
+      await mongo?.stop();
+    },
 
     /**
      * Runs an operation as a demo staff member (by id) or as any claims. The body is loosely

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { AuthError, bearerToken, type HeliClaims, type TokenVerifier } from '@heli/auth';
+import { AuthError, bearerToken, type HeliClaims } from '@heli/auth';
 import { sendJson, type Logger, type RouteHandler } from '@heli/service-kit';
+import type { ViewerResolver } from './viewer-cache.js';
 
 /**
  * Lets a request through to `next` only with a valid bearer token. The check runs before Apollo
@@ -8,15 +9,14 @@ import { sendJson, type Logger, type RouteHandler } from '@heli/service-kit';
  * through introspection — and gets a GraphQL-shaped 401 its client can read.
  */
 export function requireViewer(
-  verifyToken: TokenVerifier,
+  resolveViewer: ViewerResolver,
   logger: Logger,
   next: (viewer: HeliClaims) => RouteHandler,
-  currentViewer: (viewer: HeliClaims) => Promise<HeliClaims | null> = async (viewer) => viewer,
 ): RouteHandler {
   return async (req, res, scope) => {
     let viewer: HeliClaims | null;
     try {
-      viewer = await currentViewer(await verifyToken(bearerToken(req.headers.authorization)));
+      viewer = await resolveViewer(bearerToken(req.headers.authorization));
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       if (error.failure === 'KEYS_UNAVAILABLE') {

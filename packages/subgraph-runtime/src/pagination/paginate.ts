@@ -1,6 +1,8 @@
-import type { FilterQuery, Model, SortOrder } from 'mongoose';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { FilterQuery, Model } from 'mongoose';
 import { badInput } from '../errors/public-errors.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
+import { selectsField } from './selects-field.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -35,28 +37,46 @@ export interface Connection<T> {
 }
 
 /**
+ * A connection as a resolver hands it to GraphQL: `totalCount` is there only when the operation
+ * selected it, since counting is a second database command a page does not otherwise need.
+ */
+export type ConnectionPage<T> = Omit<Connection<T>, 'totalCount'> & { totalCount?: number };
+
+/**
  * One page of `model.find(filter)` as a connection, with keyset (not skip) pagination: the cursor
  * holds the last item's (sort key, _id), and the next page starts strictly after it, so pages stay
  * stable while items are added and cost the same however deep the client pages.
  *
+ * Given the resolver's `info`, the matching documents are counted only when the operation asks
+ * for `totalCount`; without it they always are.
+ *
  * The sort field should be present on every document; documents without it sort first
  * (ascending) or last (descending), as MongoDB orders null.
  */
+export function paginate<TDoc>(
+  model: Model<TDoc>,
+  filter: FilterQuery<TDoc>,
+  page?: PageRequest,
+): Promise<Connection<LeanNode<TDoc>>>;
+export function paginate<TDoc>(
+  model: Model<TDoc>,
+  filter: FilterQuery<TDoc>,
+  page: PageRequest | undefined,
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+): Promise<ConnectionPage<LeanNode<TDoc>>>;
 export async function paginate<TDoc>(
   model: Model<TDoc>,
   filter: FilterQuery<TDoc>,
   { first, after, sort }: PageRequest = {},
-): Promise<Connection<LeanNode<TDoc>>> {
+  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+): Promise<ConnectionPage<LeanNode<TDoc>>> {
   const size = pageSize(first);
-  const field = sort?.field ?? '_id';
-  const direction: 1 | -1 = sort?.direction === 'DESC' ? -1 : 1;
+  const { field, direction, order } = pageOrder(sort);
   const position = after ? decodeCursor(after) : undefined;
 
   const pageFilter = position
     ? { $and: [filter, afterPosition(field, direction, position)] }
     : filter;
-  const order: Record<string, SortOrder> =
-    field === '_id' ? { _id: direction } : { [field]: direction, _id: direction };
 
   const [docs, totalCount] = await Promise.all([
     model
@@ -64,9 +84,32 @@ export async function paginate<TDoc>(
       .sort(order)
       .limit(size + 1)
       .lean<LeanNode<TDoc>[]>(),
-    model.countDocuments(filter),
+    info === undefined || selectsField(info, 'totalCount')
+      ? model.countDocuments(filter)
+      : undefined,
   ]);
+  return toConnection(docs, { size, field, afterCursor: position !== undefined, totalCount });
+}
 
+/** The order a page request sorts by: its field, then `_id` to break ties. */
+export function pageOrder(sort: PageRequest['sort']) {
+  const field = sort?.field ?? '_id';
+  const direction: 1 | -1 = sort?.direction === 'DESC' ? -1 : 1;
+  const order: Record<string, 1 | -1> =
+    field === '_id' ? { _id: direction } : { [field]: direction, _id: direction };
+  return { field, direction, order };
+}
+
+/** Builds the connection from up to `size + 1` documents in page order (one more = a next page). */
+export function toConnection<T extends { _id: unknown }>(
+  docs: T[],
+  {
+    size,
+    field,
+    afterCursor,
+    totalCount,
+  }: { size: number; field: string; afterCursor: boolean; totalCount: number | undefined },
+): ConnectionPage<T> {
   const nodes = docs.slice(0, size);
   const edges = nodes.map((node) => ({
     cursor: encodeCursor({ key: valueAt(node, field), id: node._id }),
@@ -76,17 +119,17 @@ export async function paginate<TDoc>(
     edges,
     pageInfo: {
       hasNextPage: docs.length > size,
-      hasPreviousPage: position !== undefined,
+      hasPreviousPage: afterCursor,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
+    ...(totalCount === undefined ? {} : { totalCount }),
   };
 }
 
 export type LeanNode<TDoc> = TDoc & { _id: unknown };
 
-function pageSize(first: number | null | undefined): number {
+export function pageSize(first: number | null | undefined): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`, {

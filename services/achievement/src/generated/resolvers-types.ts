@@ -2,6 +2,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRef } from '../records/entity-ref.js';
 import type { AchievementRecord, AchievementVersionRecord, OriginRef } from '../achievements/achievement.model.js';
+import type { UseRecord } from '../reuse/use.model.js';
+import type { LineageView } from '../lineage/lineage-view.js';
+import type { WorkOriginRecord, MatterRefRecord } from '../lineage/lineage.model.js';
 import type { AchievementContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -50,10 +53,22 @@ export type Achievement = {
   summary: Scalars['String']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** Uses by other divisions, oldest first, optionally of one status */
+  uses: Array<AchievementUse>;
   /** The current version's number; every earlier one is kept */
   version: Scalars['Int']['output'];
   /** Every version, oldest first */
   versions: Array<AchievementVersion>;
+};
+
+
+/**
+ * 成果: an output a division provides for others to reference, apply and transform (成果共用).
+ * Visible within the office to those whose clearance covers it, unless its division narrowed
+ * need-to-know to named divisions.
+ */
+export type AchievementUsesArgs = {
+  status?: InputMaybe<UseStatus>;
 };
 
 export type AchievementConnection = {
@@ -106,6 +121,27 @@ export type AchievementStatus =
   | 'DRAFT'
   | 'PUBLISHED';
 
+/** One division's use of another division's achievement. Visible to whoever may see the achievement. */
+export type AchievementUse = {
+  __typename?: 'AchievementUse';
+  achievement: Achievement;
+  claimedAt: Scalars['DateTime']['output'];
+  claimedBy: Staff;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Staff>;
+  /** Why the providing division disputed it */
+  disputeReason?: Maybe<Scalars['String']['output']>;
+  evidence?: Maybe<UseEvidence>;
+  id: Scalars['ID']['output'];
+  kind: UseKind;
+  /** The achievement's lead division, which confirms or disputes */
+  providerDivision: Division;
+  /** What the division used it for */
+  purpose: Scalars['String']['output'];
+  status: UseStatus;
+  userDivision: Division;
+};
+
 /** One version of an achievement as it was registered or revised */
 export type AchievementVersion = {
   __typename?: 'AchievementVersion';
@@ -128,6 +164,13 @@ export type Assignment = {
   outputs: Array<Achievement>;
 };
 
+export type ClaimAchievementUseInput = {
+  achievementId: Scalars['ID']['input'];
+  evidence?: InputMaybe<UseEvidenceInput>;
+  kind: UseKind;
+  purpose: Scalars['String']['input'];
+};
+
 /** 密级, lowest first: 公开 内部 秘密 机密 绝密 */
 export type Classification =
   | 'CONFIDENTIAL'
@@ -141,6 +184,12 @@ export type Division = {
   /** The division's achievements (lead or co-division) the caller may see, newest first */
   achievements: AchievementConnection;
   id: Scalars['ID']['output'];
+  /** 成果被应用: confirmed uses of this division's achievements by other divisions, counted by kind */
+  reuseGiven: ReuseSummary;
+  /** 应用他人成果: confirmed uses this division made of other divisions' achievements, counted by kind */
+  reuseReceived: ReuseSummary;
+  /** Claimed uses of this division's achievements waiting for it to confirm or dispute, oldest first */
+  usesAwaitingDecision: Array<AchievementUse>;
 };
 
 
@@ -149,19 +198,101 @@ export type DivisionAchievementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type DivisionReuseGivenArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+export type DivisionReuseReceivedArgs = {
+  period: Scalars['String']['input'];
+};
+
 export type Document = {
   __typename?: 'Document';
   id: Scalars['ID']['output'];
 };
 
+/**
+ * One piece of work end to end: the decision or instruction that started it, the matters made of
+ * it, their outputs, and (through Achievement.uses and AchievementUse.scoreEntries) each confirmed
+ * reuse and the scores it earned. Every hop is filtered by the caller's clearance: a hop they may
+ * not see is left out (origin null, a matter missing) and the rest is shown.
+ */
+export type Lineage = {
+  __typename?: 'Lineage';
+  matters: Array<LineageMatter>;
+  origin?: Maybe<LineageOrigin>;
+};
+
+/** A matter made of the origin, and the outputs registered from it */
+export type LineageMatter = {
+  __typename?: 'LineageMatter';
+  classification: Classification;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its status and progress come from responsibility */
+  matter: Assignment;
+  /** Achievements registered from the matter that the caller may see */
+  outputs: Array<Achievement>;
+  title: Scalars['String']['output'];
+};
+
+/** What started a piece of work: a meeting decision (议政会) or a leader's instruction (批示) */
+export type LineageOrigin = {
+  __typename?: 'LineageOrigin';
+  at: Scalars['DateTime']['output'];
+  classification: Classification;
+  /** MEETING_DECISION: the decision as interaction describes it */
+  decision?: Maybe<MeetingDecision>;
+  id: Scalars['ID']['output'];
+  kind: LineageOriginKind;
+  leadDivision?: Maybe<Division>;
+  text: Scalars['String']['output'];
+  /** The meeting's or the document's title */
+  title: Scalars['String']['output'];
+};
+
+export type LineageOriginKind =
+  | 'INSTRUCTION'
+  | 'MEETING_DECISION';
+
+export type MeetingDecision = {
+  __typename?: 'MeetingDecision';
+  id: Scalars['ID']['output'];
+  /** Where the decision led, as far as the caller may see */
+  lineage?: Maybe<Lineage>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The caller's division records a use of another division's achievement (once per kind) */
+  claimAchievementUse: AchievementUse;
+  /** The providing division's head confirms a claimed use; it then counts in assessment */
+  confirmAchievementUse: AchievementUse;
+  /** The providing division's head disputes a claimed use, with a reason; it never counts */
+  disputeAchievementUse: AchievementUse;
   /** The division confirms a draft offered from its completed work, so nothing is typed twice */
   publishAchievementDraft: Achievement;
   /** Registers (publishes) an achievement; it is listed in sharing's catalogue unless restricted */
   registerAchievement: Achievement;
   /** A new version; the earlier ones stay readable */
   reviseAchievement: Achievement;
+};
+
+
+export type MutationClaimAchievementUseArgs = {
+  input: ClaimAchievementUseInput;
+};
+
+
+export type MutationConfirmAchievementUseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisputeAchievementUseArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -200,12 +331,20 @@ export type Query = {
   __typename?: 'Query';
   /** One achievement, or null when it does not exist or the caller may not see it */
   achievement?: Maybe<Achievement>;
+  achievementUse?: Maybe<AchievementUse>;
   /** Achievements the caller may see, newest first */
   achievements: AchievementConnection;
+  /** The lineage of a meeting decision, an instruction or a matter (by id); null when the caller may see none of it */
+  lineage?: Maybe<Lineage>;
 };
 
 
 export type QueryAchievementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAchievementUseArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -216,6 +355,11 @@ export type QueryAchievementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<AchievementKind>;
   status?: InputMaybe<AchievementStatus>;
+};
+
+
+export type QueryLineageArgs = {
+  of: Scalars['ID']['input'];
 };
 
 export type RegisterAchievementInput = {
@@ -235,6 +379,23 @@ export type RegisterAchievementInput = {
   title: Scalars['String']['input'];
 };
 
+export type ResearchTopic = {
+  __typename?: 'ResearchTopic';
+  id: Scalars['ID']['output'];
+  /** The latest research report registered from the topic that the caller may see */
+  report?: Maybe<Achievement>;
+};
+
+/** Confirmed uses in a period, of achievements the caller may see */
+export type ReuseSummary = {
+  __typename?: 'ReuseSummary';
+  /** Every kind, 0 where there was none */
+  byKind: Array<UseCount>;
+  /** 2026, 2026-Q2 or 2026-05 (office time) */
+  period: Scalars['String']['output'];
+  total: Scalars['Int']['output'];
+};
+
 export type ReviseAchievementInput = {
   /** The version the change was made on; a revision of an older version is refused (CONFLICT) */
   baseVersion: Scalars['Int']['input'];
@@ -252,6 +413,43 @@ export type Staff = {
   __typename?: 'Staff';
   id: Scalars['ID']['output'];
 };
+
+export type UseCount = {
+  __typename?: 'UseCount';
+  count: Scalars['Int']['output'];
+  kind: UseKind;
+};
+
+/** What the using division points at to show its use: its own document, matter, case or achievement */
+export type UseEvidence = {
+  __typename?: 'UseEvidence';
+  id: Scalars['ID']['output'];
+  kind: UseEvidenceKind;
+};
+
+export type UseEvidenceInput = {
+  id: Scalars['ID']['input'];
+  kind: UseEvidenceKind;
+};
+
+export type UseEvidenceKind =
+  | 'ACHIEVEMENT'
+  | 'DOCUMENT'
+  | 'MATTER'
+  | 'OTHER'
+  | 'WORKFLOW_CASE';
+
+/** 借鉴 referenced / 应用 applied / 转化 transformed (e.g. into a committee document or policy) */
+export type UseKind =
+  | 'APPLIED'
+  | 'REFERENCED'
+  | 'TRANSFORMED';
+
+/** CLAIMED by the using division; CONFIRMED or DISPUTED by the providing division. Only CONFIRMED uses count. */
+export type UseStatus =
+  | 'CLAIMED'
+  | 'CONFIRMED'
+  | 'DISPUTED';
 
 
 
@@ -334,8 +532,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Achievement: Achievement;
+  AchievementUse: AchievementUse;
   Assignment: Assignment;
   Division: Division;
+  MeetingDecision: MeetingDecision;
+  ResearchTopic: ResearchTopic;
   Staff: Staff;
 };
 
@@ -344,12 +545,21 @@ export type FederationReferenceTypes = {
   Achievement:
     ( { __typename: 'Achievement' }
     & GraphQLRecursivePick<FederationTypes['Achievement'], {"id":true}> );
+  AchievementUse:
+    ( { __typename: 'AchievementUse' }
+    & GraphQLRecursivePick<FederationTypes['AchievementUse'], {"id":true}> );
   Assignment:
     ( { __typename: 'Assignment' }
     & GraphQLRecursivePick<FederationTypes['Assignment'], {"id":true}> );
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
+  MeetingDecision:
+    ( { __typename: 'MeetingDecision' }
+    & GraphQLRecursivePick<FederationTypes['MeetingDecision'], {"id":true}> );
+  ResearchTopic:
+    ( { __typename: 'ResearchTopic' }
+    & GraphQLRecursivePick<FederationTypes['ResearchTopic'], {"id":true}> );
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
@@ -369,20 +579,35 @@ export type ResolversTypes = {
   AchievementOriginInput: ResolverTypeWrapper<Partial<AchievementOriginInput>>;
   AchievementOriginKind: ResolverTypeWrapper<Partial<AchievementOriginKind>>;
   AchievementStatus: ResolverTypeWrapper<Partial<AchievementStatus>>;
+  AchievementUse: ResolverTypeWrapper<UseRecord>;
   AchievementVersion: ResolverTypeWrapper<AchievementVersionRecord>;
   Assignment: ResolverTypeWrapper<EntityRef>;
+  ClaimAchievementUseInput: ResolverTypeWrapper<Partial<ClaimAchievementUseInput>>;
   Classification: ResolverTypeWrapper<Partial<Classification>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Division: ResolverTypeWrapper<EntityRef>;
   Document: ResolverTypeWrapper<EntityRef>;
+  Lineage: ResolverTypeWrapper<LineageView>;
+  LineageMatter: ResolverTypeWrapper<MatterRefRecord>;
+  LineageOrigin: ResolverTypeWrapper<WorkOriginRecord>;
+  LineageOriginKind: ResolverTypeWrapper<Partial<LineageOriginKind>>;
+  MeetingDecision: ResolverTypeWrapper<EntityRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   PublishAchievementDraftInput: ResolverTypeWrapper<Partial<PublishAchievementDraftInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterAchievementInput: ResolverTypeWrapper<Partial<RegisterAchievementInput>>;
+  ResearchTopic: ResolverTypeWrapper<EntityRef>;
+  ReuseSummary: ResolverTypeWrapper<Partial<ReuseSummary>>;
   ReviseAchievementInput: ResolverTypeWrapper<Partial<ReviseAchievementInput>>;
   Staff: ResolverTypeWrapper<EntityRef>;
+  UseCount: ResolverTypeWrapper<Partial<UseCount>>;
+  UseEvidence: ResolverTypeWrapper<Partial<UseEvidence>>;
+  UseEvidenceInput: ResolverTypeWrapper<Partial<UseEvidenceInput>>;
+  UseEvidenceKind: ResolverTypeWrapper<Partial<UseEvidenceKind>>;
+  UseKind: ResolverTypeWrapper<Partial<UseKind>>;
+  UseStatus: ResolverTypeWrapper<Partial<UseStatus>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
 };
 
@@ -395,19 +620,30 @@ export type ResolversParentTypes = {
   AchievementEdge: Partial<Omit<AchievementEdge, 'node'> & { node: ResolversParentTypes['Achievement'] }>;
   AchievementOrigin: OriginRef;
   AchievementOriginInput: Partial<AchievementOriginInput>;
+  AchievementUse: UseRecord;
   AchievementVersion: AchievementVersionRecord;
   Assignment: EntityRef;
+  ClaimAchievementUseInput: Partial<ClaimAchievementUseInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   Division: EntityRef;
   Document: EntityRef;
+  Lineage: LineageView;
+  LineageMatter: MatterRefRecord;
+  LineageOrigin: WorkOriginRecord;
+  MeetingDecision: EntityRef;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   PublishAchievementDraftInput: Partial<PublishAchievementDraftInput>;
   Query: Record<PropertyKey, never>;
   RegisterAchievementInput: Partial<RegisterAchievementInput>;
+  ResearchTopic: EntityRef;
+  ReuseSummary: Partial<ReuseSummary>;
   ReviseAchievementInput: Partial<ReviseAchievementInput>;
   Staff: EntityRef;
+  UseCount: Partial<UseCount>;
+  UseEvidence: Partial<UseEvidence>;
+  UseEvidenceInput: Partial<UseEvidenceInput>;
   String: Partial<Scalars['String']['output']>;
 };
 
@@ -442,6 +678,7 @@ export type AchievementResolvers<ContextType = AchievementContext, ParentType ex
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uses?: Resolver<Array<ResolversTypes['AchievementUse']>, ParentType, ContextType, Partial<AchievementUsesArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   versions?: Resolver<Array<ResolversTypes['AchievementVersion']>, ParentType, ContextType>;
 };
@@ -461,6 +698,23 @@ export type AchievementOriginResolvers<ContextType = AchievementContext, ParentT
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AchievementOriginKind'], ParentType, ContextType>;
   matter?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
+};
+
+export type AchievementUseResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['AchievementUse'] = ResolversParentTypes['AchievementUse'], FederationReferenceType extends FederationReferenceTypes['AchievementUse'] = FederationReferenceTypes['AchievementUse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AchievementUse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  achievement?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType>;
+  claimedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  claimedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['UseEvidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UseKind'], ParentType, ContextType>;
+  providerDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['UseStatus'], ParentType, ContextType>;
+  userDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
 };
 
 export type AchievementVersionResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['AchievementVersion'] = ResolversParentTypes['AchievementVersion']> = {
@@ -489,13 +743,49 @@ export type DivisionResolvers<ContextType = AchievementContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<DivisionAchievementsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reuseGiven?: Resolver<ResolversTypes['ReuseSummary'], ParentType, ContextType, RequireFields<DivisionReuseGivenArgs, 'period'>>;
+  reuseReceived?: Resolver<ResolversTypes['ReuseSummary'], ParentType, ContextType, RequireFields<DivisionReuseReceivedArgs, 'period'>>;
+  usesAwaitingDecision?: Resolver<Array<ResolversTypes['AchievementUse']>, ParentType, ContextType>;
 };
 
 export type DocumentResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type LineageResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
+  matters?: Resolver<Array<ResolversTypes['LineageMatter']>, ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['LineageOrigin']>, ParentType, ContextType>;
+};
+
+export type LineageMatterResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['LineageMatter'] = ResolversParentTypes['LineageMatter']> = {
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  outputs?: Resolver<Array<ResolversTypes['Achievement']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LineageOriginResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['LineageOrigin'] = ResolversParentTypes['LineageOrigin']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['MeetingDecision']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LineageOriginKind'], ParentType, ContextType>;
+  leadDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeetingDecisionResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['MeetingDecision'] = ResolversParentTypes['MeetingDecision'], FederationReferenceType extends FederationReferenceTypes['MeetingDecision'] = FederationReferenceTypes['MeetingDecision']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MeetingDecision']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  claimAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationClaimAchievementUseArgs, 'input'>>;
+  confirmAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationConfirmAchievementUseArgs, 'id'>>;
+  disputeAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationDisputeAchievementUseArgs, 'id' | 'reason'>>;
   publishAchievementDraft?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationPublishAchievementDraftArgs, 'input'>>;
   registerAchievement?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationRegisterAchievementArgs, 'input'>>;
   reviseAchievement?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationReviseAchievementArgs, 'input'>>;
@@ -510,7 +800,21 @@ export type PageInfoResolvers<ContextType = AchievementContext, ParentType exten
 
 export type QueryResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType, RequireFields<QueryAchievementArgs, 'id'>>;
+  achievementUse?: Resolver<Maybe<ResolversTypes['AchievementUse']>, ParentType, ContextType, RequireFields<QueryAchievementUseArgs, 'id'>>;
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<QueryAchievementsArgs, 'first'>>;
+  lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType, RequireFields<QueryLineageArgs, 'of'>>;
+};
+
+export type ResearchTopicResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ResearchTopic'] = ResolversParentTypes['ResearchTopic'], FederationReferenceType extends FederationReferenceTypes['ResearchTopic'] = FederationReferenceTypes['ResearchTopic']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ResearchTopic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType>;
+};
+
+export type ReuseSummaryResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ReuseSummary'] = ResolversParentTypes['ReuseSummary']> = {
+  byKind?: Resolver<Array<ResolversTypes['UseCount']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StaffResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'], FederationReferenceType extends FederationReferenceTypes['Staff'] = FederationReferenceTypes['Staff']> = {
@@ -518,20 +822,39 @@ export type StaffResolvers<ContextType = AchievementContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type UseCountResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['UseCount'] = ResolversParentTypes['UseCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UseKind'], ParentType, ContextType>;
+};
+
+export type UseEvidenceResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['UseEvidence'] = ResolversParentTypes['UseEvidence']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UseEvidenceKind'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = AchievementContext> = {
   Achievement?: AchievementResolvers<ContextType>;
   AchievementConnection?: AchievementConnectionResolvers<ContextType>;
   AchievementEdge?: AchievementEdgeResolvers<ContextType>;
   AchievementOrigin?: AchievementOriginResolvers<ContextType>;
+  AchievementUse?: AchievementUseResolvers<ContextType>;
   AchievementVersion?: AchievementVersionResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Division?: DivisionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  Lineage?: LineageResolvers<ContextType>;
+  LineageMatter?: LineageMatterResolvers<ContextType>;
+  LineageOrigin?: LineageOriginResolvers<ContextType>;
+  MeetingDecision?: MeetingDecisionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResearchTopic?: ResearchTopicResolvers<ContextType>;
+  ReuseSummary?: ReuseSummaryResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
+  UseCount?: UseCountResolvers<ContextType>;
+  UseEvidence?: UseEvidenceResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = AchievementContext> = {

@@ -1,4 +1,5 @@
 import {
+  achievementEvents,
   assessmentEvents,
   assignmentEvents,
   interactionEvents,
@@ -29,6 +30,9 @@ export const INSPECTED_ITEM_KINDS = [
   'FEATURED_ISSUE',
   'MEETING_DECISION',
   'DIFFICULTY',
+  'ACHIEVEMENT',
+  'ACHIEVEMENT_USE',
+  'FORUM_POST',
 ] as const;
 type InspectedItemKind = (typeof INSPECTED_ITEM_KINDS)[number];
 
@@ -119,6 +123,21 @@ export const SCORABLE_EVENTS: readonly ScorableEvent[] = [
     definition: interactionEvents.meetingDecisionRecorded,
     item: itemOf('MEETING_DECISION', 'decisionId'),
     divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
+  },
+  {
+    definition: achievementEvents.achievementRegistered,
+    item: itemOf('ACHIEVEMENT', 'achievementId'),
+    divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
+  },
+  {
+    definition: achievementEvents.useConfirmed,
+    item: itemOf('ACHIEVEMENT_USE', 'useId'),
+    divisionPaths: ['providerDivisionId', 'userDivisionId'],
+  },
+  {
+    definition: achievementEvents.forumPostAdopted,
+    item: itemOf('FORUM_POST', 'postId'),
+    divisionPaths: ['authorDivisionId'],
   },
   {
     definition: assessmentEvents.inspectionFindingRecorded,

@@ -38,6 +38,7 @@ const scoringEventSchema = new Schema<ScoringEventRecord>(
 );
 scoringEventSchema.index({ year: 1, time: 1, _id: 1 });
 scoringEventSchema.index({ divisionIds: 1, year: 1, month: 1 });
+scoringEventSchema.index({ 'item.id': 1 });
 
 export type ScoringEventModel = Model<ScoringEventRecord>;
 

@@ -13,7 +13,7 @@ import type { ClientSession } from 'mongoose';
 import { canReadDocument, canSendDocuments, canSignFor } from '../access/liaison-access.rules.js';
 import type { LiaisonModels } from '../models.js';
 import { linkTo, type LiaisonSettings } from '../settings.js';
-import { enqueueMessage } from '../transport/enqueue-message.js';
+import { enqueueMessage, enqueueMessages } from '../transport/enqueue-message.js';
 import type { DocumentBody } from '../transport/liaison-message.js';
 import { CLASSIFICATION_NAMES } from './classification-names.js';
 import type { AddressedOffice, OfficialDocumentRecord } from './document.model.js';
@@ -190,17 +190,23 @@ export async function sendOfficialDocument(
 
   try {
     return await outbox.withTransaction(async ({ session, emit }) => {
-      const deliveries = [];
-      for (const office of recipients) {
-        const messageId = await enqueueMessage(models, settings, session, {
+      const messageIds = await enqueueMessages(
+        models,
+        settings,
+        session,
+        recipients.map((office) => ({
           to: office.officeId,
-          kind: 'DOCUMENT',
+          kind: 'DOCUMENT' as const,
           matterKey: documentMatterKey(id),
           classification: record.classification,
           body: wireBody,
-        });
-        deliveries.push({ ...office, messageId, signedForAt: null });
-      }
+        })),
+      );
+      const deliveries = recipients.map((office, index) => ({
+        ...office,
+        messageId: messageIds[index]!,
+        signedForAt: null,
+      }));
       const [created] = await models.documents.create([{ ...record, deliveries }], { session });
       emit(
         liaisonEvents.documentSent,

@@ -1,4 +1,5 @@
 import { paginate, rejectProblems } from '@heli/subgraph-runtime';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
 import type { AssignmentFilter, QueryAssignmentsArgs } from '../generated/resolvers-types.js';
@@ -42,14 +43,16 @@ export function listAssignments(
   ctx: ResponsibilityContext,
   now: Date,
   args: QueryAssignmentsArgs,
+  info: GraphQLResolveInfo,
   scope: Parameters<typeof visibleTo>[1] = {},
 ) {
   const query = { $and: [scope, assignmentListQuery(listFilter(args.filter), now)] };
-  return paginate(ctx.models.assignments, visibleTo(ctx.viewer, query), {
-    first: args.first,
-    after: args.after,
-    sort: assignmentListSort(args.sort),
-  });
+  return paginate(
+    ctx.models.assignments,
+    visibleTo(ctx.viewer, query),
+    { first: args.first, after: args.after, sort: assignmentListSort(args.sort) },
+    info,
+  );
 }
 
 function listFilter(filter: AssignmentFilter | null | undefined): AssignmentListFilter | null {
@@ -84,7 +87,7 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
   return {
     Query: {
       assignment: (_, { id }, ctx) => ctx.loaders.assignment.load(id),
-      assignments: (_, args, ctx) => listAssignments(ctx, clock.now(), args),
+      assignments: (_, args, ctx, info) => listAssignments(ctx, clock.now(), args, info),
     },
 
     Mutation: {
@@ -160,15 +163,15 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
     },
 
     Division: {
-      assignments: (division, args, ctx) =>
-        listAssignments(ctx, clock.now(), args, {
+      assignments: (division, args, ctx, info) =>
+        listAssignments(ctx, clock.now(), args, info, {
           $or: [{ leadDivisionId: division._id }, { coDivisionIds: division._id }],
         }),
     },
 
     Staff: {
-      assignments: (staff, args, ctx) =>
-        listAssignments(ctx, clock.now(), args, { responsibleStaffIds: staff._id }),
+      assignments: (staff, args, ctx, info) =>
+        listAssignments(ctx, clock.now(), args, info, { responsibleStaffIds: staff._id }),
     },
   };
 }

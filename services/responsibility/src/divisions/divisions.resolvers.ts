@@ -9,7 +9,7 @@ import { createDivision, updateDivision } from './divisions.commands.js';
 
 export const divisionsResolvers: ResponsibilityResolvers = {
   Query: {
-    divisions: (_, args, ctx) =>
+    divisions: (_, args, ctx, info) =>
       paginate(
         ctx.models.divisions,
         {
@@ -17,6 +17,7 @@ export const divisionsResolvers: ResponsibilityResolvers = {
           ...(args.kind ? { kind: args.kind } : {}),
         },
         { ...args, sort: IN_ORDER_OF_CREATION },
+        info,
       ),
     division: (_, { id }, ctx) => ctx.loaders.division.load(id),
   },
@@ -40,11 +41,12 @@ export const divisionsResolvers: ResponsibilityResolvers = {
     office: (division, _, ctx) => loadReferenced(ctx.loaders.office, division.officeId),
     head: (division, _, ctx) =>
       division.headId === null ? null : ctx.loaders.staff.load(division.headId),
-    staff: (division, args, ctx) =>
+    staff: (division, args, ctx, info) =>
       paginate(
         ctx.models.staff,
         staffListQuery({ divisionId: division._id, role: args.role, active: args.active }),
         { ...args, sort: IN_ORDER_OF_CREATION },
+        info,
       ),
   },
 };

@@ -33,8 +33,8 @@ export function leadershipBoardResolvers({ clock }: ServiceOptions): Responsibil
 
     LeadershipBoardRow: {
       figures: (row) => withRate(row.counts),
-      assignments: (row, args, ctx) =>
-        listAssignments(ctx, clock.now(), args, { leadDivisionId: row.division._id }),
+      assignments: (row, args, ctx, info) =>
+        listAssignments(ctx, clock.now(), args, info, { leadDivisionId: row.division._id }),
     },
 
     Division: {

@@ -1,36 +1,56 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, selectsField } from '@heli/subgraph-runtime';
+import type { GraphQLResolveInfo } from 'graphql';
 import { catalogVisibilityFilter } from '../access/visibility.rules.js';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { isoTime } from '../schema/iso-time.js';
 import type { PageArgs } from '../schema/page-args.js';
 import { writeSharing } from '../records/sharing-write.js';
+import { CATALOG_ORDER } from './catalog-order.js';
 import { searchCatalog } from './catalog-search.js';
 import { citeCatalogEntry, openCatalogEntry, publishCatalogEntry } from './catalog.commands.js';
 
-/** Entries the viewer may see, newest first; shared by `catalogEntries` and `Division.catalogEntries`. */
+/** Entries the viewer may see, newest first, optionally of one division. */
 export function visibleCatalogEntries(
   ctx: SharingContext,
   sourceDivisionId: string | null | undefined,
   args: PageArgs,
+  info: GraphQLResolveInfo,
 ) {
   const conditions: Record<string, unknown>[] = [catalogVisibilityFilter(ctx.viewer)];
   if (sourceDivisionId) conditions.push({ sourceDivisionId });
   return paginate(
     ctx.models.catalogEntries,
     { $and: conditions },
-    {
-      ...args,
-      sort: { field: 'publishedAt', direction: 'DESC' },
-    },
+    { ...args, sort: CATALOG_ORDER },
+    info,
   );
+}
+
+/**
+ * A division's entries the viewer may see, through the per-request loader: a list of divisions
+ * with their entries is one aggregation, not a find and a count per division.
+ */
+export function divisionCatalogEntries(
+  ctx: SharingContext,
+  divisionId: string,
+  { first, after }: PageArgs,
+  info: GraphQLResolveInfo,
+) {
+  return ctx.loaders.divisionCatalogPage.load({
+    key: divisionId,
+    first,
+    after,
+    countTotal: selectsField(info, 'totalCount'),
+  });
 }
 
 export function catalogResolvers({ clock }: SharingDependencies): SharingResolvers {
   return {
     Query: {
       catalogEntry: (_, { id }, ctx) => ctx.loaders.catalogEntry.load(id),
-      catalogEntries: (_, args, ctx) => visibleCatalogEntries(ctx, args.sourceDivisionId, args),
+      catalogEntries: (_, args, ctx, info) =>
+        visibleCatalogEntries(ctx, args.sourceDivisionId, args, info),
       searchCatalog: (_, args, ctx) => searchCatalog(ctx.models, ctx.viewer, args.query, args),
     },
 

@@ -1,5 +1,5 @@
 import { forbidden } from '@heli/subgraph-runtime';
-import { visibleCatalogEntries } from '../catalog/catalog.resolvers.js';
+import { divisionCatalogEntries } from '../catalog/catalog.resolvers.js';
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { readingInbox } from '../distribution/reading-inbox.js';
@@ -17,7 +17,8 @@ export function organisationResolvers({ clock }: SharingDependencies): SharingRe
 
     Division: {
       __resolveReference: ({ id }) => ({ id }),
-      catalogEntries: (division, args, ctx) => visibleCatalogEntries(ctx, division.id, args),
+      catalogEntries: (division, args, ctx, info) =>
+        divisionCatalogEntries(ctx, division.id, args, info),
       distributionStats: (division, _, ctx) =>
         distributionStats(ctx.models, ctx.viewer, division.id, clock.now()),
     },

@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createTokenVerifier } from '@heli/auth';
+import {
+  closeHttpServer,
+  createHttpServer,
+  createLogger,
+  EnvError,
+  loadEnv,
+} from '@heli/service-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleSite, DEV_TOKEN_PATH, DEV_USERS_PATH } from './console-site.js';
+import { gatewayEnvSchema } from './env.js';
+
+const SECRET = 'a-development-secret-of-32-characters!';
+const site = mkdtempSync(join(tmpdir(), 'heli-console-'));
+mkdirSync(join(site, 'assets'));
+writeFileSync(join(site, 'index.html'), '<!doctype html><title>合力</title>');
+writeFileSync(join(site, 'assets', 'app-1a2b.js'), 'console.log("合力")');
+writeFileSync(join(site, 'assets', 'app-1a2b.js.gz'), gzipSync('console.log("合力")'));
+
+async function serve(
+  config: Parameters<typeof consoleSite>[0],
+): Promise<{ server: Server; url: string }> {
+  const { routes, fallback } = consoleSite(config, '/graphql');
+  const server = createHttpServer({
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    bodyLimitBytes: 10_000,
+    routes,
+    ...(fallback && { fallback }),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const config = {
+  CONSOLE_DIR: site,
+  DEV_SIGN_IN: true,
+  JWT_SECRET: SECRET,
+  JWT_ISSUER: 'heli',
+  JWT_AUDIENCE: 'heli',
+};
+
+describe('the console site', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => ({ server, url } = await serve(config)));
+  afterAll(() => closeHttpServer(server));
+
+  it('serves the console at / with a content security policy', async () => {
+    const response = await fetch(`${url}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>合力</title>');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers a console route (a shared link) with the app, which then routes itself', async () => {
+    const response = await fetch(`${url}/board/matters/a-1?status=OVERDUE`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>合力</title>');
+  });
+
+  it('serves hashed assets gzipped and cached for good', async () => {
+    const response = await fetch(`${url}/assets/app-1a2b.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(await response.text()).toBe('console.log("合力")');
+  });
+
+  it('moves the GraphQL IDE to /ide', async () => {
+    const response = await fetch(`${url}/ide`);
+    expect(await response.text()).toContain('graphiql.min.js');
+  });
+
+  it('lists the demo users and signs a token the gateway accepts for the one picked', async () => {
+    const users = (await (await fetch(`${url}${DEV_USERS_PATH}`)).json()) as {
+      users: { key: string; name: string }[];
+    };
+    expect(users.users).toContainEqual(
+      expect.objectContaining({ key: 'director', name: '王建国' }),
+    );
+
+    const response = await fetch(`${url}${DEV_TOKEN_PATH}`, {
+      method: 'POST',
+      body: JSON.stringify({ user: 'division-head' }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    const verify = createTokenVerifier({ hs256Secret: SECRET, issuer: 'heli', audience: 'heli' });
+    expect(await verify(token)).toMatchObject({ sub: 'staff-general-1-head' });
+  });
+
+  it('refuses an unknown demo user and a body that is not JSON, in Chinese', async () => {
+    for (const body of [JSON.stringify({ user: 'nobody' }), '{']) {
+      const response = await fetch(`${url}${DEV_TOKEN_PATH}`, { method: 'POST', body });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('the console site, configured off', () => {
+  it('offers no development sign-in without DEV_SIGN_IN, and keeps / for the gateway', async () => {
+    const { routes, fallback } = consoleSite(
+      { ...config, CONSOLE_DIR: undefined, DEV_SIGN_IN: false },
+      '/graphql',
+    );
+    expect(Object.keys(routes)).toEqual(['/ide']);
+    expect(fallback).toBeUndefined();
+  });
+
+  it('refuses DEV_SIGN_IN in production, without JWT_SECRET, and a CONSOLE_DIR without a build', () => {
+    const problems = (source: Record<string, string>) => {
+      try {
+        loadEnv(gatewayEnvSchema, source);
+        return [];
+      } catch (error) {
+        if (!(error instanceof EnvError)) throw error;
+        return error.problems.map((p) => `${p.variable ?? '*'}: ${p.reason}`);
+      }
+    };
+    expect(problems({ JWT_SECRET: SECRET, DEV_SIGN_IN: 'true', NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^DEV_SIGN_IN: .*production/),
+    ]);
+    expect(problems({ JWKS_URL: 'https://idp.example/jwks', DEV_SIGN_IN: 'true' })).toEqual([
+      expect.stringMatching(/^DEV_SIGN_IN: .*JWT_SECRET/),
+    ]);
+    expect(problems({ JWT_SECRET: SECRET, CONSOLE_DIR: tmpdir() })).toEqual([
+      expect.stringMatching(/^CONSOLE_DIR: .*index\.html/),
+    ]);
+  });
+});

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { signDevToken, type HeliClaims } from '@heli/auth';
+import { claimsForStaff, demoStaff, demoUsers } from '@heli/demo-data';
+import { envBoolean, sendJson, type RouteHandler } from '@heli/service-kit';
+import sirv from 'sirv';
+import { z } from 'zod';
+import { serveIdePage } from './graphiql-page.js';
+
+/**
+ * The web console (packages/console) served by the gateway in the all-in-one mode: same origin as
+ * /graphql, so no CORS. With it, `/` is the console and the IDE moves to `/ide` (it also stays at
+ * `/graphql` for a browser). DEV_SIGN_IN adds the development issuer the console's sign-in page
+ * uses: pick a demo user, get a token signed with JWT_SECRET.
+ */
+export const consoleSiteEnv = {
+  /** The console's built files (`packages/console/dist`); unset = no console, `/` is the IDE. */
+  CONSOLE_DIR: z
+    .string()
+    .optional()
+    .refine((dir) => dir === undefined || existsSync(join(dir, 'index.html')), {
+      message: 'no index.html there; build the console first (pnpm --filter @heli/console build)',
+    }),
+  DEV_SIGN_IN: envBoolean().default(false),
+};
+
+type ConsoleSiteVariables = { DEV_SIGN_IN?: unknown; JWT_SECRET?: unknown; NODE_ENV?: unknown };
+
+/** Development sign-in hands out tokens to anyone who asks: never with real keys, never in production. */
+export const consoleSiteRule = z.superRefine<ConsoleSiteVariables>(
+  (env, ctx) => {
+    if (env.DEV_SIGN_IN !== true) return;
+    if (env.JWT_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_SIGN_IN'],
+        message: 'needs JWT_SECRET (the development issuer signs HS256 tokens)',
+      });
+    }
+    if (env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_SIGN_IN'],
+        message: 'development sign-in is refused with NODE_ENV=production',
+      });
+    }
+  },
+  { when: () => true },
+);
+
+export interface ConsoleSiteConfig {
+  CONSOLE_DIR?: string | undefined;
+  DEV_SIGN_IN: boolean;
+  JWT_SECRET?: string | undefined;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+}
+
+export const DEV_USERS_PATH = '/auth/dev/users';
+export const DEV_TOKEN_PATH = '/auth/dev/token';
+export const IDE_PAGE_PATH = '/ide';
+
+/** How long a development sign-in lasts; the console returns to sign-in when it runs out. */
+const DEV_SESSION = '8h';
+
+/** Routes to merge over the gateway's own, and the fallback that serves the console's files. */
+export function consoleSite(
+  config: ConsoleSiteConfig,
+  graphqlPath: string,
+): { routes: Record<string, RouteHandler>; fallback?: RouteHandler } {
+  const routes: Record<string, RouteHandler> = {
+    [IDE_PAGE_PATH]: (_req, res) => serveIdePage(res, graphqlPath),
+  };
+  if (config.DEV_SIGN_IN && config.JWT_SECRET !== undefined) {
+    Object.assign(routes, devSignInRoutes({ ...config, JWT_SECRET: config.JWT_SECRET }));
+  }
+  if (config.CONSOLE_DIR === undefined) return { routes };
+
+  const serveFiles = sirv(resolve(config.CONSOLE_DIR), {
+    // Any unknown path is a console route (/board/…): the single-page app decides.
+    single: true,
+    etag: true,
+    gzip: true,
+    setHeaders: (res, pathname) => {
+      res.setHeader('x-content-type-options', 'nosniff');
+      // Vite names every asset by its content hash; the page must be revalidated to find new ones.
+      if (pathname.startsWith('/assets/')) {
+        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        return;
+      }
+      res.setHeader('cache-control', 'no-cache');
+      // The page (any console route is index.html). Ant Design injects its styles at run time,
+      // hence 'unsafe-inline' for styles only.
+      res.setHeader(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      );
+    },
+  });
+  const fallback: RouteHandler = (req, res) =>
+    new Promise<void>((done) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 404, { error: `no route for ${req.method} ${req.url ?? ''}` });
+        return done();
+      }
+      res.once('close', () => done());
+      serveFiles(req, res, () => {
+        sendJson(res, 404, { error: 'not found' });
+        done();
+      });
+    });
+  return { routes: { ...routes, '/': fallback }, fallback };
+}
+
+/** The people the development sign-in offers: the demo organisation's named users. */
+export function devSignInUsers(): { key: string; name: string; title: string }[] {
+  return Object.entries(demoUsers).map(([key, staffId]) => {
+    const staff = demoStaff.find((candidate) => candidate.id === staffId);
+    return { key, name: staff?.name ?? key, title: staff?.title ?? '' };
+  });
+}
+
+function devSignInRoutes(config: ConsoleSiteConfig & { JWT_SECRET: string }) {
+  const signingConfig = {
+    secret: config.JWT_SECRET,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    expiresIn: DEV_SESSION,
+  };
+  const tokenRequest = z.object({ user: z.string().max(100) });
+  return {
+    [DEV_USERS_PATH]: (_req, res) => sendJson(res, 200, { users: devSignInUsers() }),
+    [DEV_TOKEN_PATH]: async (req, res, scope) => {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST {"user": "<key>"}' });
+      let parsed: z.ZodSafeParseResult<{ user: string }>;
+      try {
+        parsed = tokenRequest.safeParse(JSON.parse(scope.body.toString('utf8')));
+      } catch {
+        return sendJson(res, 400, { error: '请求体不是有效的 JSON' });
+      }
+      const staffId = parsed.success
+        ? (demoUsers as Record<string, string>)[parsed.data.user]
+        : undefined;
+      if (staffId === undefined) return sendJson(res, 400, { error: '没有这个演示用户' });
+      const claims: HeliClaims = claimsForStaff(staffId);
+      sendJson(res, 200, { token: await signDevToken(claims, signingConfig) });
+    },
+  } satisfies Record<string, RouteHandler>;
+}

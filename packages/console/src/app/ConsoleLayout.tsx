@@ -1,0 +1,50 @@
+import { Alert, Button, Layout, Menu, Space, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession, useSignedIn } from '../auth/SessionContext';
+import { useConnectionLost } from './connection';
+
+const MENU = [{ key: '/', label: '工作台' }];
+
+export function ConsoleLayout() {
+  const { claims } = useSignedIn();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const connectionLost = useConnectionLost();
+  const selected = MENU.filter((item) => item.key !== '/' && location.pathname.startsWith(item.key))
+    .map((item) => item.key)
+    .concat(location.pathname === '/' ? ['/'] : []);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          合力
+        </Typography.Text>
+        <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected}
+            items={MENU}
+            onClick={({ key }) => navigate(key)}
+          />
+        </nav>
+        <Space>
+          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as">
+            {claims.name}
+          </Typography.Text>
+          <Button size="small" onClick={() => signOut()}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      {connectionLost && (
+        <Alert type="warning" banner role="status" title="与服务器的连接已断开，正在重试…" />
+      )}
+      <Layout.Content style={{ padding: 24 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

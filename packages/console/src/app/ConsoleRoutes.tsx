@@ -1,0 +1,47 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from '../auth/SessionContext';
+import { SignInPage } from '../auth/SignInPage';
+import { NotFoundPage } from '../pages/errors/FailurePages';
+import { ConsoleLayout } from './ConsoleLayout';
+
+// Each page is its own chunk: the first page loads only what it shows.
+const WorkbenchPage = lazy(() => import('../pages/workbench/WorkbenchPage'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return children;
+}
+
+const loading = <Spin style={{ display: 'block', margin: 48 }} />;
+
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <ConsoleLayout />
+          </RequireSession>
+        }
+      >
+        <Route
+          index
+          element={
+            <Suspense fallback={loading}>
+              <WorkbenchPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

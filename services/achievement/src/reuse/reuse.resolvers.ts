@@ -1,0 +1,95 @@
+import type { AchievementResolvers } from '../context.js';
+import { writeAchievement } from '../records/achievement-write.js';
+import type { Clock } from '../records/clock.js';
+import { periodRange } from '../records/period.js';
+import { claimUse, decideUse } from './reuse.commands.js';
+import { USE_KINDS, type UseRecord } from './use.model.js';
+import type { AchievementContext } from '../context.js';
+
+const ref = (id: string) => ({ id });
+
+/** Uses whose achievement the viewer may see, in the given order. */
+async function visibleUses(ctx: AchievementContext, uses: UseRecord[]): Promise<UseRecord[]> {
+  const achievements = await ctx.loaders.achievement.loadMany(uses.map((u) => u.achievementId));
+  return uses.filter((_, i) => {
+    const a = achievements[i];
+    return a !== null && a !== undefined && !(a instanceof Error);
+  });
+}
+
+async function summary(
+  ctx: AchievementContext,
+  period: string,
+  side: 'providerDivisionId' | 'userDivisionId',
+  divisionId: string,
+) {
+  const { from, to } = periodRange(period);
+  const uses = await ctx.models.uses
+    .find({ [side]: divisionId, status: 'CONFIRMED', decidedAt: { $gte: from, $lt: to } })
+    .lean<UseRecord[]>();
+  const counted = await visibleUses(ctx, uses);
+  return {
+    period,
+    total: counted.length,
+    byKind: USE_KINDS.map((kind) => ({
+      kind,
+      count: counted.filter((u) => u.kind === kind).length,
+    })),
+  };
+}
+
+export function reuseResolvers(clock: Clock): AchievementResolvers {
+  return {
+    Query: {
+      achievementUse: async (_, { id }, ctx) => {
+        const use = await ctx.loaders.use.load(id);
+        return use && (await visibleUses(ctx, [use])).length === 1 ? use : null;
+      },
+    },
+    Mutation: {
+      claimAchievementUse: (_, { input }, ctx) =>
+        writeAchievement(ctx, (write) => claimUse(write, ctx.viewer, input, clock.now())),
+      confirmAchievementUse: (_, { id }, ctx) =>
+        writeAchievement(ctx, (write) =>
+          decideUse(write, ctx.viewer, { id, confirm: true }, clock.now()),
+        ),
+      disputeAchievementUse: (_, { id, reason }, ctx) =>
+        writeAchievement(ctx, (write) =>
+          decideUse(write, ctx.viewer, { id, confirm: false, reason }, clock.now()),
+        ),
+    },
+    AchievementUse: {
+      __resolveReference: async (reference, ctx) => {
+        const use = await ctx.loaders.use.load(reference.id);
+        return use && (await visibleUses(ctx, [use])).length === 1 ? use : null;
+      },
+      id: (use) => use._id,
+      achievement: async (use, _, ctx) => (await ctx.loaders.achievement.load(use.achievementId))!,
+      providerDivision: (use) => ref(use.providerDivisionId),
+      userDivision: (use) => ref(use.userDivisionId),
+      claimedBy: (use) => ref(use.claimedByStaffId),
+      decidedBy: (use) => (use.decidedByStaffId ? ref(use.decidedByStaffId) : null),
+    },
+    Achievement: {
+      uses: async (a, { status }, ctx) => {
+        const uses = await ctx.loaders.usesOfAchievement.load(a._id);
+        return status ? uses.filter((u) => u.status === status) : uses;
+      },
+    },
+    Division: {
+      reuseGiven: (division, { period }, ctx) =>
+        summary(ctx, period, 'providerDivisionId', division.id),
+      reuseReceived: (division, { period }, ctx) =>
+        summary(ctx, period, 'userDivisionId', division.id),
+      usesAwaitingDecision: async (division, _, ctx) =>
+        visibleUses(
+          ctx,
+          await ctx.models.uses
+            .find({ providerDivisionId: division.id, status: 'CLAIMED' })
+            .sort({ claimedAt: 1, _id: 1 })
+            .limit(200)
+            .lean<UseRecord[]>(),
+        ),
+    },
+  };
+}
