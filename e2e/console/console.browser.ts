@@ -50,4 +50,51 @@ describe('the console', () => {
     await screenshot(page, 'workbench-director');
     await context.close();
   });
+
+  it('the director assigns a matter on the board; the division head accepts it and reports progress; the director reads it on the timeline', async () => {
+    const director = await signedIn('director', '王建国');
+    await director.page.getByRole('menuitem', { name: '督办' }).click();
+    await director.page.getByLabel('各处室督办情况').getByText('综合一处').first().waitFor();
+    await screenshot(director.page, 'board-director');
+
+    const title = `浏览器测试交办事项 ${Date.now()}`;
+    await director.page.getByRole('button', { name: '交办事项' }).click();
+    const dialog = director.page.locator('.ant-modal');
+    await dialog.getByLabel('事项名称').fill(title);
+    await dialog.getByLabel('主办处室').click();
+    await director.page.locator('.ant-select-item-option', { hasText: '综合一处' }).click();
+    await dialog
+      .getByRole('button', { name: '交 办' })
+      .or(dialog.getByRole('button', { name: '交办' }))
+      .click();
+    await director.page.waitForURL(/\/board\/matters\//);
+    const matterUrl = director.page.url();
+    await director.page.getByRole('heading', { name: title }).waitFor();
+
+    const head = await signedIn('division-head', '高振宇');
+    await head.page.getByRole('link', { name: title }).click();
+    await head.page
+      .getByRole('button', { name: '签 收' })
+      .or(head.page.getByRole('button', { name: '签收' }))
+      .click();
+    await head.page.getByLabel('进展情况').fill('已召集专题会研究，正在起草方案');
+    await head.page.getByLabel('完成比例（%）').fill('30');
+    await head.page.getByRole('button', { name: '汇报进展' }).click();
+    await head.page.getByText('汇报进展 30% · 高振宇').waitFor();
+    await screenshot(head.page, 'matter-division-head');
+
+    await director.page.goto(matterUrl);
+    const timeline = director.page.getByLabel('办理过程');
+    await timeline.getByText('已召集专题会研究，正在起草方案').waitFor();
+    await timeline.getByText('签收 · 高振宇').waitFor();
+    await screenshot(director.page, 'matter-timeline-director');
+    await Promise.all([director.context.close(), head.context.close()]);
+  });
+
+  it('a matter that does not exist (or may not be seen) shows the 未找到 page', async () => {
+    const staff = await signedIn('staff', '林佳怡');
+    await staff.page.goto(`${origin}/board/matters/no-such-matter`);
+    await staff.page.getByText('未找到').waitFor();
+    await staff.context.close();
+  });
 });

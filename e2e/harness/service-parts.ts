@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { createAchievementSubgraph } from '@heli/achievement';
 import { createAssessmentSubgraph } from '@heli/assessment';
 import { createInteractionSubgraph, type InteractionSubgraphOptions } from '@heli/interaction';
 import { demoDivisions, demoStaff } from '@heli/demo-data';
@@ -71,6 +72,29 @@ export const interactionPart = (
         timeoutMs: 30_000,
         intervalMs: 50,
         description: "interaction's directory of the demo organisation",
+      },
+    );
+  },
+});
+
+/**
+ * Achievement without demo data. It checks named divisions and authors against the directory it
+ * keeps from responsibility's events, so the stack waits until that directory is whole.
+ */
+export const achievementPart = (): StackSubgraph => ({
+  definition: createAchievementSubgraph({ loadDemoData: false }),
+  sdlDir: serviceSdlDir('achievement'),
+  settled: async (achievement) => {
+    await waitFor(
+      async () =>
+        (await achievement.conn.collection('directory_staff').countDocuments()) >=
+          demoStaff.length &&
+        (await achievement.conn.collection('directory_divisions').countDocuments()) >=
+          demoDivisions.length,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        description: "achievement's directory of the demo organisation",
       },
     );
   },

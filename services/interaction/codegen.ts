@@ -18,6 +18,11 @@ export const mappers = {
   SignIn: '../meetings/meeting.model.js#SignInRecord',
   Absence: '../meetings/meeting.model.js#AbsenceRecord',
   MeetingDecision: '../meetings/meeting.model.js#DecisionRecord',
+  WorkflowTemplate: '../workflows/workflow.model.js#TemplateRecord',
+  TemplateStep: '../workflows/workflow.model.js#TemplateStep as TemplateStepRecord',
+  WorkflowCase: '../workflows/workflow.model.js#CaseRecord',
+  WorkflowStep: '../workflows/workflow.model.js#StepRecord',
+  WorkflowStepEvent: '../workflows/workflow.model.js#StepHistoryEntry',
 };
 
 // Annotated so the declaration names the type through the runtime rather than a path into

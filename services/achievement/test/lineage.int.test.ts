@@ -97,7 +97,7 @@ afterAll(async () => {
 
 const LINEAGE = `query($of: ID!) { lineage(of: $of) {
   origin { kind id title classification decision { id } }
-  matters { matter { id } title classification outputs { id title uses(status: CONFIRMED) { id kind userDivision { id } } } }
+  matters { matter { id } outputs { id title uses(status: CONFIRMED) { id kind userDivision { id } } } }
 } }`;
 
 type LineageData = {

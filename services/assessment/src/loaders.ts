@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { RankedTotal } from './evaluations/evaluations.rules.js';
 import {
   periodRanking,
@@ -22,6 +22,8 @@ const SEPARATOR = '|';
  */
 export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels>) {
   return {
+    /** Stored scoring events by event id, for what a score's explanation says of its source. */
+    scoringEvent: byIdLoader(models.scoringEvents),
     /** Key: `<period>|<divisionId>`. */
     divisionTotals: new DataLoader<string, DivisionTotals>(async (keys) => {
       const byPeriod = new Map<string, string[]>();

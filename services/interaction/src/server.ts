@@ -8,6 +8,9 @@ import { interactionLoaders } from './loaders.js';
 import { decisionMattersSubscription } from './meetings/decision-matters.handlers.js';
 import { meetingsResolvers } from './meetings/meetings.resolvers.js';
 import { interactionModels } from './models.js';
+import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js';
+import { scheduleOverdueScan } from './workflows/overdue-scan.js';
+import { workflowsResolvers } from './workflows/workflows.resolvers.js';
 import { currentViewer } from './organisation/current-viewer.js';
 import { directorySubscription } from './organisation/directory.handlers.js';
 
@@ -40,6 +43,7 @@ export function createInteractionSubgraph({
   calendar = officialCalendar(),
   minutesReadingDays = 3,
   maxTopicsPerResearcher = 2,
+  overdueScanIntervalMs = 60_000,
 }: InteractionSubgraphOptions) {
   const dependencies: InteractionDependencies = {
     clock,
@@ -53,8 +57,9 @@ export function createInteractionSubgraph({
       sdl('./common/common.graphql'),
       sdl('./organisation/organisation.graphql'),
       sdl('./meetings/meetings.graphql'),
+      sdl('./workflows/workflows.graphql'),
     ],
-    resolvers: [commonResolvers, meetingsResolvers(dependencies)],
+    resolvers: [commonResolvers, meetingsResolvers(dependencies), workflowsResolvers(dependencies)],
     models: interactionModels,
     createLoaders: interactionLoaders,
     currentViewer,
@@ -64,7 +69,9 @@ export function createInteractionSubgraph({
     ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
-      runtime.logger.info({ loadDemoData }, 'interaction ready');
+      const created = await ensureDefaultTemplates(runtime.models, clock.now());
+      runtime.logger.info({ loadDemoData, templatesCreated: created }, 'interaction ready');
+      if (overdueScanIntervalMs > 0) scheduleOverdueScan(runtime, clock, overdueScanIntervalMs);
     },
   });
 }

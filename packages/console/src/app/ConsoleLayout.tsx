@@ -3,7 +3,10 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { useConnectionLost } from './connection';
 
-const MENU = [{ key: '/', label: '工作台' }];
+const MENU = [
+  { key: '/', label: '工作台' },
+  { key: '/board', label: '督办' },
+];
 
 export function ConsoleLayout() {
   const { claims } = useSignedIn();

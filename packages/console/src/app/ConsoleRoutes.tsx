@@ -8,6 +8,8 @@ import { ConsoleLayout } from './ConsoleLayout';
 
 // Each page is its own chunk: the first page loads only what it shows.
 const WorkbenchPage = lazy(() => import('../pages/workbench/WorkbenchPage'));
+const BoardPage = lazy(() => import('../pages/board/BoardPage'));
+const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -37,6 +39,22 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <WorkbenchPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="board"
+          element={
+            <Suspense fallback={loading}>
+              <BoardPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="board/matters/:id"
+          element={
+            <Suspense fallback={loading}>
+              <MatterPage />
             </Suspense>
           }
         />

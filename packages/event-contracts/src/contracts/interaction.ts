@@ -90,3 +90,74 @@ export const minutesPublished = defineEvent({
     publishedAt: isoTime,
   }),
 });
+
+export const WORKFLOW_KINDS = ['DOCUMENT', 'MEETING', 'SUPERVISION', 'RESEARCH'] as const;
+
+const workflowStep = z.object({
+  caseId: id,
+  caseTitle: z.string().min(1),
+  templateKey: id,
+  templateVersion: z.number().int().min(1),
+  workflowKind: z.enum(WORKFLOW_KINDS),
+  stepId: id,
+  stepKey: id,
+  stepName: z.string().min(1),
+  /** The division the step's time counts for. */
+  responsibleDivisionId: id,
+  dueAt: isoTime,
+});
+
+/** A workflow case (办文, 办会, 信息督查, 综合调研) was started from a template version. */
+export const workflowCaseStarted = defineEvent({
+  context: 'interaction',
+  type: 'workflow.case-started',
+  version: 1,
+  data: z.object({
+    caseId: id,
+    caseTitle: z.string().min(1),
+    templateKey: id,
+    templateVersion: z.number().int().min(1),
+    workflowKind: z.enum(WORKFLOW_KINDS),
+    divisionId: id,
+    startedByStaffId: id,
+    startedAt: isoTime,
+  }),
+});
+
+/** A step was completed; `onTime` compares completion with its due time on the working calendar. */
+export const workflowStepCompleted = defineEvent({
+  context: 'interaction',
+  type: 'workflow.step-completed',
+  version: 1,
+  data: workflowStep.extend({
+    completedByStaffId: id,
+    startedAt: isoTime,
+    completedAt: isoTime,
+    onTime: z.boolean(),
+  }),
+});
+
+/** A step passed its due time unfinished; announced once per step. */
+export const workflowStepOverdue = defineEvent({
+  context: 'interaction',
+  type: 'workflow.step-overdue',
+  version: 1,
+  data: workflowStep.extend({ detectedAt: isoTime }),
+});
+
+/** The case's last step was completed. */
+export const workflowCaseCompleted = defineEvent({
+  context: 'interaction',
+  type: 'workflow.case-completed',
+  version: 1,
+  data: z.object({
+    caseId: id,
+    caseTitle: z.string().min(1),
+    templateKey: id,
+    templateVersion: z.number().int().min(1),
+    workflowKind: z.enum(WORKFLOW_KINDS),
+    divisionId: id,
+    completedAt: isoTime,
+    overdueSteps: z.number().int().min(0),
+  }),
+});

@@ -228,13 +228,14 @@ export type Lineage = {
 /** A matter made of the origin, and the outputs registered from it */
 export type LineageMatter = {
   __typename?: 'LineageMatter';
-  classification: Classification;
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Its status and progress come from responsibility */
-  matter: Assignment;
+  /**
+   * The matter, as responsibility shows it: its title, status and progress come from there, and it
+   * is null for a caller responsibility does not let see it (its need-to-know is the divisions
+   * involved and leadership). Nothing of it is copied here, so nothing of it leaks.
+   */
+  matter?: Maybe<Assignment>;
   /** Achievements registered from the matter that the caller may see */
   outputs: Array<Achievement>;
-  title: Scalars['String']['output'];
 };
 
 /** What started a piece of work: a meeting decision (议政会) or a leader's instruction (批示) */
@@ -758,11 +759,8 @@ export type LineageResolvers<ContextType = AchievementContext, ParentType extend
 };
 
 export type LineageMatterResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['LineageMatter'] = ResolversParentTypes['LineageMatter']> = {
-  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
-  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  matter?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+  matter?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   outputs?: Resolver<Array<ResolversTypes['Achievement']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LineageOriginResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['LineageOrigin'] = ResolversParentTypes['LineageOrigin']> = {

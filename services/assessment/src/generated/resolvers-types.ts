@@ -180,7 +180,7 @@ export type GradeThresholdsInput = {
 export type InspectedItem = {
   __typename?: 'InspectedItem';
   id: Scalars['ID']['output'];
-  /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY */
+  /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY, ACHIEVEMENT, ACHIEVEMENT_USE, FORUM_POST, WORKFLOW_STEP */
   kind: Scalars['String']['output'];
 };
 
@@ -571,6 +571,8 @@ export type ScoringRuleSetInput = {
 export type SourceEvent = {
   __typename?: 'SourceEvent';
   id: Scalars['ID']['output'];
+  /** What the event was about, in words (e.g. the workflow case and step); null where not described */
+  summary?: Maybe<Scalars['String']['output']>;
   time: Scalars['DateTime']['output'];
   /** Full CloudEvents type, e.g. heli.responsibility.assignment.completed.v1 */
   type: Scalars['String']['output'];
@@ -1027,6 +1029,7 @@ export type ScoringRuleSetResolvers<ContextType = AssessmentContext, ParentType 
 
 export type SourceEventResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['SourceEvent'] = ResolversParentTypes['SourceEvent']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

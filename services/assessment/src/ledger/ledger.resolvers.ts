@@ -9,6 +9,7 @@ import { rankingKey } from '../loaders.js';
 import { formatPeriod, parsePeriod, periodFilter } from '../periods/period.js';
 import { ruleSetId } from '../scoring-rules/scoring-rules.model.js';
 import { rankAmong } from '../evaluations/evaluations.rules.js';
+import { describeScorableEvent } from '../scoring-events/scorable-events.js';
 import { correctScoreEntry } from './corrections.js';
 import { loadDivisionScore } from './division-score.js';
 
@@ -74,11 +75,15 @@ export const ledgerResolvers: AssessmentResolvers = {
   ScoreEntry: {
     id: (entry) => entry._id,
     division: (entry) => ({ id: entry.divisionId }),
-    sourceEvent: (entry) => ({
-      id: entry.source.eventId,
-      type: entry.source.eventType,
-      time: entry.source.eventTime,
-    }),
+    sourceEvent: async (entry, _, ctx) => {
+      const stored = await ctx.loaders.scoringEvent.load(entry.source.eventId);
+      return {
+        id: entry.source.eventId,
+        type: entry.source.eventType,
+        time: entry.source.eventTime,
+        summary: stored ? describeScorableEvent(stored.type, stored.envelope.data) : null,
+      };
+    },
     rule: async (entry, _, ctx) => {
       const ruleSet = await ctx.loaders.ruleSetVersion.load(
         ruleSetId(entry.year, entry.rule.ruleSetVersion),

@@ -19,6 +19,8 @@ interface ScorableEvent {
   item(data: Record<string, unknown>): ScoredItem | null;
   /** Every division the event concerns, for finding a division's items. */
   divisionPaths: string[];
+  /** What the event was about, in words for a score's explanation (e.g. the case and step). */
+  describe?(data: Record<string, unknown>): string | null;
 }
 
 /** The kinds of item an inspector may name: what the other contexts' events are about. */
@@ -33,6 +35,7 @@ export const INSPECTED_ITEM_KINDS = [
   'ACHIEVEMENT',
   'ACHIEVEMENT_USE',
   'FORUM_POST',
+  'WORKFLOW_STEP',
 ] as const;
 type InspectedItemKind = (typeof INSPECTED_ITEM_KINDS)[number];
 
@@ -124,6 +127,14 @@ export const SCORABLE_EVENTS: readonly ScorableEvent[] = [
     item: itemOf('MEETING_DECISION', 'decisionId'),
     divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
   },
+  ...[interactionEvents.workflowStepCompleted, interactionEvents.workflowStepOverdue].map(
+    (definition): ScorableEvent => ({
+      definition,
+      item: itemOf('WORKFLOW_STEP', 'stepId'),
+      divisionPaths: ['responsibleDivisionId'],
+      describe: (data) => `流程“${field(data, 'caseTitle')}”的“${field(data, 'stepName')}”环节`,
+    }),
+  ),
   {
     definition: achievementEvents.achievementRegistered,
     item: itemOf('ACHIEVEMENT', 'achievementId'),
@@ -152,6 +163,14 @@ const BY_TYPE = new Map<string, ScorableEvent>(
 
 export function findScorableEvent(fullType: string): ScorableEvent | undefined {
   return BY_TYPE.get(fullType);
+}
+
+/** The words a score's explanation gives for the event, or null where it has none. */
+export function describeScorableEvent(fullType: string, data: unknown): string | null {
+  const describe = BY_TYPE.get(fullType)?.describe;
+  return describe && typeof data === 'object' && data !== null
+    ? describe(data as Record<string, unknown>)
+    : null;
 }
 
 /** The top-level fields of an event type's data, to check rule conditions and targets against. */

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRef } from '../organisation/entity-ref.js';
 import type { MeetingRecord, AgendaItemRecord, Deployment as DeploymentRecord, SignInRecord, AbsenceRecord, DecisionRecord } from '../meetings/meeting.model.js';
+import type { TemplateRecord, TemplateStep as TemplateStepRecord, CaseRecord, StepRecord, StepHistoryEntry } from '../workflows/workflow.model.js';
 import type { InteractionContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -82,6 +83,15 @@ export type Classification =
   | 'PUBLIC'
   | 'SECRET'
   | 'TOP_SECRET';
+
+export type CompleteWorkflowStepInput = {
+  /** Where the process branches: which step follows */
+  nextStepKey?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Link to what the step produced */
+  outputRef?: InputMaybe<Scalars['String']['input']>;
+  stepId: Scalars['ID']['input'];
+};
 
 /** 议定事项的状态 (the matter's own status and progress are on `matter`) */
 export type DecisionStatus =
@@ -210,15 +220,22 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The chair, who scheduled it, office leadership; while the meeting is open */
   addAgendaItem: Meeting;
+  claimWorkflowStep: WorkflowStep;
   /** The chair and office leadership: publishes the minutes, turns 部署 items into matters */
   closeMeeting: Meeting;
+  completeWorkflowStep: WorkflowStep;
+  delegateWorkflowStep: WorkflowStep;
   /** 请假: why an attending division is absent */
   recordAbsence: Meeting;
   removeAgendaItem: Meeting;
+  returnWorkflowStep: WorkflowStep;
+  /** Office leadership: stores the change as a new version */
+  saveWorkflowTemplate: WorkflowTemplate;
   /** Office leadership and division heads */
   scheduleMeeting: Meeting;
   /** 签到: the caller signs themselves in */
   signInToMeeting: Meeting;
+  startWorkflowCase: WorkflowCase;
 };
 
 
@@ -228,9 +245,26 @@ export type MutationAddAgendaItemArgs = {
 };
 
 
+export type MutationClaimWorkflowStepArgs = {
+  stepId: Scalars['ID']['input'];
+};
+
+
 export type MutationCloseMeetingArgs = {
   meetingId: Scalars['ID']['input'];
   minutes: Scalars['String']['input'];
+};
+
+
+export type MutationCompleteWorkflowStepArgs = {
+  input: CompleteWorkflowStepInput;
+};
+
+
+export type MutationDelegateWorkflowStepArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  stepId: Scalars['ID']['input'];
+  toStaffId: Scalars['ID']['input'];
 };
 
 
@@ -247,6 +281,16 @@ export type MutationRemoveAgendaItemArgs = {
 };
 
 
+export type MutationReturnWorkflowStepArgs = {
+  input: ReturnWorkflowStepInput;
+};
+
+
+export type MutationSaveWorkflowTemplateArgs = {
+  input: SaveWorkflowTemplateInput;
+};
+
+
 export type MutationScheduleMeetingArgs = {
   input: ScheduleMeetingInput;
 };
@@ -254,6 +298,11 @@ export type MutationScheduleMeetingArgs = {
 
 export type MutationSignInToMeetingArgs = {
   meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartWorkflowCaseArgs = {
+  input: StartWorkflowCaseInput;
 };
 
 export type PageInfo = {
@@ -269,6 +318,13 @@ export type Query = {
   /** A meeting the caller may see (NOT_FOUND answers the same for one they may not) */
   meeting?: Maybe<Meeting>;
   meetings: MeetingConnection;
+  /** A case of the caller's division (office leadership: any) */
+  workflowCase?: Maybe<WorkflowCase>;
+  /** Per step of the template's latest version, steps completed between from and to */
+  workflowFigures: Array<StepFigures>;
+  workflowTemplate?: Maybe<WorkflowTemplate>;
+  /** The latest version of every template */
+  workflowTemplates: Array<WorkflowTemplate>;
 };
 
 
@@ -281,6 +337,40 @@ export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWorkflowCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkflowFiguresArgs = {
+  from: Scalars['DateTime']['input'];
+  templateKey: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryWorkflowTemplateArgs = {
+  key: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReturnWorkflowStepInput = {
+  reason: Scalars['String']['input'];
+  stepId: Scalars['ID']['input'];
+  /** An earlier step of the same case */
+  toStepKey: Scalars['String']['input'];
+};
+
+export type SaveWorkflowTemplateInput = {
+  /** The version the change is based on (null for a new template): CONFLICT if someone saved since */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  key: Scalars['String']['input'];
+  kind: WorkflowKind;
+  name: Scalars['String']['input'];
+  steps: Array<TemplateStepInput>;
 };
 
 export type ScheduleMeetingInput = {
@@ -306,6 +396,194 @@ export type SignIn = {
 export type Staff = {
   __typename?: 'Staff';
   id: Scalars['ID']['output'];
+  /** 待办环节: open steps claimed by this person or waiting in their division, due first. Only the person themself may read it. */
+  workflowSteps: WorkflowStepConnection;
+};
+
+
+export type StaffWorkflowStepsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type StartWorkflowCaseInput = {
+  subject?: InputMaybe<WorkflowSubjectInput>;
+  templateKey: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** 过程控制: how long a template's step takes and how often on time, over a period */
+export type StepFigures = {
+  __typename?: 'StepFigures';
+  completed: Scalars['Int']['output'];
+  medianHours?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  /** Completed by the due time / completed; null when none completed */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  p90Hours?: Maybe<Scalars['Float']['output']>;
+  stepKey: Scalars['String']['output'];
+};
+
+export type TemplateStep = {
+  __typename?: 'TemplateStep';
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The steps that may follow; more than one where the process branches */
+  next: Array<Scalars['String']['output']>;
+  /** 定量: scope, e.g. page or item limits */
+  quantity: Scalars['String']['output'];
+  /** Null: the division the case belongs to */
+  responsibleDivision?: Maybe<Division>;
+  responsibleRole: Scalars['String']['output'];
+  /** 定性: what done means */
+  standard: Scalars['String']['output'];
+  timeLimit: TimeLimit;
+};
+
+export type TemplateStepInput = {
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  next: Array<Scalars['String']['input']>;
+  quantity: Scalars['String']['input'];
+  responsibleDivisionId?: InputMaybe<Scalars['ID']['input']>;
+  responsibleRole: Scalars['String']['input'];
+  standard: Scalars['String']['input'];
+  timeLimit: TimeLimitInput;
+};
+
+/** 时限, counted on the working-day calendar (holidays and 调休 included) and office hours */
+export type TimeLimit = {
+  __typename?: 'TimeLimit';
+  amount: Scalars['Float']['output'];
+  unit: TimeLimitUnit;
+};
+
+export type TimeLimitInput = {
+  amount: Scalars['Float']['input'];
+  unit: TimeLimitUnit;
+};
+
+export type TimeLimitUnit =
+  | 'WORKING_DAYS'
+  | 'WORKING_HOURS';
+
+export type WorkflowCase = {
+  __typename?: 'WorkflowCase';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  division: Division;
+  id: Scalars['ID']['output'];
+  kind: WorkflowKind;
+  /** Steps announced overdue so far */
+  overdueSteps: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  startedBy: Staff;
+  status: WorkflowCaseStatus;
+  /** Every step so far, oldest first (the case's history) */
+  steps: Array<WorkflowStep>;
+  subject?: Maybe<WorkflowSubject>;
+  /** The template version the case runs on */
+  template: WorkflowTemplate;
+  templateKey: Scalars['String']['output'];
+  templateVersion: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type WorkflowCaseStatus =
+  | 'COMPLETED'
+  | 'RUNNING';
+
+/** 办文 / 办会 / 信息督查 / 综合调研 */
+export type WorkflowKind =
+  | 'DOCUMENT'
+  | 'MEETING'
+  | 'RESEARCH'
+  | 'SUPERVISION';
+
+export type WorkflowStep = {
+  __typename?: 'WorkflowStep';
+  assignee?: Maybe<Staff>;
+  case: WorkflowCase;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the time limit runs out, on the working-day calendar */
+  dueAt: Scalars['DateTime']['output'];
+  history: Array<WorkflowStepEvent>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  onTime?: Maybe<Scalars['Boolean']['output']>;
+  outputRef?: Maybe<Scalars['String']['output']>;
+  /** Open past its due time */
+  overdue: Scalars['Boolean']['output'];
+  responsibleDivision: Division;
+  startedAt: Scalars['DateTime']['output'];
+  status: WorkflowStepStatus;
+  stepKey: Scalars['String']['output'];
+};
+
+export type WorkflowStepAction =
+  | 'CLAIM'
+  | 'COMPLETE'
+  | 'DELEGATE'
+  | 'RETURN'
+  | 'START';
+
+export type WorkflowStepConnection = {
+  __typename?: 'WorkflowStepConnection';
+  edges: Array<WorkflowStepEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WorkflowStepEdge = {
+  __typename?: 'WorkflowStepEdge';
+  cursor: Scalars['String']['output'];
+  node: WorkflowStep;
+};
+
+export type WorkflowStepEvent = {
+  __typename?: 'WorkflowStepEvent';
+  action: WorkflowStepAction;
+  at: Scalars['DateTime']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  staff: Staff;
+};
+
+export type WorkflowStepStatus =
+  /** 已签收 */
+  | 'CLAIMED'
+  /** 已办结 */
+  | 'DONE'
+  /** 待签收 */
+  | 'OPEN'
+  /** 已退回 */
+  | 'RETURNED';
+
+export type WorkflowSubject = {
+  __typename?: 'WorkflowSubject';
+  id: Scalars['ID']['output'];
+  kind: WorkflowSubjectKind;
+};
+
+export type WorkflowSubjectInput = {
+  id: Scalars['ID']['input'];
+  kind: WorkflowSubjectKind;
+};
+
+export type WorkflowSubjectKind =
+  | 'DOCUMENT'
+  | 'MATTER'
+  | 'MEETING';
+
+/** One version of a workflow template; running cases keep the version they started with */
+export type WorkflowTemplate = {
+  __typename?: 'WorkflowTemplate';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  kind: WorkflowKind;
+  name: Scalars['String']['output'];
+  steps: Array<TemplateStep>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -392,6 +670,8 @@ export type FederationTypes = {
   Division: Division;
   Meeting: Meeting;
   MeetingDecision: MeetingDecision;
+  Staff: Staff;
+  WorkflowCase: WorkflowCase;
 };
 
 /** Mapping of federation reference types */
@@ -408,6 +688,12 @@ export type FederationReferenceTypes = {
   MeetingDecision:
     ( { __typename: 'MeetingDecision' }
     & GraphQLRecursivePick<FederationTypes['MeetingDecision'], {"id":true}> );
+  Staff:
+    ( { __typename: 'Staff' }
+    & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
+  WorkflowCase:
+    ( { __typename: 'WorkflowCase' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowCase'], {"id":true}> );
 };
 
 
@@ -422,6 +708,7 @@ export type ResolversTypes = {
   Assignment: ResolverTypeWrapper<EntityRef>;
   CatalogEntry: ResolverTypeWrapper<EntityRef>;
   Classification: ResolverTypeWrapper<Partial<Classification>>;
+  CompleteWorkflowStepInput: ResolverTypeWrapper<Partial<CompleteWorkflowStepInput>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DecisionStatus: ResolverTypeWrapper<Partial<DecisionStatus>>;
   Deployment: ResolverTypeWrapper<DeploymentRecord>;
@@ -440,9 +727,32 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReturnWorkflowStepInput: ResolverTypeWrapper<Partial<ReturnWorkflowStepInput>>;
+  SaveWorkflowTemplateInput: ResolverTypeWrapper<Partial<SaveWorkflowTemplateInput>>;
   ScheduleMeetingInput: ResolverTypeWrapper<Partial<ScheduleMeetingInput>>;
   SignIn: ResolverTypeWrapper<SignInRecord>;
   Staff: ResolverTypeWrapper<EntityRef>;
+  StartWorkflowCaseInput: ResolverTypeWrapper<Partial<StartWorkflowCaseInput>>;
+  StepFigures: ResolverTypeWrapper<Partial<StepFigures>>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  TemplateStep: ResolverTypeWrapper<TemplateStepRecord>;
+  TemplateStepInput: ResolverTypeWrapper<Partial<TemplateStepInput>>;
+  TimeLimit: ResolverTypeWrapper<Partial<TimeLimit>>;
+  TimeLimitInput: ResolverTypeWrapper<Partial<TimeLimitInput>>;
+  TimeLimitUnit: ResolverTypeWrapper<Partial<TimeLimitUnit>>;
+  WorkflowCase: ResolverTypeWrapper<CaseRecord>;
+  WorkflowCaseStatus: ResolverTypeWrapper<Partial<WorkflowCaseStatus>>;
+  WorkflowKind: ResolverTypeWrapper<Partial<WorkflowKind>>;
+  WorkflowStep: ResolverTypeWrapper<StepRecord>;
+  WorkflowStepAction: ResolverTypeWrapper<Partial<WorkflowStepAction>>;
+  WorkflowStepConnection: ResolverTypeWrapper<Partial<Omit<WorkflowStepConnection, 'edges'> & { edges: Array<ResolversTypes['WorkflowStepEdge']> }>>;
+  WorkflowStepEdge: ResolverTypeWrapper<Partial<Omit<WorkflowStepEdge, 'node'> & { node: ResolversTypes['WorkflowStep'] }>>;
+  WorkflowStepEvent: ResolverTypeWrapper<StepHistoryEntry>;
+  WorkflowStepStatus: ResolverTypeWrapper<Partial<WorkflowStepStatus>>;
+  WorkflowSubject: ResolverTypeWrapper<Partial<WorkflowSubject>>;
+  WorkflowSubjectInput: ResolverTypeWrapper<Partial<WorkflowSubjectInput>>;
+  WorkflowSubjectKind: ResolverTypeWrapper<Partial<WorkflowSubjectKind>>;
+  WorkflowTemplate: ResolverTypeWrapper<TemplateRecord>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
 };
 
@@ -454,6 +764,7 @@ export type ResolversParentTypes = {
   AgendaItemInput: Partial<AgendaItemInput>;
   Assignment: EntityRef;
   CatalogEntry: EntityRef;
+  CompleteWorkflowStepInput: Partial<CompleteWorkflowStepInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   Deployment: DeploymentRecord;
   DeploymentInput: Partial<DeploymentInput>;
@@ -469,9 +780,26 @@ export type ResolversParentTypes = {
   PageInfo: Partial<PageInfo>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Query: Record<PropertyKey, never>;
+  ReturnWorkflowStepInput: Partial<ReturnWorkflowStepInput>;
+  SaveWorkflowTemplateInput: Partial<SaveWorkflowTemplateInput>;
   ScheduleMeetingInput: Partial<ScheduleMeetingInput>;
   SignIn: SignInRecord;
   Staff: EntityRef;
+  StartWorkflowCaseInput: Partial<StartWorkflowCaseInput>;
+  StepFigures: Partial<StepFigures>;
+  Float: Partial<Scalars['Float']['output']>;
+  TemplateStep: TemplateStepRecord;
+  TemplateStepInput: Partial<TemplateStepInput>;
+  TimeLimit: Partial<TimeLimit>;
+  TimeLimitInput: Partial<TimeLimitInput>;
+  WorkflowCase: CaseRecord;
+  WorkflowStep: StepRecord;
+  WorkflowStepConnection: Partial<Omit<WorkflowStepConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkflowStepEdge']> }>;
+  WorkflowStepEdge: Partial<Omit<WorkflowStepEdge, 'node'> & { node: ResolversParentTypes['WorkflowStep'] }>;
+  WorkflowStepEvent: StepHistoryEntry;
+  WorkflowSubject: Partial<WorkflowSubject>;
+  WorkflowSubjectInput: Partial<WorkflowSubjectInput>;
+  WorkflowTemplate: TemplateRecord;
   String: Partial<Scalars['String']['output']>;
 };
 
@@ -584,11 +912,17 @@ export type MeetingEdgeResolvers<ContextType = InteractionContext, ParentType ex
 
 export type MutationResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationAddAgendaItemArgs, 'input' | 'meetingId'>>;
+  claimWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationClaimWorkflowStepArgs, 'stepId'>>;
   closeMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCloseMeetingArgs, 'meetingId' | 'minutes'>>;
+  completeWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationCompleteWorkflowStepArgs, 'input'>>;
+  delegateWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationDelegateWorkflowStepArgs, 'stepId' | 'toStaffId'>>;
   recordAbsence?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAbsenceArgs, 'divisionId' | 'meetingId' | 'reason'>>;
   removeAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRemoveAgendaItemArgs, 'itemId' | 'meetingId'>>;
+  returnWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationReturnWorkflowStepArgs, 'input'>>;
+  saveWorkflowTemplate?: Resolver<ResolversTypes['WorkflowTemplate'], ParentType, ContextType, RequireFields<MutationSaveWorkflowTemplateArgs, 'input'>>;
   scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'input'>>;
   signInToMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationSignInToMeetingArgs, 'meetingId'>>;
+  startWorkflowCase?: Resolver<ResolversTypes['WorkflowCase'], ParentType, ContextType, RequireFields<MutationStartWorkflowCaseArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -601,6 +935,10 @@ export type PageInfoResolvers<ContextType = InteractionContext, ParentType exten
 export type QueryResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
+  workflowCase?: Resolver<Maybe<ResolversTypes['WorkflowCase']>, ParentType, ContextType, RequireFields<QueryWorkflowCaseArgs, 'id'>>;
+  workflowFigures?: Resolver<Array<ResolversTypes['StepFigures']>, ParentType, ContextType, RequireFields<QueryWorkflowFiguresArgs, 'from' | 'templateKey' | 'to'>>;
+  workflowTemplate?: Resolver<Maybe<ResolversTypes['WorkflowTemplate']>, ParentType, ContextType, RequireFields<QueryWorkflowTemplateArgs, 'key'>>;
+  workflowTemplates?: Resolver<Array<ResolversTypes['WorkflowTemplate']>, ParentType, ContextType>;
 };
 
 export type SignInResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['SignIn'] = ResolversParentTypes['SignIn']> = {
@@ -609,8 +947,104 @@ export type SignInResolvers<ContextType = InteractionContext, ParentType extends
   staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
-export type StaffResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
+export type StaffResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'], FederationReferenceType extends FederationReferenceTypes['Staff'] = FederationReferenceTypes['Staff']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Staff']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  workflowSteps?: Resolver<ResolversTypes['WorkflowStepConnection'], ParentType, ContextType, RequireFields<StaffWorkflowStepsArgs, 'first'>>;
+};
+
+export type StepFiguresResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['StepFigures'] = ResolversParentTypes['StepFigures']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90Hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TemplateStepResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['TemplateStep'] = ResolversParentTypes['TemplateStep']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  next?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responsibleDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  responsibleRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeLimit?: Resolver<ResolversTypes['TimeLimit'], ParentType, ContextType>;
+};
+
+export type TimeLimitResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['TimeLimit'] = ResolversParentTypes['TimeLimit']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['TimeLimitUnit'], ParentType, ContextType>;
+};
+
+export type WorkflowCaseResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowCase'] = ResolversParentTypes['WorkflowCase'], FederationReferenceType extends FederationReferenceTypes['WorkflowCase'] = FederationReferenceTypes['WorkflowCase']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowCase']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WorkflowKind'], ParentType, ContextType>;
+  overdueSteps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WorkflowCaseStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['WorkflowStep']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['WorkflowSubject']>, ParentType, ContextType>;
+  template?: Resolver<ResolversTypes['WorkflowTemplate'], ParentType, ContextType>;
+  templateKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  templateVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WorkflowStepResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowStep'] = ResolversParentTypes['WorkflowStep']> = {
+  assignee?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  case?: Resolver<ResolversTypes['WorkflowCase'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WorkflowStepEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  outputRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  responsibleDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WorkflowStepStatus'], ParentType, ContextType>;
+  stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WorkflowStepConnectionResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowStepConnection'] = ResolversParentTypes['WorkflowStepConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WorkflowStepEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkflowStepEdgeResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowStepEdge'] = ResolversParentTypes['WorkflowStepEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType>;
+};
+
+export type WorkflowStepEventResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowStepEvent'] = ResolversParentTypes['WorkflowStepEvent']> = {
+  action?: Resolver<ResolversTypes['WorkflowStepAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+};
+
+export type WorkflowSubjectResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowSubject'] = ResolversParentTypes['WorkflowSubject']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WorkflowSubjectKind'], ParentType, ContextType>;
+};
+
+export type WorkflowTemplateResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowTemplate'] = ResolversParentTypes['WorkflowTemplate']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WorkflowKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['TemplateStep']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = InteractionContext> = {
@@ -631,6 +1065,16 @@ export type Resolvers<ContextType = InteractionContext> = {
   Query?: QueryResolvers<ContextType>;
   SignIn?: SignInResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
+  StepFigures?: StepFiguresResolvers<ContextType>;
+  TemplateStep?: TemplateStepResolvers<ContextType>;
+  TimeLimit?: TimeLimitResolvers<ContextType>;
+  WorkflowCase?: WorkflowCaseResolvers<ContextType>;
+  WorkflowStep?: WorkflowStepResolvers<ContextType>;
+  WorkflowStepConnection?: WorkflowStepConnectionResolvers<ContextType>;
+  WorkflowStepEdge?: WorkflowStepEdgeResolvers<ContextType>;
+  WorkflowStepEvent?: WorkflowStepEventResolvers<ContextType>;
+  WorkflowSubject?: WorkflowSubjectResolvers<ContextType>;
+  WorkflowTemplate?: WorkflowTemplateResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = InteractionContext> = {

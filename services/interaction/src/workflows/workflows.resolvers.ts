@@ -1,0 +1,212 @@
+import { isOfficeLeader } from '@heli/auth';
+import { forbidden, notFound, paginate } from '@heli/subgraph-runtime';
+import type { InteractionContext, InteractionResolvers } from '../context.js';
+import type { InteractionDependencies } from '../dependencies.js';
+import { writeInteraction } from '../records/interaction-write.js';
+import {
+  claimStep,
+  completeStep,
+  delegateStep,
+  latestTemplate,
+  returnStep,
+  saveTemplate,
+  startCase,
+  templateId,
+} from './workflow.commands.js';
+import type { CaseRecord, StepRecord, TemplateRecord } from './workflow.model.js';
+import { processFigures } from './workflow.rules.js';
+
+const ref = (id: string) => ({ id });
+
+/** The viewer's open steps, due first: claimed by them, or unclaimed in their division. */
+export function myWorkflowSteps(
+  ctx: InteractionContext,
+  page: { first?: number | null; after?: string | null },
+) {
+  const { viewer } = ctx;
+  const mine: Record<string, unknown>[] = [{ assigneeStaffId: viewer.sub }];
+  if (viewer.divisionId !== null) {
+    mine.push({ assigneeStaffId: null, responsibleDivisionId: viewer.divisionId });
+  }
+  return paginate(
+    ctx.models.steps,
+    { $and: [{ status: { $in: ['OPEN', 'CLAIMED'] } }, { $or: mine }] },
+    {
+      first: page.first ?? undefined,
+      after: page.after ?? undefined,
+      sort: { field: 'dueAt', direction: 'ASC' },
+    },
+  );
+}
+
+async function visibleCase(ctx: InteractionContext, id: string): Promise<CaseRecord | null> {
+  const kase = await ctx.models.cases.findById(id).lean<CaseRecord>();
+  if (!kase) return null;
+  if (isOfficeLeader(ctx.viewer) || ctx.viewer.divisionId === kase.divisionId) return kase;
+  // A division with a step in the case sees the case too.
+  const involved = await ctx.models.steps.exists({
+    caseId: id,
+    responsibleDivisionId: ctx.viewer.divisionId,
+  });
+  return involved ? kase : null;
+}
+
+export function workflowsResolvers({
+  clock,
+  calendar,
+}: InteractionDependencies): InteractionResolvers {
+  return {
+    Query: {
+      workflowTemplates: async (_, __, ctx) => {
+        const keys: string[] = await ctx.models.templates.distinct('key');
+        const latest = await Promise.all(keys.sort().map((key) => latestTemplate(ctx, key)));
+        return latest.filter((t): t is TemplateRecord => t !== null);
+      },
+      workflowTemplate: (_, { key, version }, ctx) =>
+        version
+          ? ctx.models.templates.findById(templateId(key, version)).lean<TemplateRecord>().exec()
+          : latestTemplate(ctx, key),
+      workflowCase: (_, { id }, ctx) => visibleCase(ctx, id),
+      workflowFigures: async (_, { templateKey, from, to }, ctx) => {
+        if (!isOfficeLeader(ctx.viewer) && !ctx.viewer.roles.includes('ASSESSOR')) {
+          throw forbidden('只有厅领导和考核人员可以查看过程控制数据');
+        }
+        const template = await latestTemplate(ctx, templateKey);
+        if (!template) throw notFound(`工作流程 ${templateKey}`);
+        const done = await ctx.models.steps
+          .find(
+            { templateKey, completedAt: { $gte: from, $lt: to }, status: 'DONE' },
+            { stepKey: 1, startedAt: 1, completedAt: 1, onTime: 1 },
+          )
+          .lean<StepRecord[]>();
+        return template.steps.map((step) => ({
+          stepKey: step.key,
+          name: step.name,
+          ...processFigures(
+            done
+              .filter((d) => d.stepKey === step.key)
+              .map((d) => ({
+                durationMs: d.completedAt!.getTime() - d.startedAt.getTime(),
+                onTime: d.onTime === true,
+              })),
+          ),
+        }));
+      },
+    },
+
+    Mutation: {
+      saveWorkflowTemplate: (_, { input }, ctx) =>
+        writeInteraction(ctx, (write) =>
+          saveTemplate(
+            write,
+            ctx.viewer,
+            {
+              key: input.key,
+              kind: input.kind,
+              name: input.name,
+              expectedVersion: input.expectedVersion ?? null,
+              steps: input.steps.map((step) => ({
+                key: step.key,
+                name: step.name,
+                responsibleDivisionId: step.responsibleDivisionId ?? null,
+                responsibleRole: step.responsibleRole,
+                standard: step.standard,
+                quantity: step.quantity,
+                timeLimit: { unit: step.timeLimit.unit, amount: step.timeLimit.amount },
+                next: step.next,
+              })),
+            },
+            clock.now(),
+          ),
+        ),
+      startWorkflowCase: (_, { input }, ctx) =>
+        writeInteraction(ctx, (write) =>
+          startCase(
+            write,
+            ctx.viewer,
+            {
+              templateKey: input.templateKey,
+              title: input.title,
+              subject: input.subject ? { kind: input.subject.kind, id: input.subject.id } : null,
+            },
+            clock.now(),
+            calendar,
+          ),
+        ),
+      claimWorkflowStep: (_, { stepId }, ctx) =>
+        writeInteraction(ctx, (write) => claimStep(write, ctx.viewer, stepId, clock.now())),
+      completeWorkflowStep: (_, { input }, ctx) =>
+        writeInteraction(ctx, (write) =>
+          completeStep(
+            write,
+            ctx.viewer,
+            {
+              stepId: input.stepId,
+              outputRef: input.outputRef ?? null,
+              note: input.note ?? null,
+              nextStepKey: input.nextStepKey ?? null,
+            },
+            clock.now(),
+            calendar,
+          ),
+        ),
+      returnWorkflowStep: (_, { input }, ctx) =>
+        writeInteraction(ctx, (write) =>
+          returnStep(write, ctx.viewer, input, clock.now(), calendar),
+        ),
+      delegateWorkflowStep: (_, { stepId, toStaffId, note }, ctx) =>
+        writeInteraction(ctx, (write) =>
+          delegateStep(write, ctx.viewer, stepId, toStaffId, note ?? null, clock.now()),
+        ),
+    },
+
+    WorkflowTemplate: {
+      id: (template) => template._id,
+    },
+
+    TemplateStep: {
+      responsibleDivision: (step) =>
+        step.responsibleDivisionId ? ref(step.responsibleDivisionId) : null,
+    },
+
+    WorkflowCase: {
+      __resolveReference: ({ id }, ctx) => visibleCase(ctx, id),
+      id: (kase) => kase._id,
+      template: async (kase, _, ctx) =>
+        (await ctx.models.templates
+          .findById(templateId(kase.templateKey, kase.templateVersion))
+          .lean<TemplateRecord>())!,
+      division: (kase) => ref(kase.divisionId),
+      startedBy: (kase) => ref(kase.startedByStaffId),
+      steps: (kase, _, ctx) =>
+        ctx.models.steps
+          .find({ caseId: kase._id })
+          .sort({ sequence: 1 })
+          .lean<StepRecord[]>()
+          .exec(),
+    },
+
+    WorkflowStep: {
+      id: (step) => step._id,
+      case: async (step, _, ctx) =>
+        (await ctx.models.cases.findById(step.caseId).lean<CaseRecord>())!,
+      responsibleDivision: (step) => ref(step.responsibleDivisionId),
+      assignee: (step) => (step.assigneeStaffId ? ref(step.assigneeStaffId) : null),
+      overdue: (step) =>
+        (step.status === 'OPEN' || step.status === 'CLAIMED') &&
+        step.dueAt.getTime() < clock.now().getTime(),
+    },
+
+    WorkflowStepEvent: {
+      staff: (entry) => ref(entry.staffId),
+    },
+
+    Staff: {
+      __resolveReference: ({ id }) => ({ id }),
+      workflowSteps: (staff, args, ctx) => {
+        if (staff.id !== ctx.viewer.sub) throw forbidden('只能查看本人的待办环节');
+        return myWorkflowSteps(ctx, args);
+      },
+    },
+  };
+}
