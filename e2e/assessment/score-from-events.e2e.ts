@@ -105,7 +105,7 @@ describe('scores computed from what happened in responsibility and sharing, thro
           types.includes('heli.sharing.catalog.entry-cited.v1')
         );
       },
-      { timeoutMs: 30_000, intervalMs: 250 },
+      { timeoutMs: 90_000, intervalMs: 250 },
     );
     const completed = score.explanation.edges.find(
       (e) => e.node.sourceEvent.type === 'heli.responsibility.assignment.completed.v1',
@@ -140,7 +140,7 @@ describe('scores computed from what happened in responsibility and sharing, thro
         score = await explanationOf('div-general-1');
         return Math.abs(score.total - explained(score)) < 1e-6;
       },
-      { timeoutMs: 30_000, intervalMs: 250 },
+      { timeoutMs: 90_000, intervalMs: 250 },
     );
     expect(score.explanation.totalCount).toBe(score.explanation.edges.length);
     expect(score.total).toBeCloseTo(explained(score), 6);

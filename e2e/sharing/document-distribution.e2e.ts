@@ -85,7 +85,7 @@ describe('a provincial document distributed, instructed on and read, through the
         '{ assignments(filter: { source: [INSTRUCTION], leadDivisionId: "div-general-1" }, first: 50) { totalCount edges { node { id title source } } } }',
       );
     await waitFor(async () => (await matters()).assignments.totalCount === 1, {
-      timeoutMs: 30_000,
+      timeoutMs: 90_000,
       intervalMs: 250,
     });
     expect((await matters()).assignments.edges[0]!.node.source).toBe('INSTRUCTION');

@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { authEnv, authEnvRule, gatewaySignatureEnv } from '@heli/auth';
 import { queryLimitsEnv } from '@heli/query-limits';
-import { registryEnv } from '@heli/schema-registry';
+// The variables only, not the package index: the cluster primary loads this file and should not
+// load composition with it.
+import { registryEnv } from '@heli/schema-registry/env';
 import { commonEnv, envBoolean, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
 import { consoleSiteEnv, consoleSiteRule } from './console-site.js';
