@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import type { HeliClaims } from '@heli/auth';
 import { REQUEST_ID_HEADER } from '@heli/service-kit';
+import { injectTraceContext } from '@heli/telemetry';
 
 /** What the gateway knows about a request once its token has been verified. */
 export interface GatewayContext {
@@ -14,7 +15,7 @@ export interface GatewayContext {
 /**
  * Sends each subgraph fetch with the caller's own `authorization` and the request id, so the
  * subgraph applies the caller's identity and clearance (the gateway grants nothing by itself) and
- * its logs and events carry the same request id as the gateway's.
+ * its logs and events carry the same request id (and trace) as the gateway's.
  */
 export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -25,6 +26,8 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
     if (!headers) return;
     headers.set('authorization', `Bearer ${options.context.token}`);
     headers.set(REQUEST_ID_HEADER, options.context.requestId);
+    // W3C traceparent: the subgraph's span joins this request's trace.
+    injectTraceContext((name, value) => headers.set(name, value));
   }
 
   /**

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createLogger, installGracefulShutdown, loadEnvOrExit } from '@heli/service-kit';
+import { startTracing } from '@heli/telemetry';
 import { batchedStdout } from './batched-log-destination.js';
 import { gatewayEnvSchema, gatewayEnvSource } from './env.js';
 import type { GatewayServer } from './server.js';
@@ -96,6 +97,7 @@ function runPrimary(): void {
 
 async function runWorker(): Promise<void> {
   const workerLogger = logger.child({ workerPid: process.pid });
+  const tracing = startTracing('gateway', env);
   let gateway: GatewayServer;
   try {
     const { createGatewayServer } = await import('./server.js');
@@ -110,7 +112,10 @@ async function runWorker(): Promise<void> {
     // SIGINT too: Ctrl-C reaches every process of the terminal's group at once. The primary stops
     // restarting workers as soon as it gets the signal, and its own SIGTERM then finds them already
     // shutting down.
-    steps: [{ name: 'gateway', run: () => gateway.close() }],
+    steps: [
+      { name: 'gateway', run: () => gateway.close() },
+      { name: 'tracing', run: () => tracing.shutdown() },
+    ],
   });
   await gateway.listen();
   // Whoever started the gateway may be waiting for this line; it need not wait for the next batch.

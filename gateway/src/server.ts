@@ -31,6 +31,7 @@ import {
   type Logger,
   type RequestScope,
 } from '@heli/service-kit';
+import { graphqlErrorMetricsPlugin } from '@heli/telemetry';
 import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding.js';
 import { disableApolloTelemetry, type GatewayEnv } from './env.js';
 import { consoleSite } from './console-site.js';
@@ -138,6 +139,7 @@ export async function createGatewayServer(
     }),
     plugins: [
       ...queryLimits.plugins,
+      graphqlErrorMetricsPlugin(),
       // The gateway serves its own offline IDE instead of Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
       // Nothing leaves the office network, even if an APOLLO_KEY finds its way into the environment.

@@ -1,3 +1,5 @@
+import { withEventSpan } from '@heli/telemetry';
+import { spanAttributes } from './event-span.js';
 import type { EventEnvelope } from '@heli/event-contracts';
 import type { ClientSession, Connection } from 'mongoose';
 import type { EventHandler } from './event-handler.js';
@@ -41,7 +43,12 @@ export async function applyEventOnce(
         if (isDuplicateKey(error)) throw new AlreadyApplied();
         throw error;
       }
-      await handler(event, { session });
+      await withEventSpan(
+        `consume ${event.type}`,
+        [event.traceparent],
+        spanAttributes(consumerName, [event]),
+        () => handler(event, { session }),
+      );
       await alsoInTransaction?.(session);
       return 'applied' as const;
     });

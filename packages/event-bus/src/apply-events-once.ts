@@ -1,3 +1,5 @@
+import { withEventSpan } from '@heli/telemetry';
+import { spanAttributes } from './event-span.js';
 import type { EventEnvelope } from '@heli/event-contracts';
 import { runWithRequestContext } from '@heli/service-kit';
 import type { Connection } from 'mongoose';
@@ -54,10 +56,21 @@ export async function applyEventsOnce(
       if (step.kind === 'single') {
         const { event, handler } = step;
         await runWithRequestContext({ requestId: event.requestid ?? event.id }, () =>
-          handler(event, { session }),
+          withEventSpan(
+            `consume ${event.type}`,
+            [event.traceparent],
+            spanAttributes(consumerName, [event]),
+            () => handler(event, { session }),
+          ),
         );
       } else {
-        await step.handler(step.events, { session });
+        const { events } = step;
+        await withEventSpan(
+          `consume batch of ${events.length}`,
+          events.map((e) => e.traceparent),
+          spanAttributes(consumerName, events),
+          () => step.handler(events, { session }),
+        );
       }
     }
     return { applied: pending.length, alreadyApplied: events.length - pending.length };

@@ -1,3 +1,4 @@
+import { currentTraceparent } from '@heli/telemetry';
 import {
   createEnvelope,
   natsSubject,
@@ -58,10 +59,12 @@ export function createOutbox(conn: Connection, opts: OutboxOptions): Outbox {
     subject: string,
   ): OutboxRecord {
     const requestId = currentRequestId();
+    const traceparent = currentTraceparent();
     const envelope = createEnvelope(definition, data, {
       source,
       subject,
       ...(requestId === undefined ? {} : { requestId }),
+      ...(traceparent === undefined ? {} : { traceparent }),
     });
     return {
       _id: envelope.id,

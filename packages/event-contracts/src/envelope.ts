@@ -22,6 +22,12 @@ export interface EventEnvelope<D = unknown> {
   time: string;
   datacontenttype: 'application/json';
   requestid?: string;
+  /**
+   * W3C trace context of the span that emitted the event (CloudEvents distributed-tracing
+   * extension), so a consumer's work joins the emitting request's trace. Optional: events from
+   * before tracing, or emitted while not tracing, have none.
+   */
+  traceparent?: string;
   data: D;
 }
 
@@ -34,6 +40,10 @@ export const envelopeSchema = z.object({
   time: z.iso.datetime({ offset: true }),
   datacontenttype: z.literal('application/json'),
   requestid: z.string().min(1).optional(),
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/)
+    .optional(),
   data: z.unknown(),
 });
 
@@ -41,6 +51,8 @@ export interface EnvelopeOptions {
   source: string;
   subject: string;
   requestId?: string;
+  /** W3C `traceparent` of the emitting span. */
+  traceparent?: string;
   /** Defaults to a random UUID. */
   id?: string;
   /** Defaults to now. */
@@ -72,6 +84,7 @@ export function createEnvelope<E extends EventDefinition>(
     time: (options.time ?? new Date()).toISOString(),
     datacontenttype: 'application/json',
     ...(options.requestId !== undefined ? { requestid: options.requestId } : {}),
+    ...(options.traceparent !== undefined ? { traceparent: options.traceparent } : {}),
     data: parsed.data as EventData<E>,
   };
 }

@@ -11,6 +11,8 @@ import { connect, type NatsConnection } from 'nats';
 import { createTokenVerifier, tokenVerifierConfig } from '@heli/auth';
 import { apolloQueryLimits, httpResponseLimits, queryLimitsFromEnv } from '@heli/query-limits';
 import { createEventConsumer, createOutbox, createOutboxRelay } from '@heli/event-bus';
+import { graphqlErrorMetricsPlugin } from '@heli/telemetry';
+import { eventMetrics } from './event-metrics.js';
 import {
   closeHttpServer,
   createHttpServer,
@@ -145,6 +147,7 @@ async function assemble<TModels, TLoaders>(
     // No federated traces: usage reporting is off at the gateway, so building them is wasted work.
     plugins: [
       ...queryLimits.plugins,
+      graphqlErrorMetricsPlugin(),
       entityRepresentationsPlugin(schema),
       unstorableTextPlugin(),
       ApolloServerPluginLandingPageDisabled(),
@@ -211,8 +214,22 @@ async function assemble<TModels, TLoaders>(
     return graphqlUrl;
   }
 
+  const stopEventMetrics = eventMetrics({
+    service: name,
+    conn,
+    nats,
+    namespace,
+    consumerNames: consumers.map((c) => c.consumerName),
+  });
   const shutdownSteps: ShutdownStep[] = [
-    { name: 'http', run: () => closeHttpServer(server) },
+    {
+      name: 'http',
+      run: async () => {
+        await closeHttpServer(server);
+        // Nothing scrapes /metrics any more; the gauges must not read a closing connection.
+        stopEventMetrics();
+      },
+    },
     {
       name: 'event consumers',
       run: async () => {

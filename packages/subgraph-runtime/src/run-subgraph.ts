@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createLogger, installGracefulShutdown, loadEnvOrExit } from '@heli/service-kit';
+import { startTracing } from '@heli/telemetry';
 import { createSubgraphServer, type SubgraphServer } from './create-subgraph-server.js';
 import type { SubgraphDefinition } from './define-subgraph.js';
 import { subgraphEnvSchema, type SubgraphEnv } from './subgraph-env.js';
@@ -20,6 +21,7 @@ export async function runSubgraph<TModels, TLoaders>(
 ): Promise<SubgraphServer<TModels>> {
   const env = loadEnvOrExit(envSchema);
   const logger = createLogger({ service: definition.name, level: env.LOG_LEVEL });
+  const tracing = startTracing(definition.name, env);
   let subgraph: SubgraphServer<TModels>;
   try {
     subgraph = await createSubgraphServer(definition, env, { logger });
@@ -30,7 +32,7 @@ export async function runSubgraph<TModels, TLoaders>(
   installGracefulShutdown({
     logger,
     timeoutMs: SHUTDOWN_TIMEOUT_MS,
-    steps: subgraph.shutdownSteps,
+    steps: [...subgraph.shutdownSteps, { name: 'tracing', run: () => tracing.shutdown() }],
   });
   try {
     await subgraph.listen();

@@ -85,6 +85,14 @@ describe('runSubgraph, as a service process', () => {
       .filter((line) => line['msg'] === 'shutdown step finished')
       .sort((a, b) => String(a['time']).localeCompare(String(b['time'])))
       .map((line) => line['step']);
-    expect(steps).toEqual(['http', 'event consumers', 'outbox relay', 'apollo', 'nats', 'mongodb']);
+    expect(steps).toEqual([
+      'http',
+      'event consumers',
+      'outbox relay',
+      'apollo',
+      'nats',
+      'mongodb',
+      'tracing',
+    ]);
   });
 });

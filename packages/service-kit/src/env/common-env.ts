@@ -1,3 +1,4 @@
+import { telemetryEnv } from '@heli/telemetry';
 import { z } from 'zod';
 import { envPort } from './env-fields.js';
 
@@ -14,4 +15,6 @@ export const commonEnv = {
   PORT: envPort(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Traces: OTEL_TRACES_EXPORTER (none · console · file · otlp), HELI_TRACES_FILE, OTEL_EXPORTER_OTLP_ENDPOINT.
+  ...telemetryEnv,
 };

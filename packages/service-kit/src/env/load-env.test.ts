@@ -33,6 +33,7 @@ describe('loadEnv', () => {
       PORT: 4001,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
+      OTEL_TRACES_EXPORTER: 'none',
       MONGODB_URI: 'mongodb://db/heli',
       NATS_URL: 'nats://127.0.0.1:4222',
       API_SECRET: 'x'.repeat(32),

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { httpRequestDuration, metricsText, withServerSpan } from '@heli/telemetry';
 import type { Logger } from '../logging/create-logger.js';
 import {
   REQUEST_ID_HEADER,
@@ -38,8 +39,8 @@ export interface HttpServerOptions {
   fallback?: RouteHandler;
 }
 
-// Probes hit these every few seconds; logging them at info level would drown everything else.
-const PROBE_PATHS = new Set(['/health', '/ready']);
+// Probes and scrapes hit these every few seconds; logging them at info level would drown everything else.
+const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /**
  * A plain node:http server with what every Heli deployable needs: request ids (taken from
@@ -60,6 +61,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
         checks: report.checks,
       });
     },
+    '/metrics': async (_req, res) => {
+      const { contentType, body } = await metricsText();
+      res.writeHead(200, { 'content-type': contentType }).end(body);
+    },
     ...options.routes,
     ...(options.graphql ? { [options.graphql.path]: options.graphql.handle } : {}),
   };
@@ -71,6 +76,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const startedAt = process.hrtime.bigint();
     res.once('close', () => {
       const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+      // Unknown paths share one label, so a scanner cannot grow the series without bound.
+      const route = path in routes ? path : 'other';
+      httpRequestDuration.observe(
+        { route, method: req.method ?? 'OTHER', status: String(res.statusCode) },
+        durationMs / 1000,
+      );
       const entry = { method: req.method, path, status: res.statusCode, durationMs };
       if (PROBE_PATHS.has(path)) logger.debug(entry, 'request');
       else logger.info(entry, 'request');
@@ -95,7 +106,21 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     runWithRequestContext({ requestId }, () => {
-      handle(req, res, requestId).catch((error: unknown) => {
+      // A span per request, continuing the caller's trace (W3C traceparent) when there is one.
+      const path = pathOf(req);
+      withServerSpan(
+        `${req.method} ${path in routes ? path : 'other'}`,
+        req.headers,
+        {
+          'http.request.method': req.method ?? 'OTHER',
+          'url.path': path,
+          'heli.request_id': requestId,
+        },
+        async (span) => {
+          await handle(req, res, requestId);
+          span.setAttribute('http.response.status_code', res.statusCode);
+        },
+      ).catch((error: unknown) => {
         if (!req.complete && req.destroyed) {
           // The client went away mid-upload; nobody is left to answer.
           logger.info({ path: pathOf(req) }, 'request aborted by the client');

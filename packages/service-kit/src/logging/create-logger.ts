@@ -1,3 +1,4 @@
+import { currentTraceId } from '@heli/telemetry';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { currentRequestId } from '../request-context/request-context.js';
 
@@ -13,7 +14,8 @@ export interface LoggerOptions {
 
 /**
  * JSON logs, one object per line, with `service`, an ISO `time`, a textual `level` and — whenever
- * the line is written on behalf of a request — that request's `requestId`. Child loggers
+ * the line is written on behalf of a request — that request's `requestId` (and `traceId` when
+ * tracing is on). Child loggers
  * (`logger.child({ component: 'relay' })`) inherit all of this.
  */
 export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
@@ -24,7 +26,9 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     formatters: { level: (label: string) => ({ level: label }) },
     mixin() {
       const requestId = currentRequestId();
-      return requestId === undefined ? {} : { requestId };
+      const traceId = currentTraceId();
+      if (traceId === undefined) return requestId === undefined ? {} : { requestId };
+      return requestId === undefined ? { traceId } : { requestId, traceId };
     },
   };
   return destination ? pino(options, destination) : pino(options);
