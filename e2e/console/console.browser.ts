@@ -63,6 +63,12 @@ describe('the console', () => {
     await dialog.getByLabel('事项名称').fill(title);
     await dialog.getByLabel('主办处室').click();
     await director.page.locator('.ant-select-item-option', { hasText: '综合一处' }).click();
+    // On a loaded machine the option list can still be open after the pick and cover the
+    // dialog's buttons: close it by clicking the dialog's title, then wait until it is gone.
+    await dialog.locator('.ant-modal-title').click();
+    await director.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .waitFor({ state: 'hidden' });
     await dialog
       .getByRole('button', { name: '交 办' })
       .or(dialog.getByRole('button', { name: '交办' }))
