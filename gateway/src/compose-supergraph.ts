@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
+import { composeSubgraphs } from '@heli/schema-registry/compose';
 import { readSubgraphSdl } from '@heli/subgraph-runtime';
-import { parse, type GraphQLError } from 'graphql';
 
 /** One subgraph as composition sees it. */
 export interface SubgraphDefinition {
@@ -85,31 +84,12 @@ export function discoverSubgraphs(
   return { subgraphs, problems };
 }
 
-/** Composes subgraphs into a supergraph, returning every composition error rather than the first. */
+/**
+ * Composes subgraphs into a supergraph, returning every composition error rather than the first.
+ * The schema registry composes the same way before it accepts a publish, so both use one function.
+ */
 export function composeSupergraph(subgraphs: readonly SubgraphDefinition[]): SupergraphComposition {
-  const errors: CompositionProblem[] = [];
-  const services = subgraphs.flatMap(({ name, url, sdl }) => {
-    try {
-      return [{ name, url, typeDefs: parse(sdl) }];
-    } catch (error) {
-      errors.push({ code: 'INVALID_GRAPHQL', message: `[${name}] ${messageOf(error)}` });
-      return [];
-    }
-  });
-  if (errors.length > 0) return { ok: false, errors };
-
-  const result = composeServices(services);
-  if (result.errors) {
-    return {
-      ok: false,
-      errors: result.errors.map((error) => ({ code: codeOf(error), message: error.message })),
-    };
-  }
-  return {
-    ok: true,
-    supergraphSdl: result.supergraphSdl,
-    hints: result.hints.map((hint) => ({ code: hint.definition.code, message: hint.message })),
-  };
+  return composeSubgraphs(subgraphs);
 }
 
 function readManifest(path: string): SubgraphManifest | undefined {
@@ -124,13 +104,4 @@ function readManifest(path: string): SubgraphManifest | undefined {
   const { subgraph, port } = heli as Record<string, unknown>;
   if (typeof subgraph !== 'string' || typeof port !== 'number') return undefined;
   return { subgraph, port };
-}
-
-function codeOf(error: GraphQLError): string {
-  const code = error.extensions.code;
-  return typeof code === 'string' ? code : 'COMPOSITION_ERROR';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
