@@ -49,6 +49,8 @@ export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-er
 export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';
 export {
   paginate,
+  wantsCount,
+  type CountChoice,
   toConnection,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
