@@ -39,7 +39,13 @@ import {
   serverStatus,
   whatsmyuri,
 } from './server-info.js';
-import { abortTransaction, commitTransaction, endSessions, refreshSessions } from './sessions.js';
+import {
+  abortTransaction,
+  commitTransaction,
+  endSessions,
+  killAllSessions,
+  refreshSessions,
+} from './sessions.js';
 import { update } from './update.js';
 
 const HANDLERS: Record<string, CommandHandler> = {
@@ -57,6 +63,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   getCmdLineOpts,
   endSessions,
   killSessions: endSessions,
+  killAllSessions,
   refreshSessions,
   commitTransaction,
   abortTransaction,

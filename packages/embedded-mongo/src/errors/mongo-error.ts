@@ -39,6 +39,27 @@ export const ErrorCode = {
   Location40323: 40323,
   DuplicateKey: 11000,
   BSONObjectTooLarge: 10334,
+  DocumentValidationFailure: 121,
+  // Not produced by this server's own logic, but injected through the failCommand fail point by
+  // drivers' tests; a reply must still carry mongod's codeName for them.
+  HostUnreachable: 6,
+  HostNotFound: 7,
+  UnknownError: 8,
+  LockTimeout: 24,
+  MaxTimeMSExpired: 50,
+  WriteConcernFailed: 64,
+  NetworkTimeout: 89,
+  ShutdownInProgress: 91,
+  ReadConcernMajorityNotAvailableYet: 134,
+  PrimarySteppedDown: 189,
+  ExceededTimeLimit: 262,
+  SocketException: 9001,
+  NotWritablePrimary: 10107,
+  InterruptedAtShutdown: 11600,
+  Interrupted: 11601,
+  InterruptedDueToReplStateChange: 11602,
+  NotPrimaryNoSecondaryOk: 13435,
+  NotPrimaryOrSecondary: 13436,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;

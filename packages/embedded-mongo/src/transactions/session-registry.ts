@@ -119,6 +119,11 @@ export class SessionRegistry {
     }
   }
 
+  killAll(): void {
+    for (const session of this.sessions.values()) session.txn?.abort();
+    this.sessions.clear();
+  }
+
   abortAll(): void {
     for (const session of this.sessions.values()) session.txn?.abort();
   }
