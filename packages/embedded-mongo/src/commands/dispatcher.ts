@@ -16,6 +16,7 @@ import {
 import {
   assertAllowedInTransaction,
   assertSupportedCollations,
+  assertValidReadConcern,
   assertValidWriteConcern,
   writeConcernError,
 } from './command-checks.js';
@@ -190,9 +191,11 @@ async function execute(
 ): Promise<Document> {
   let ctx: CommandContext | undefined;
   try {
+    server.sessions.touch(command.lsid);
     const transaction = server.sessions.transactionFor(command);
     if (transaction) assertAllowedInTransaction(name, db);
     assertValidWriteConcern(command);
+    assertValidReadConcern(name, command);
     assertSupportedCollations(name, command);
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);

@@ -40,6 +40,13 @@ export const ErrorCode = {
   DuplicateKey: 11000,
   BSONObjectTooLarge: 10334,
   DocumentValidationFailure: 121,
+  MergeStageNoMatchingDocument: 13113,
+  Location40601: 40601,
+  Location51132: 51132,
+  Location51182: 51182,
+  Location51183: 51183,
+  Location51186: 51186,
+  Location51199: 51199,
   // Not produced by this server's own logic, but injected through the failCommand fail point by
   // drivers' tests; a reply must still carry mongod's codeName for them.
   HostUnreachable: 6,
