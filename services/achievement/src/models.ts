@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { achievementModel, achievementVersionModel } from './achievements/achievement.model.js';
 import { matterRefModel, workOriginModel } from './lineage/lineage.model.js';
 import { useModel } from './reuse/use.model.js';
-import { directoryDivisionModel, directoryStaffModel } from './directory/directory.model.js';
+import { directoryModels } from '@heli/directory-read-model';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function achievementModels(conn: Connection) {
@@ -12,8 +12,7 @@ export function achievementModels(conn: Connection) {
     uses: useModel(conn),
     workOrigins: workOriginModel(conn),
     matterRefs: matterRefModel(conn),
-    directoryDivisions: directoryDivisionModel(conn),
-    directoryStaff: directoryStaffModel(conn),
+    ...directoryModels(conn),
   };
 }
 
