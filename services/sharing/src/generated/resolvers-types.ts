@@ -380,6 +380,8 @@ export type DocumentSearchResult = {
 export type DocumentViewRecord = {
   __typename?: 'DocumentViewRecord';
   classification: Classification;
+  /** The document viewed, as the caller may see it (null above their clearance or need-to-know) */
+  document?: Maybe<Document>;
   documentId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   requestId: Scalars['String']['output'];
@@ -1119,6 +1121,8 @@ export type FederationTypes = {
   CatalogEntry: CatalogEntry;
   Division: Division;
   Document: Document;
+  InfoSubmission: InfoSubmission;
+  Instruction: Instruction;
   Staff: Staff;
   Work: Work;
 };
@@ -1134,6 +1138,12 @@ export type FederationReferenceTypes = {
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
+  InfoSubmission:
+    ( { __typename: 'InfoSubmission' }
+    & GraphQLRecursivePick<FederationTypes['InfoSubmission'], {"id":true}> );
+  Instruction:
+    ( { __typename: 'Instruction' }
+    & GraphQLRecursivePick<FederationTypes['Instruction'], {"id":true}> );
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
@@ -1478,6 +1488,7 @@ export type DocumentSearchResultResolvers<ContextType = SharingContext, ParentTy
 
 export type DocumentViewRecordResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['DocumentViewRecord'] = ResolversParentTypes['DocumentViewRecord']> = {
   classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1561,7 +1572,8 @@ export type InfoDigestScheduleResolvers<ContextType = SharingContext, ParentType
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type InfoSubmissionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['InfoSubmission'] = ResolversParentTypes['InfoSubmission']> = {
+export type InfoSubmissionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['InfoSubmission'] = ResolversParentTypes['InfoSubmission'], FederationReferenceType extends FederationReferenceTypes['InfoSubmission'] = FederationReferenceTypes['InfoSubmission']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InfoSubmission']> | FederationReferenceType, FederationReferenceType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
@@ -1587,7 +1599,8 @@ export type InfoSubmissionEdgeResolvers<ContextType = SharingContext, ParentType
   node?: Resolver<ResolversTypes['InfoSubmission'], ParentType, ContextType>;
 };
 
-export type InstructionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Instruction'] = ResolversParentTypes['Instruction']> = {
+export type InstructionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Instruction'] = ResolversParentTypes['Instruction'], FederationReferenceType extends FederationReferenceTypes['Instruction'] = FederationReferenceTypes['Instruction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instruction']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coDivisions?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
   deadline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
