@@ -3,7 +3,7 @@ import { achievementModel, achievementVersionModel } from './achievements/achiev
 import { matterRefModel, workOriginModel } from './lineage/lineage.model.js';
 import { useModel } from './reuse/use.model.js';
 import { forumModerationModel, forumPostModel, forumTopicModel } from './forum/forum.model.js';
-import { directoryDivisionModel, directoryStaffModel } from './directory/directory.model.js';
+import { directoryModels } from '@heli/directory-read-model';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function achievementModels(conn: Connection) {
@@ -16,8 +16,7 @@ export function achievementModels(conn: Connection) {
     forumModeration: forumModerationModel(conn),
     workOrigins: workOriginModel(conn),
     matterRefs: matterRefModel(conn),
-    directoryDivisions: directoryDivisionModel(conn),
-    directoryStaff: directoryStaffModel(conn),
+    ...directoryModels(conn),
   };
 }
 

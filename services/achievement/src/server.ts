@@ -2,7 +2,7 @@ import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { achievementsResolvers } from './achievements/achievements.resolvers.js';
 import { commonResolvers } from './common/common.resolvers.js';
 import { currentViewer } from './directory/current-viewer.js';
-import { directorySubscription } from './directory/directory.handlers.js';
+import { directorySubscription } from '@heli/directory-read-model';
 import { forumResolvers } from './forum/forum.resolvers.js';
 import { lineageResolvers } from './lineage/lineage.resolvers.js';
 import { lineageSubscription } from './lineage/lineage.handlers.js';
@@ -49,7 +49,10 @@ export function createAchievementSubgraph({
     models: achievementModels,
     createLoaders: createAchievementLoaders,
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime), lineageSubscription(runtime)],
+    eventHandlers: (runtime) => [
+      directorySubscription('achievement-directory', runtime.models),
+      lineageSubscription(runtime),
+    ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
       if (loadDemoData) runtime.logger.info('demo achievement data: not yet');

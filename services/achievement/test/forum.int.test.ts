@@ -266,39 +266,42 @@ describe('participation', () => {
       ... on Division { forumParticipation(period: $p) {
         assignedTopics assignedTopicsContributed postsInAssignedTopics posts adoptedPosts } }
       ... on Staff { forumPosts(first: 50) { totalCount edges { node { id } } } } } }`;
-    const ask = async () =>
-      (
-        await service.ok<{
-          _entities: Record<string, Record<string, number> & { totalCount: number }>[];
-        }>(PEOPLE.director, PARTICIPATION, {
-          r: [
-            { __typename: 'Division', id: 'div-legal' },
-            { __typename: 'Staff', id: PEOPLE.legalHead },
-          ],
-          p: year,
-        })
-      )._entities;
-    const [before, staffBefore] = await ask();
+    type Counts = {
+      assignedTopics: number;
+      assignedTopicsContributed: number;
+      postsInAssignedTopics: number;
+      posts: number;
+      adoptedPosts: number;
+    };
+    const ask = async () => {
+      const { _entities } = await service.ok<{
+        _entities: [{ forumParticipation: Counts }, { forumPosts: { totalCount: number } }];
+      }>(PEOPLE.director, PARTICIPATION, {
+        r: [
+          { __typename: 'Division', id: 'div-legal' },
+          { __typename: 'Staff', id: PEOPLE.legalHead },
+        ],
+        p: year,
+      });
+      return {
+        division: _entities[0].forumParticipation,
+        staffPosts: _entities[1].forumPosts.totalCount,
+      };
+    };
+    const before = await ask();
     const assigned = await openTopic();
     const unassigned = await openTopic({ assignedDivisionIds: [] });
     const a = await post(PEOPLE.legalHead, assigned);
     await post(PEOPLE.legalHead, assigned, { parentPostId: a });
     await post(PEOPLE.legalHead, unassigned);
     await service.ok(PEOPLE.director, ADOPT, { id: a });
-    const [after, staffAfter] = await ask();
-    const participation = (x: typeof before) => x!['forumParticipation']!;
-    expect(participation(after).assignedTopics - participation(before).assignedTopics).toBe(1);
-    expect(
-      participation(after).assignedTopicsContributed -
-        participation(before).assignedTopicsContributed,
-    ).toBe(1);
-    expect(
-      participation(after).postsInAssignedTopics - participation(before).postsInAssignedTopics,
-    ).toBe(2);
-    expect(participation(after).posts - participation(before).posts).toBe(3);
-    expect(participation(after).adoptedPosts - participation(before).adoptedPosts).toBe(1);
-    const posts = (x: typeof before) =>
-      (x!['forumPosts'] as unknown as { totalCount: number }).totalCount;
-    expect(posts(staffAfter) - posts(staffBefore)).toBe(3);
+    const after = await ask();
+    const grew = (field: keyof Counts) => after.division[field] - before.division[field];
+    expect(grew('assignedTopics')).toBe(1);
+    expect(grew('assignedTopicsContributed')).toBe(1);
+    expect(grew('postsInAssignedTopics')).toBe(2);
+    expect(grew('posts')).toBe(3);
+    expect(grew('adoptedPosts')).toBe(1);
+    expect(after.staffPosts - before.staffPosts).toBe(3);
   });
 });

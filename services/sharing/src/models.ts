@@ -17,7 +17,7 @@ import {
   infoSubmissionModel,
 } from './info-collection/info-collection.model.js';
 import { instructionModel } from './instructions/instructions.model.js';
-import { directoryDivisionModel, directoryStaffModel } from './organisation/directory.model.js';
+import { directoryModels } from '@heli/directory-read-model';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function sharingModels(conn: Connection) {
@@ -37,8 +37,7 @@ export function sharingModels(conn: Connection) {
     infoDigests: infoDigestModel(conn),
     digestSchedules: digestScheduleModel(conn),
     featuredIssues: featuredIssueModel(conn),
-    directoryDivisions: directoryDivisionModel(conn),
-    directoryStaff: directoryStaffModel(conn),
+    ...directoryModels(conn),
   };
 }
 

@@ -15,7 +15,7 @@ import { infoCollectionResolvers } from './info-collection/info-collection.resol
 import { instructionsResolvers } from './instructions/instructions.resolvers.js';
 import { sharingLoaders } from './loaders.js';
 import { sharingModels } from './models.js';
-import { directorySubscription } from './organisation/directory.handlers.js';
+import { directorySubscription } from '@heli/directory-read-model';
 import { organisationResolvers } from './organisation/organisation.resolvers.js';
 import { scheduleSweeps } from './schedule/sweeps.js';
 import { currentViewer } from './organisation/current-viewer.js';
@@ -76,7 +76,7 @@ export function createSharingSubgraph({
     createLoaders: sharingLoaders(clock),
     currentViewer,
     eventHandlers: (runtime) => [
-      directorySubscription(runtime),
+      directorySubscription('sharing-directory', runtime.models),
       achievementCatalogueSubscription(runtime),
       minutesSubscription(runtime),
     ],
