@@ -23,3 +23,4 @@ export * as interactionEvents from './contracts/interaction.js';
 export * as assessmentEvents from './contracts/assessment.js';
 export * as achievementEvents from './contracts/achievement.js';
 export * as liaisonEvents from './contracts/liaison.js';
+export * as incomingDocumentEvents from './contracts/incoming-documents.js';

@@ -120,7 +120,8 @@ async function assemble<TModels, TLoaders>(
   const outbox = createOutbox(conn, { source: name, namespace, logger });
   const runtime: SubgraphRuntime<TModels> = { name, env, logger, conn, models, outbox, nats };
 
-  const relay = createOutboxRelay({ conn, nc: nats, namespace, logger });
+  const streamReplicas = env.NATS_STREAM_REPLICAS;
+  const relay = createOutboxRelay({ conn, nc: nats, namespace, logger, streamReplicas });
   const consumers = (definition.eventHandlers?.(runtime) ?? []).map(({ consumerName, handlers }) =>
     createEventConsumer({
       conn,
@@ -129,6 +130,7 @@ async function assemble<TModels, TLoaders>(
       consumerName,
       handlers,
       logger,
+      streamReplicas,
     }),
   );
 

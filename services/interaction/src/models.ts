@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { decisionModel, meetingModel } from './meetings/meeting.model.js';
 import { caseModel, stepModel, templateModel } from './workflows/workflow.model.js';
-import { directoryDivisionModel, directoryStaffModel } from './organisation/directory.model.js';
+import { directoryModels } from '@heli/directory-read-model';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function interactionModels(conn: Connection) {
@@ -11,8 +11,7 @@ export function interactionModels(conn: Connection) {
     templates: templateModel(conn),
     cases: caseModel(conn),
     steps: stepModel(conn),
-    directoryDivisions: directoryDivisionModel(conn),
-    directoryStaff: directoryStaffModel(conn),
+    ...directoryModels(conn),
   };
 }
 

@@ -12,7 +12,7 @@ import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js'
 import { scheduleOverdueScan } from './workflows/overdue-scan.js';
 import { workflowsResolvers } from './workflows/workflows.resolvers.js';
 import { currentViewer } from './organisation/current-viewer.js';
-import { directorySubscription } from './organisation/directory.handlers.js';
+import { directorySubscription } from '@heli/directory-read-model';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -64,7 +64,7 @@ export function createInteractionSubgraph({
     createLoaders: interactionLoaders,
     currentViewer,
     eventHandlers: (runtime) => [
-      directorySubscription(runtime),
+      directorySubscription('interaction-directory', runtime.models),
       decisionMattersSubscription(runtime),
     ],
     async onReady(runtime) {

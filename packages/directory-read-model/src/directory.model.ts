@@ -2,9 +2,10 @@ import { CLASSIFICATIONS, type Classification } from '@heli/auth';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * Sharing's own copy of the organisation, kept from responsibility's events: which divisions
- * exist (a 精品交流 issue goes to every one; only the secretariat adopts information) and each
- * person's clearance (nobody is sent a document above it).
+ * A subgraph's own copy of the organisation, kept from responsibility's events: which divisions
+ * exist and who heads them, and each person's division, clearance and whether they are still
+ * active. Services check named divisions and people against it and narrow a caller to what it
+ * says of them now, without reading responsibility's database.
  */
 export interface DirectoryDivisionRecord {
   _id: string;
@@ -46,9 +47,16 @@ const directoryStaffSchema = new Schema<DirectoryStaffRecord>(
   },
   { collection: 'directory_staff', versionKey: false },
 );
+directoryStaffSchema.index({ divisionId: 1 });
 
 export type DirectoryDivisionModel = Model<DirectoryDivisionRecord>;
 export type DirectoryStaffModel = Model<DirectoryStaffRecord>;
+
+/** The two directory collections, as a subgraph's `models(conn)` includes them. */
+export interface DirectoryModels {
+  directoryDivisions: DirectoryDivisionModel;
+  directoryStaff: DirectoryStaffModel;
+}
 
 export function directoryDivisionModel(conn: Connection): DirectoryDivisionModel {
   return (
@@ -62,4 +70,12 @@ export function directoryStaffModel(conn: Connection): DirectoryStaffModel {
     (conn.models['DirectoryStaff'] as DirectoryStaffModel | undefined) ??
     conn.model('DirectoryStaff', directoryStaffSchema)
   );
+}
+
+/** Registers both collections once on a subgraph's own connection. */
+export function directoryModels(conn: Connection): DirectoryModels {
+  return {
+    directoryDivisions: directoryDivisionModel(conn),
+    directoryStaff: directoryStaffModel(conn),
+  };
 }
