@@ -11,7 +11,7 @@ import {
 } from '@heli/liaison';
 import { waitFor } from '@heli/testkit';
 import { createServer } from 'node:net';
-import { responsibilityPart } from '../harness/service-parts.js';
+import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 const CITY = { id: 'office-harbin', name: '中共哈尔滨市委办公厅' };
@@ -73,8 +73,16 @@ describe('the city office and the Daoli district office, each with its own Heli'
       };
     };
     [city, district] = await Promise.all([
-      startStack([responsibilityPart(), liaisonPart(CITY, [link(DISTRICT, 'LOWER')])]),
-      startStack([responsibilityPart(), liaisonPart(DISTRICT, [link(CITY, 'HIGHER')])]),
+      startStack([
+        responsibilityPart(),
+        sharingPart(),
+        liaisonPart(CITY, [link(DISTRICT, 'LOWER')]),
+      ]),
+      startStack([
+        responsibilityPart(),
+        sharingPart(),
+        liaisonPart(DISTRICT, [link(CITY, 'HIGHER')]),
+      ]),
     ]);
   });
 
@@ -100,26 +108,75 @@ describe('the city office and the Daoli district office, each with its own Heli'
     ...over,
   });
 
-  it('sends a signed 通知 down; the district signs for it; the city sees 已签收 on the district office', async () => {
+  it('sends a signed 通知 down; it is registered as 收文 in the district sharing, signed for and distributed there; the city sees 已送达 then 已签收', async () => {
     const sent = await send(city, citySecretariat, document({}));
     expect(sent.body.errors).toBeUndefined();
     const id = (sent.body.data as { sendOfficialDocument: { id: string } }).sendOfficialDocument.id;
 
-    await waitFor(
-      async () =>
-        (
-          await district.query(
-            '{ officialDocuments(box: INCOMING) { totalCount } }',
-            {},
-            districtSecretariat,
-          )
-        ).body.data,
-      { description: 'the 收文 registered in the district' },
+    // The district's sharing registers the 收文 for its secretariat, which signs for it there.
+    const registered = await waitFor(
+      async () => {
+        const { incomingRegistrations } = await district.data<{
+          incomingRegistrations: {
+            edges: {
+              node: {
+                id: string;
+                status: string;
+                fromOfficeName: string;
+                officialKind: string;
+                document: { id: string; kind: string; title: string; documentNumber: string };
+              };
+            }[];
+          };
+        }>(
+          districtSecretariat,
+          '{ incomingRegistrations { edges { node { id status fromOfficeName officialKind document { id kind title documentNumber } } } } }',
+        );
+        return incomingRegistrations.edges.find((edge) => edge.node.id === id)?.node ?? null;
+      },
+      { description: 'the 收文 registered in the district sharing subgraph', timeoutMs: 60_000 },
     );
+    expect(registered).toMatchObject({
+      status: 'AWAITING_SIGNATURE',
+      fromOfficeName: CITY.name,
+      officialKind: 'NOTICE',
+      document: {
+        kind: 'INTER_OFFICE',
+        title: '关于做好年底督查工作的通知',
+        documentNumber: '哈委办发〔2026〕12号',
+      },
+    });
+    const delivered = await waitFor(
+      async () => {
+        const { officialDocument } = await city.data<{
+          officialDocument: { mainRecipients: { delivery: string; signedForAt: string | null }[] };
+        }>(
+          citySecretariat,
+          'query ($id: ID!) { officialDocument(id: $id) { mainRecipients { delivery signedForAt } } }',
+          { id },
+        );
+        const [recipient] = officialDocument.mainRecipients;
+        return recipient?.delivery === 'DELIVERED' ? recipient : null;
+      },
+      { description: '已送达 at the city' },
+    );
+    expect(delivered.signedForAt).toBeNull();
     await district.data(
       districtSecretariat,
-      'mutation ($id: ID!) { signForOfficialDocument(id: $id) { id } }',
+      'mutation ($id: ID!) { signForIncomingDocument(id: $id) { status } }',
       { id },
+    );
+    // …and distributes it to a division to read (分送), as any registered document.
+    await district.data(
+      districtSecretariat,
+      'mutation ($input: DistributeDocumentInput!) { distributeDocument(input: $input) { id } }',
+      {
+        input: {
+          documentId: registered.document.id,
+          divisionIds: ['div-general-1'],
+          dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        },
+      },
     );
 
     const seen = await waitFor(

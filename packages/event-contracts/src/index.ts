@@ -24,3 +24,4 @@ export * as researchEvents from './contracts/research.js';
 export * as assessmentEvents from './contracts/assessment.js';
 export * as achievementEvents from './contracts/achievement.js';
 export * as liaisonEvents from './contracts/liaison.js';
+export * as incomingDocumentEvents from './contracts/incoming-documents.js';

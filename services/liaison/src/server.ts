@@ -2,6 +2,7 @@ import { OWN_OFFICE_ID, demoDivisions, demoOffices } from '@heli/demo-data';
 import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { commonResolvers } from './common/common.resolvers.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
+import { signedForIntake } from './documents/signed-for-intake.js';
 import type { LiaisonEnv } from './env.js';
 import { linksResolvers } from './links/links.resolvers.js';
 import { mattersIntake } from './matters/matters-intake.js';
@@ -47,7 +48,10 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
     ],
     models: liaisonModels,
     createLoaders: createLiaisonLoaders,
-    eventHandlers: (runtime) => [mattersIntake(runtime, settings, () => relay.current?.wake())],
+    eventHandlers: (runtime) => [
+      mattersIntake(runtime, settings, () => relay.current?.wake()),
+      signedForIntake(runtime, settings, () => relay.current?.wake()),
+    ],
     routes: (runtime) => ({ [INBOX_PATH]: inboxRoute(runtime, settings) }),
     async onReady(runtime) {
       relay.current = startLiaisonRelay(runtime, settings, { maxRetryDelayMs });

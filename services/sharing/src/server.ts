@@ -10,6 +10,8 @@ import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
 import { indexUnsearchableDocuments } from './documents/document-search.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
+import { incomingDocumentsSubscription } from './incoming-documents/incoming-documents.intake.js';
+import { incomingDocumentsResolvers } from './incoming-documents/incoming-documents.resolvers.js';
 import { featuredResolvers } from './featured/featured.resolvers.js';
 import { infoCollectionResolvers } from './info-collection/info-collection.resolvers.js';
 import { instructionsResolvers } from './instructions/instructions.resolvers.js';
@@ -59,6 +61,7 @@ export function createSharingSubgraph({
       sdl('./audit/audit.graphql'),
       sdl('./schema/date-time.graphql'),
       sdl('./work/work.graphql'),
+      sdl('./incoming-documents/incoming-documents.graphql'),
     ],
     resolvers: [
       organisationResolvers(dependencies),
@@ -71,6 +74,7 @@ export function createSharingSubgraph({
       featuredResolvers(dependencies),
       auditResolvers,
       workResolvers(dependencies),
+      incomingDocumentsResolvers(dependencies),
     ],
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
@@ -79,6 +83,7 @@ export function createSharingSubgraph({
       directorySubscription('sharing-directory', runtime.models),
       achievementCatalogueSubscription(runtime),
       minutesSubscription(runtime),
+      incomingDocumentsSubscription(runtime),
     ],
     async onReady(runtime) {
       const indexed = await indexUnsearchableDocuments(runtime.models);

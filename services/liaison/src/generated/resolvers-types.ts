@@ -162,8 +162,6 @@ export type Mutation = {
   retryDocumentDelivery: OfficialDocument;
   /** 发文: checked against the rules of 行文 and GB/T 9704, then queued to each addressed office. Liaison staff and office leaders. */
   sendOfficialDocument: OfficialDocument;
-  /** 签收 a received document; the sending office is told. Liaison staff (secretariat). */
-  signForOfficialDocument: OfficialDocument;
 };
 
 
@@ -185,11 +183,6 @@ export type MutationRetryDocumentDeliveryArgs = {
 
 export type MutationSendOfficialDocumentArgs = {
   input: SendOfficialDocumentInput;
-};
-
-
-export type MutationSignForOfficialDocumentArgs = {
-  id: Scalars['ID']['input'];
 };
 
 export type Office = {
@@ -307,7 +300,7 @@ export type OfficialDocument = {
   sentAt: Scalars['DateTime']['output'];
   /** Outgoing: who sent it here. */
   sentBy?: Maybe<Staff>;
-  /** Incoming: when the secretariat signed for it (签收). */
+  /** Incoming: when the secretariat signed for it (签收, done on the 收文 in sharing: signForIncomingDocument). */
   signedForAt?: Maybe<Scalars['DateTime']['output']>;
   signedForBy?: Maybe<Staff>;
   /** 签发人 (upward documents) */
@@ -679,7 +672,6 @@ export type MutationResolvers<ContextType = LiaisonContext, ParentType extends R
   assignMatterToOffice?: Resolver<ResolversTypes['OfficeAssignment'], ParentType, ContextType, RequireFields<MutationAssignMatterToOfficeArgs, 'input'>>;
   retryDocumentDelivery?: Resolver<ResolversTypes['OfficialDocument'], ParentType, ContextType, RequireFields<MutationRetryDocumentDeliveryArgs, 'documentId' | 'officeId'>>;
   sendOfficialDocument?: Resolver<ResolversTypes['OfficialDocument'], ParentType, ContextType, RequireFields<MutationSendOfficialDocumentArgs, 'input'>>;
-  signForOfficialDocument?: Resolver<ResolversTypes['OfficialDocument'], ParentType, ContextType, RequireFields<MutationSignForOfficialDocumentArgs, 'id'>>;
 };
 
 export type OfficeResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office'], FederationReferenceType extends FederationReferenceTypes['Office'] = FederationReferenceTypes['Office']> = {
