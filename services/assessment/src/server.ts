@@ -10,6 +10,7 @@ import { assessmentModels } from './models.js';
 import { recomputeResolvers } from './recompute/recompute.resolvers.js';
 import { scoringSubscription } from './scoring-events/scoring-subscription.js';
 import { scoringRulesResolvers } from './scoring-rules/scoring-rules.resolvers.js';
+import { subjectsResolvers } from './subjects/subjects.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -35,6 +36,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       sdl('./inspections/inspections.graphql'),
       sdl('./evaluations/evaluations.graphql'),
       sdl('./item-scores/item-scores.graphql'),
+      sdl('./subjects/subjects.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -44,6 +46,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       inspectionsResolvers,
       evaluationsResolvers,
       itemScoresResolvers,
+      subjectsResolvers,
     ],
     models: assessmentModels,
     createLoaders: createAssessmentLoaders,
