@@ -144,5 +144,42 @@ describe('scores computed from what happened in responsibility and sharing, thro
     );
     expect(score.explanation.totalCount).toBe(score.explanation.edges.length);
     expect(score.total).toBeCloseTo(explained(score), 6);
+
+    // Each entry names what it is about: the matter and the catalogue entry themselves, followed
+    // through the gateway to their owners — and for an assessor, who may see the score but not
+    // the matter (its need-to-know is the divisions involved and leadership), the matter is null.
+    const SUBJECT = `query ($id: ID!) { scoreEntry(id: $id) { points subject {
+      __typename ... on Assignment { id title leadDivision { name } } ... on CatalogEntry { id title } } } }`;
+    const entryId = async (eventId: string) =>
+      String(
+        (
+          await stack.subgraphs['assessment']!.conn.collection('score_entries').findOne({
+            'source.eventId': eventId,
+          })
+        )?._id,
+      );
+    const matterEntry = await run<{ scoreEntry: { subject: unknown } }>(general1Head, SUBJECT, {
+      id: await entryId(completed!.node.sourceEvent.id),
+    });
+    expect(matterEntry.scoreEntry.subject).toEqual({
+      __typename: 'Assignment',
+      id,
+      title: '梳理本年度政务信息报送情况',
+      leadDivision: { name: '综合一处' },
+    });
+    const citedEntry = await run<{ scoreEntry: { subject: unknown } }>(general1Head, SUBJECT, {
+      id: await entryId(cited!.node.sourceEvent.id),
+    });
+    expect(citedEntry.scoreEntry.subject).toEqual({
+      __typename: 'CatalogEntry',
+      id: publishCatalogEntry.id,
+      title: '关于推进政务资源共享的调研报告',
+    });
+    const asAssessor = await run<{ scoreEntry: { points: number; subject: unknown } }>(
+      claimsForStaff('staff-supervision-assessor'),
+      SUBJECT,
+      { id: await entryId(completed!.node.sourceEvent.id) },
+    );
+    expect(asAssessor.scoreEntry).toEqual({ points: 3, subject: null });
   });
 });

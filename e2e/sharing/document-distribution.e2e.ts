@@ -91,6 +91,26 @@ describe('a provincial document distributed, instructed on and read, through the
     expect((await matters()).assignments.edges[0]!.node.source).toBe('INSTRUCTION');
     expect(issueInstruction.id).toBeTruthy();
 
+    // The instruction links to the matter it became, and the matter back to the instruction.
+    const matterId = (await matters()).assignments.edges[0]!.node.id;
+    const linked = await run<{
+      document: { instructions: { id: string; assignment: { id: string; source: string } }[] };
+      assignment: { instruction: { id: string; text: string } };
+    }>(
+      claimsForStaff('staff-executive-deputy'),
+      `query ($doc: ID!, $matter: ID!) {
+         document(id: $doc) { instructions { id assignment { id source } } }
+         assignment(id: $matter) { instruction { id text } } }`,
+      { doc: documentId, matter: matterId },
+    );
+    expect(linked.document.instructions).toEqual([
+      { id: issueInstruction.id, assignment: { id: matterId, source: 'INSTRUCTION' } },
+    ]);
+    expect(linked.assignment.instruction).toEqual({
+      id: issueInstruction.id,
+      text: '请综合一处牵头，会同调研室抓好落实，两周内报送方案。',
+    });
+
     // Each division acknowledges (已阅).
     for (const reader of Object.values(readers)) {
       const unread = await run<{

@@ -19,6 +19,7 @@ export const mappers = {
   Inspection: '../inspections/inspections.model.js#InspectionRecord',
   InspectionFinding: '../inspections/inspections.model.js#InspectionFindingRecord',
   Evaluation: '../evaluations/evaluation-view.js#EvaluationView',
+  InspectedItem: '../scoring-events/scorable-events.js#ScoredItem',
   PublishedEvaluation: '../evaluations/evaluations.model.js#PublishedEvaluationRecord',
 };
 

@@ -26,6 +26,7 @@ export const mappers = {
   WorkMatter: '../work/work.rules.js#WorkMatterItem',
   WorkDifficulty: '../work/work.rules.js#WorkDifficultyItem',
   WorkReminder: '../work/work.rules.js#WorkReminderItem',
+  Instruction: '../origins/instruction-reference.js#InstructionReference',
 };
 
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's

@@ -37,3 +37,9 @@ export {
 export type { ClientOperations, PublishedSubgraph, RegistryState } from './registry-state.js';
 export { registryEnv } from './env.js';
 export { hashOf } from './compose.js';
+export { checkEveryTeam, type TeamCheck } from './team-check.js';
+export {
+  readWorkspaceSchemas,
+  type ClientSource,
+  type WorkspaceSchemas,
+} from './workspace-schemas.js';

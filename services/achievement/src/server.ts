@@ -2,7 +2,8 @@ import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { achievementsResolvers } from './achievements/achievements.resolvers.js';
 import { commonResolvers } from './common/common.resolvers.js';
 import { currentViewer } from './directory/current-viewer.js';
-import { directorySubscription } from './directory/directory.handlers.js';
+import { directorySubscription } from '@heli/directory-read-model';
+import { forumResolvers } from './forum/forum.resolvers.js';
 import { lineageResolvers } from './lineage/lineage.resolvers.js';
 import { lineageSubscription } from './lineage/lineage.handlers.js';
 import { reuseResolvers } from './reuse/reuse.resolvers.js';
@@ -35,18 +36,23 @@ export function createAchievementSubgraph({
       sdl('./directory/directory.graphql'),
       sdl('./achievements/achievements.graphql'),
       sdl('./reuse/reuse.graphql'),
+      sdl('./forum/forum.graphql'),
       sdl('./lineage/lineage.graphql'),
     ],
     resolvers: [
       commonResolvers,
       achievementsResolvers(clock),
       reuseResolvers(clock),
+      forumResolvers(clock),
       lineageResolvers,
     ],
     models: achievementModels,
     createLoaders: createAchievementLoaders,
     currentViewer,
-    eventHandlers: (runtime) => [directorySubscription(runtime), lineageSubscription(runtime)],
+    eventHandlers: (runtime) => [
+      directorySubscription('achievement-directory', runtime.models),
+      lineageSubscription(runtime),
+    ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
       if (loadDemoData) runtime.logger.info('demo achievement data: not yet');

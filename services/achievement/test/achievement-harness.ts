@@ -35,6 +35,7 @@ export async function seedDirectory(models: AchievementModels): Promise<void> {
       _id: d.id,
       officeId: d.officeId,
       name: d.name,
+      kind: d.kind,
       headStaffId: d.headId,
     })),
   );

@@ -5,6 +5,7 @@ import { rankingOf, standingsOf } from './ledger/division-standings.js';
 import { rewardsAndPenalties, type DivisionTotals } from './ledger/score-totals.js';
 import { scoreEntriesOfItemLoader } from './item-scores/item-scores.js';
 import type { AssessmentModels } from './models.js';
+import type { ScoringEventRecord } from './scoring-events/scoring-events.model.js';
 import { parsePeriod } from './periods/period.js';
 import { activeRuleSet } from './scoring-rules/active-rule-set.js';
 import { defaultRuleSet } from './scoring-rules/default-rule-set.js';
@@ -21,6 +22,15 @@ export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels
   return {
     /** Stored scoring events by event id, for what a score's explanation says of its source. */
     scoringEvent: byIdLoader(models.scoringEvents),
+    /** One stored scoring event about each item id (a reading, a step…), null where none is. */
+    scoringEventOfItem: new DataLoader<string, ScoringEventRecord | null>(async (itemIds) => {
+      const stored = await models.scoringEvents
+        .find({ 'item.id': { $in: [...itemIds] } })
+        .sort({ time: 1, _id: 1 })
+        .lean<ScoringEventRecord[]>()
+        .exec();
+      return itemIds.map((id) => stored.find((event) => event.item?.id === id) ?? null);
+    }),
     /** Key: `<period>|<divisionId>`. */
     divisionTotals: new DataLoader<string, DivisionTotals>((keys) =>
       standingsOf(

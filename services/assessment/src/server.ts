@@ -11,6 +11,7 @@ import { assessmentModels } from './models.js';
 import { recomputeResolvers } from './recompute/recompute.resolvers.js';
 import { scoringSubscription } from './scoring-events/scoring-subscription.js';
 import { scoringRulesResolvers } from './scoring-rules/scoring-rules.resolvers.js';
+import { subjectsResolvers } from './subjects/subjects.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -36,6 +37,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       sdl('./inspections/inspections.graphql'),
       sdl('./evaluations/evaluations.graphql'),
       sdl('./item-scores/item-scores.graphql'),
+      sdl('./subjects/subjects.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -45,6 +47,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       inspectionsResolvers,
       evaluationsResolvers,
       itemScoresResolvers,
+      subjectsResolvers,
     ],
     models: assessmentModels,
     createLoaders: createAssessmentLoaders,

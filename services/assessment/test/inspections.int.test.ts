@@ -109,6 +109,34 @@ describe('spot checks (不定期抽查)', () => {
     });
   });
 
+  it('names what each sampled item is: the matter itself, the document a reading was of', async () => {
+    const SAMPLE = `mutation Start($input: StartSpotCheckInput!) { startSpotCheck(input: $input) {
+      sample { kind id subject { __typename ... on Assignment { id } ... on Document { id } } } } }`;
+    const sampled = async (itemKinds: string[]) => {
+      const { body } = await assessment.as<{
+        startSpotCheck: {
+          sample: { kind: string; id: string; subject: { __typename: string; id: string } }[];
+        };
+      }>(PEOPLE.assessor, SAMPLE, {
+        input: {
+          divisionId: 'div-general-2',
+          period: '2026-Q1',
+          title: '一季度抽查',
+          sampleSize: 2,
+          itemKinds,
+        },
+      });
+      expect(body.errors).toBeUndefined();
+      return body.data!.startSpotCheck.sample;
+    };
+    for (const item of await sampled(['MATTER'])) {
+      expect(item.subject).toEqual({ __typename: 'Assignment', id: item.id });
+    }
+    for (const item of await sampled(['READING'])) {
+      expect(item.subject).toEqual({ __typename: 'Document', id: 'doc-1' });
+    }
+  });
+
   it('records a seed of its own when none is given', async () => {
     const inspection = await startSpotCheck();
     expect(inspection.seed).toMatch(/^[0-9a-f]{16}$/);

@@ -1,7 +1,8 @@
 import type { Connection } from 'mongoose';
 import { decisionModel, meetingModel } from './meetings/meeting.model.js';
 import { caseModel, stepModel, templateModel } from './workflows/workflow.model.js';
-import { directoryDivisionModel, directoryStaffModel } from './organisation/directory.model.js';
+import { directoryModels } from '@heli/directory-read-model';
+import { researchModels } from './research/research.model.js';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function interactionModels(conn: Connection) {
@@ -11,8 +12,8 @@ export function interactionModels(conn: Connection) {
     templates: templateModel(conn),
     cases: caseModel(conn),
     steps: stepModel(conn),
-    directoryDivisions: directoryDivisionModel(conn),
-    directoryStaff: directoryStaffModel(conn),
+    ...researchModels(conn),
+    ...directoryModels(conn),
   };
 }
 

@@ -26,6 +26,11 @@ export function createResponsibilityLoaders(
     // Roll-up reads every sub-matter's status and percent — they share the parent's
     // classification, so no figure above the viewer's clearance can leak through it.
     subMatterProgress: groupedLoader<AssignmentRecord>(models.assignments, 'parentId'),
+    /** The top-level matter made of each instruction (by its id), if the viewer may see it. */
+    mattersFromInstruction: groupedLoader(models.assignments, 'sourceRef', {
+      filter: { $and: [visibleMatters, { source: 'INSTRUCTION', parentId: null }] },
+    }),
+    difficulty: filteredByIdLoader(models.difficulties, difficultyVisibilityFilter(viewer)),
     progressReport: byIdLoader(models.progressReports),
     reminders: groupedLoader(models.reminders, 'assignmentId', { sort: { sentAt: 1, _id: 1 } }),
     difficultiesOfAssignment: groupedLoader(models.difficulties, 'assignmentId', {

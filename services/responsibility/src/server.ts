@@ -12,6 +12,7 @@ import { responsibilityIntake } from './event-intake/responsibility-intake.js';
 import { leadershipBoardResolvers } from './leadership-board/leadership-board.resolvers.js';
 import { createResponsibilityLoaders } from './loaders.js';
 import { responsibilityModels } from './models.js';
+import { originsResolvers } from './origins/origins.resolvers.js';
 import { officesResolvers } from './offices/offices.resolvers.js';
 import { progressReportsResolvers } from './progress-reports/progress-reports.resolvers.js';
 import { dateTimeResolvers } from './scalars/date-time.scalar.js';
@@ -70,6 +71,7 @@ export function createResponsibilitySubgraph({
       sdl('./difficulties/difficulties.graphql'),
       sdl('./leadership-board/leadership-board.graphql'),
       sdl('./work/work.graphql'),
+      sdl('./origins/origins.graphql'),
     ],
     resolvers: [
       officesResolvers,
@@ -85,6 +87,7 @@ export function createResponsibilitySubgraph({
       difficultiesResolvers(options),
       leadershipBoardResolvers(options),
       workResolvers(options),
+      originsResolvers,
     ],
     models: responsibilityModels,
     createLoaders: (scope) => createResponsibilityLoaders(scope, clock),

@@ -10,6 +10,7 @@ import {
 import { circulationModel } from './circulation/circulation.model.js';
 import { distributionModel, readingRequestModel } from './distribution/distribution.model.js';
 import { documentModel } from './documents/documents.model.js';
+import { incomingRegistrationModel } from './incoming-documents/incoming-registration.model.js';
 import { featuredIssueModel } from './featured/featured.model.js';
 import {
   digestScheduleModel,
@@ -17,7 +18,7 @@ import {
   infoSubmissionModel,
 } from './info-collection/info-collection.model.js';
 import { instructionModel } from './instructions/instructions.model.js';
-import { directoryDivisionModel, directoryStaffModel } from './organisation/directory.model.js';
+import { directoryModels } from '@heli/directory-read-model';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function sharingModels(conn: Connection) {
@@ -37,8 +38,8 @@ export function sharingModels(conn: Connection) {
     infoDigests: infoDigestModel(conn),
     digestSchedules: digestScheduleModel(conn),
     featuredIssues: featuredIssueModel(conn),
-    directoryDivisions: directoryDivisionModel(conn),
-    directoryStaff: directoryStaffModel(conn),
+    ...directoryModels(conn),
+    incomingRegistrations: incomingRegistrationModel(conn),
   };
 }
 

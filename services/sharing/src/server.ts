@@ -10,12 +10,14 @@ import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
 import { indexUnsearchableDocuments } from './documents/document-search.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
+import { incomingDocumentsSubscription } from './incoming-documents/incoming-documents.intake.js';
+import { incomingDocumentsResolvers } from './incoming-documents/incoming-documents.resolvers.js';
 import { featuredResolvers } from './featured/featured.resolvers.js';
 import { infoCollectionResolvers } from './info-collection/info-collection.resolvers.js';
 import { instructionsResolvers } from './instructions/instructions.resolvers.js';
 import { sharingLoaders } from './loaders.js';
 import { sharingModels } from './models.js';
-import { directorySubscription } from './organisation/directory.handlers.js';
+import { directorySubscription } from '@heli/directory-read-model';
 import { organisationResolvers } from './organisation/organisation.resolvers.js';
 import { scheduleSweeps } from './schedule/sweeps.js';
 import { currentViewer } from './organisation/current-viewer.js';
@@ -59,6 +61,7 @@ export function createSharingSubgraph({
       sdl('./audit/audit.graphql'),
       sdl('./schema/date-time.graphql'),
       sdl('./work/work.graphql'),
+      sdl('./incoming-documents/incoming-documents.graphql'),
     ],
     resolvers: [
       organisationResolvers(dependencies),
@@ -71,14 +74,16 @@ export function createSharingSubgraph({
       featuredResolvers(dependencies),
       auditResolvers,
       workResolvers(dependencies),
+      incomingDocumentsResolvers(dependencies),
     ],
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
     currentViewer,
     eventHandlers: (runtime) => [
-      directorySubscription(runtime),
+      directorySubscription('sharing-directory', runtime.models),
       achievementCatalogueSubscription(runtime),
       minutesSubscription(runtime),
+      incomingDocumentsSubscription(runtime),
     ],
     async onReady(runtime) {
       const indexed = await indexUnsearchableDocuments(runtime.models);

@@ -1,6 +1,6 @@
 import { createEnvelope, responsibilityEvents } from '@heli/event-contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { directorySubscription } from '../src/organisation/directory.handlers.js';
+import { directorySubscription } from '@heli/directory-read-model';
 import { startSharing, type Sharing } from './sharing-harness.js';
 
 let sharing: Sharing;
@@ -22,7 +22,7 @@ it('takes the organisation in from responsibility’s events over NATS', async (
 });
 
 it('applies the same update twice to the same result', async () => {
-  const { handlers } = directorySubscription(sharing.runtime);
+  const { handlers } = directorySubscription('sharing-directory', sharing.models);
   const event = createEnvelope(
     responsibilityEvents.staffUpdated,
     {

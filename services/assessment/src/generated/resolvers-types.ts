@@ -8,6 +8,7 @@ import type { DivisionScoreView, LeaderboardRowView } from '../ledger/division-s
 import type { RecomputeResult, DivisionScoreChange as DivisionScoreChangeData } from '../recompute/recompute.commands.js';
 import type { InspectionRecord, InspectionFindingRecord } from '../inspections/inspections.model.js';
 import type { EvaluationView } from '../evaluations/evaluation-view.js';
+import type { ScoredItem } from '../scoring-events/scorable-events.js';
 import type { PublishedEvaluationRecord } from '../evaluations/evaluations.model.js';
 import type { AssessmentContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -30,6 +31,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+export type Achievement = {
+  __typename?: 'Achievement';
+  id: Scalars['ID']['output'];
+};
+
 export type AchievementUse = {
   __typename?: 'AchievementUse';
   id: Scalars['ID']['output'];
@@ -37,10 +43,20 @@ export type AchievementUse = {
   scoreEntries: Array<ScoreEntry>;
 };
 
+export type Assignment = {
+  __typename?: 'Assignment';
+  id: Scalars['ID']['output'];
+};
+
 export type CapPeriod =
   | 'MONTH'
   | 'QUARTER'
   | 'YEAR';
+
+export type CatalogEntry = {
+  __typename?: 'CatalogEntry';
+  id: Scalars['ID']['output'];
+};
 
 export type CategoryPoints = {
   __typename?: 'CategoryPoints';
@@ -53,6 +69,11 @@ export type CorrectScoreEntryInput = {
   /** What the score of that entry's event, rule and division should be */
   points: Scalars['Float']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type Difficulty = {
+  __typename?: 'Difficulty';
+  id: Scalars['ID']['output'];
 };
 
 export type Division = {
@@ -111,6 +132,11 @@ export type DivisionScoreChange = {
   before: Scalars['Float']['output'];
   change: Scalars['Float']['output'];
   division: Division;
+};
+
+export type Document = {
+  __typename?: 'Document';
+  id: Scalars['ID']['output'];
 };
 
 /** A division's evaluation (考评) for a year, quarter or month, as the ledger stands now */
@@ -176,12 +202,19 @@ export type GradeThresholdsInput = {
   pass: Scalars['Float']['input'];
 };
 
+export type InfoSubmission = {
+  __typename?: 'InfoSubmission';
+  id: Scalars['ID']['output'];
+};
+
 /** An item of a division's work, as recorded in the events assessment received */
 export type InspectedItem = {
   __typename?: 'InspectedItem';
   id: Scalars['ID']['output'];
   /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY, ACHIEVEMENT, ACHIEVEMENT_USE, FORUM_POST, WORKFLOW_STEP */
   kind: Scalars['String']['output'];
+  /** The matter, document, information item… itself; null where the caller may not see it */
+  subject?: Maybe<ScoreSubject>;
 };
 
 export type InspectedItemInput = {
@@ -242,6 +275,11 @@ export type LeaderboardRow = {
   /** Competition ranking: equal points share a rank (1, 2, 2, 4) */
   rank: Scalars['Int']['output'];
   score: DivisionScore;
+};
+
+export type MeetingDecision = {
+  __typename?: 'MeetingDecision';
+  id: Scalars['ID']['output'];
 };
 
 export type Mutation = {
@@ -481,6 +519,8 @@ export type ScoreEntry = {
   recordedByStaffId?: Maybe<Scalars['ID']['output']>;
   rule: RuleReference;
   sourceEvent: SourceEvent;
+  /** The matter, document, information item… the entry is about; null where it has none or the caller may not see it */
+  subject?: Maybe<ScoreSubject>;
   /** RULE entries: what the rule gave before its cap per period */
   uncappedPoints?: Maybe<Scalars['Float']['output']>;
 };
@@ -506,6 +546,12 @@ export type ScoreEntryKind =
   | 'CORRECTION'
   | 'RECOMPUTE'
   | 'RULE';
+
+/**
+ * What a score entry or a sampled item is about. Each member is owned by another subgraph, which
+ * resolves it for the caller and gives null where they may not see it.
+ */
+export type ScoreSubject = Achievement | AchievementUse | Assignment | CatalogEntry | Difficulty | Document | InfoSubmission | MeetingDecision | WorkflowCase;
 
 /**
  * A quantified standard (量化评分标准): events of `eventType` whose data meets `condition` give
@@ -596,6 +642,11 @@ export type StartSpotCheckInput = {
   /** A seed to draw with; a random one is chosen and recorded when omitted */
   seed?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
+};
+
+export type WorkflowCase = {
+  __typename?: 'WorkflowCase';
+  id: Scalars['ID']['output'];
 };
 
 
@@ -692,33 +743,54 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ScoreSubject:
+    | ( Partial<Achievement> )
+    | ( UseReference )
+    | ( Partial<Assignment> )
+    | ( Partial<CatalogEntry> )
+    | ( Partial<Difficulty> )
+    | ( Partial<Document> )
+    | ( Partial<InfoSubmission> )
+    | ( Partial<MeetingDecision> )
+    | ( Partial<WorkflowCase> )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AchievementUse: ResolverTypeWrapper<UseReference>;
+  Achievement: ResolverTypeWrapper<Partial<Achievement>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  AchievementUse: ResolverTypeWrapper<UseReference>;
+  Assignment: ResolverTypeWrapper<Partial<Assignment>>;
   CapPeriod: ResolverTypeWrapper<Partial<CapPeriod>>;
+  CatalogEntry: ResolverTypeWrapper<Partial<CatalogEntry>>;
   CategoryPoints: ResolverTypeWrapper<Partial<CategoryPoints>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   CorrectScoreEntryInput: ResolverTypeWrapper<Partial<CorrectScoreEntryInput>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  Difficulty: ResolverTypeWrapper<Partial<Difficulty>>;
   Division: ResolverTypeWrapper<DivisionReference>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   DivisionScore: ResolverTypeWrapper<DivisionScoreView>;
   DivisionScoreChange: ResolverTypeWrapper<DivisionScoreChangeData>;
+  Document: ResolverTypeWrapper<Partial<Document>>;
   Evaluation: ResolverTypeWrapper<EvaluationView>;
   EvaluationGrade: ResolverTypeWrapper<Partial<EvaluationGrade>>;
   FindingSeverity: ResolverTypeWrapper<Partial<FindingSeverity>>;
   GradeThresholds: ResolverTypeWrapper<Partial<GradeThresholds>>;
   GradeThresholdsInput: ResolverTypeWrapper<Partial<GradeThresholdsInput>>;
-  InspectedItem: ResolverTypeWrapper<Partial<InspectedItem>>;
+  InfoSubmission: ResolverTypeWrapper<Partial<InfoSubmission>>;
+  InspectedItem: ResolverTypeWrapper<ScoredItem>;
   InspectedItemInput: ResolverTypeWrapper<Partial<InspectedItemInput>>;
   Inspection: ResolverTypeWrapper<InspectionRecord>;
   InspectionFinding: ResolverTypeWrapper<InspectionFindingRecord>;
   InspectionKind: ResolverTypeWrapper<Partial<InspectionKind>>;
   InspectionStatus: ResolverTypeWrapper<Partial<InspectionStatus>>;
   LeaderboardRow: ResolverTypeWrapper<LeaderboardRowView>;
+  MeetingDecision: ResolverTypeWrapper<Partial<MeetingDecision>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
@@ -737,36 +809,45 @@ export type ResolversTypes = {
   ScoreEntryConnection: ResolverTypeWrapper<Partial<Omit<ScoreEntryConnection, 'edges'> & { edges: Array<ResolversTypes['ScoreEntryEdge']> }>>;
   ScoreEntryEdge: ResolverTypeWrapper<Partial<Omit<ScoreEntryEdge, 'node'> & { node: ResolversTypes['ScoreEntry'] }>>;
   ScoreEntryKind: ResolverTypeWrapper<Partial<ScoreEntryKind>>;
+  ScoreSubject: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ScoreSubject']>>;
   ScoringRule: ResolverTypeWrapper<ScoringRuleData>;
   ScoringRuleInput: ResolverTypeWrapper<Partial<ScoringRuleInput>>;
   ScoringRuleSet: ResolverTypeWrapper<ScoringRuleSetData>;
   ScoringRuleSetInput: ResolverTypeWrapper<Partial<ScoringRuleSetInput>>;
   SourceEvent: ResolverTypeWrapper<Partial<SourceEvent>>;
-  SpotCheckVerification: ResolverTypeWrapper<Partial<SpotCheckVerification>>;
+  SpotCheckVerification: ResolverTypeWrapper<Partial<Omit<SpotCheckVerification, 'redrawn'> & { redrawn: Array<ResolversTypes['InspectedItem']> }>>;
   StartSpotCheckInput: ResolverTypeWrapper<Partial<StartSpotCheckInput>>;
+  WorkflowCase: ResolverTypeWrapper<Partial<WorkflowCase>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AchievementUse: UseReference;
+  Achievement: Partial<Achievement>;
   ID: Partial<Scalars['ID']['output']>;
+  AchievementUse: UseReference;
+  Assignment: Partial<Assignment>;
+  CatalogEntry: Partial<CatalogEntry>;
   CategoryPoints: Partial<CategoryPoints>;
   Float: Partial<Scalars['Float']['output']>;
   CorrectScoreEntryInput: Partial<CorrectScoreEntryInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  Difficulty: Partial<Difficulty>;
   Division: DivisionReference;
   Int: Partial<Scalars['Int']['output']>;
   DivisionScore: DivisionScoreView;
   DivisionScoreChange: DivisionScoreChangeData;
+  Document: Partial<Document>;
   Evaluation: EvaluationView;
   GradeThresholds: Partial<GradeThresholds>;
   GradeThresholdsInput: Partial<GradeThresholdsInput>;
-  InspectedItem: Partial<InspectedItem>;
+  InfoSubmission: Partial<InfoSubmission>;
+  InspectedItem: ScoredItem;
   InspectedItemInput: Partial<InspectedItemInput>;
   Inspection: InspectionRecord;
   InspectionFinding: InspectionFindingRecord;
   LeaderboardRow: LeaderboardRowView;
+  MeetingDecision: Partial<MeetingDecision>;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Boolean: Partial<Scalars['Boolean']['output']>;
@@ -783,13 +864,15 @@ export type ResolversParentTypes = {
   ScoreEntry: ScoreEntryRecord;
   ScoreEntryConnection: Partial<Omit<ScoreEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['ScoreEntryEdge']> }>;
   ScoreEntryEdge: Partial<Omit<ScoreEntryEdge, 'node'> & { node: ResolversParentTypes['ScoreEntry'] }>;
+  ScoreSubject: Partial<ResolversUnionTypes<ResolversParentTypes>['ScoreSubject']>;
   ScoringRule: ScoringRuleData;
   ScoringRuleInput: Partial<ScoringRuleInput>;
   ScoringRuleSet: ScoringRuleSetData;
   ScoringRuleSetInput: Partial<ScoringRuleSetInput>;
   SourceEvent: Partial<SourceEvent>;
-  SpotCheckVerification: Partial<SpotCheckVerification>;
+  SpotCheckVerification: Partial<Omit<SpotCheckVerification, 'redrawn'> & { redrawn: Array<ResolversParentTypes['InspectedItem']> }>;
   StartSpotCheckInput: Partial<StartSpotCheckInput>;
+  WorkflowCase: Partial<WorkflowCase>;
   String: Partial<Scalars['String']['output']>;
 };
 
@@ -804,10 +887,26 @@ export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = AssessmentContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AchievementResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type AchievementUseResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['AchievementUse'] = ResolversParentTypes['AchievementUse'], FederationReferenceType extends FederationReferenceTypes['AchievementUse'] = FederationReferenceTypes['AchievementUse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AchievementUse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scoreEntries?: Resolver<Array<ResolversTypes['ScoreEntry']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssignmentResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogEntryResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['CatalogEntry'] = ResolversParentTypes['CatalogEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CategoryPointsResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['CategoryPoints'] = ResolversParentTypes['CategoryPoints']> = {
@@ -818,6 +917,11 @@ export type CategoryPointsResolvers<ContextType = AssessmentContext, ParentType 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DifficultyResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Difficulty'] = ResolversParentTypes['Difficulty']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type DivisionResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -840,6 +944,11 @@ export type DivisionScoreChangeResolvers<ContextType = AssessmentContext, Parent
   before?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   change?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+};
+
+export type DocumentResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EvaluationResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = {
@@ -867,9 +976,15 @@ export type GradeThresholdsResolvers<ContextType = AssessmentContext, ParentType
   pass?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type InfoSubmissionResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['InfoSubmission'] = ResolversParentTypes['InfoSubmission']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type InspectedItemResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['InspectedItem'] = ResolversParentTypes['InspectedItem']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['ScoreSubject']>, ParentType, ContextType>;
 };
 
 export type InspectionResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = {
@@ -905,6 +1020,11 @@ export type LeaderboardRowResolvers<ContextType = AssessmentContext, ParentType 
   points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['DivisionScore'], ParentType, ContextType>;
+};
+
+export type MeetingDecisionResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['MeetingDecision'] = ResolversParentTypes['MeetingDecision']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -991,6 +1111,7 @@ export type ScoreEntryResolvers<ContextType = AssessmentContext, ParentType exte
   recordedByStaffId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['RuleReference'], ParentType, ContextType>;
   sourceEvent?: Resolver<ResolversTypes['SourceEvent'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['ScoreSubject']>, ParentType, ContextType>;
   uncappedPoints?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
@@ -1003,6 +1124,10 @@ export type ScoreEntryConnectionResolvers<ContextType = AssessmentContext, Paren
 export type ScoreEntryEdgeResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['ScoreEntryEdge'] = ResolversParentTypes['ScoreEntryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ScoreEntry'], ParentType, ContextType>;
+};
+
+export type ScoreSubjectResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['ScoreSubject'] = ResolversParentTypes['ScoreSubject']> = {
+  __resolveType: TypeResolveFn<'Achievement' | 'AchievementUse' | 'Assignment' | 'CatalogEntry' | 'Difficulty' | 'Document' | 'InfoSubmission' | 'MeetingDecision' | 'WorkflowCase', ParentType, ContextType>;
 };
 
 export type ScoringRuleResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['ScoringRule'] = ResolversParentTypes['ScoringRule']> = {
@@ -1040,19 +1165,31 @@ export type SpotCheckVerificationResolvers<ContextType = AssessmentContext, Pare
   seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WorkflowCaseResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['WorkflowCase'] = ResolversParentTypes['WorkflowCase']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = AssessmentContext> = {
+  Achievement?: AchievementResolvers<ContextType>;
   AchievementUse?: AchievementUseResolvers<ContextType>;
+  Assignment?: AssignmentResolvers<ContextType>;
+  CatalogEntry?: CatalogEntryResolvers<ContextType>;
   CategoryPoints?: CategoryPointsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Difficulty?: DifficultyResolvers<ContextType>;
   Division?: DivisionResolvers<ContextType>;
   DivisionScore?: DivisionScoreResolvers<ContextType>;
   DivisionScoreChange?: DivisionScoreChangeResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   GradeThresholds?: GradeThresholdsResolvers<ContextType>;
+  InfoSubmission?: InfoSubmissionResolvers<ContextType>;
   InspectedItem?: InspectedItemResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
   InspectionFinding?: InspectionFindingResolvers<ContextType>;
   LeaderboardRow?: LeaderboardRowResolvers<ContextType>;
+  MeetingDecision?: MeetingDecisionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PeriodScore?: PeriodScoreResolvers<ContextType>;
@@ -1065,10 +1202,12 @@ export type Resolvers<ContextType = AssessmentContext> = {
   ScoreEntry?: ScoreEntryResolvers<ContextType>;
   ScoreEntryConnection?: ScoreEntryConnectionResolvers<ContextType>;
   ScoreEntryEdge?: ScoreEntryEdgeResolvers<ContextType>;
+  ScoreSubject?: ScoreSubjectResolvers<ContextType>;
   ScoringRule?: ScoringRuleResolvers<ContextType>;
   ScoringRuleSet?: ScoringRuleSetResolvers<ContextType>;
   SourceEvent?: SourceEventResolvers<ContextType>;
   SpotCheckVerification?: SpotCheckVerificationResolvers<ContextType>;
+  WorkflowCase?: WorkflowCaseResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = AssessmentContext> = {

@@ -77,6 +77,7 @@ export function difficultiesResolvers({ clock }: ServiceOptions): Responsibility
     },
 
     Difficulty: {
+      __resolveReference: ({ id }, ctx) => ctx.loaders.difficulty.load(id),
       id: (difficulty) => difficulty._id,
       division: (difficulty, _, ctx) => loadReferenced(ctx.loaders.division, difficulty.divisionId),
       assignment: (difficulty, _, ctx) =>

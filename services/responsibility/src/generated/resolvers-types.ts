@@ -13,6 +13,7 @@ import type { BoardRow } from '../leadership-board/board-figures.rules.js';
 import type { AssignmentSearchPage, AssignmentSearchHit as AssignmentSearchHitView } from '../assignments/assignment-search.js';
 import type { WorkRef } from '../work/work.resolvers.js';
 import type { WorkMatterItem, WorkDifficultyItem, WorkReminderItem } from '../work/work.rules.js';
+import type { InstructionReference } from '../origins/instruction-reference.js';
 import type { ResponsibilityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -59,6 +60,11 @@ export type Assignment = {
   /** Every lifecycle step, oldest first: who did what and when */
   history: Array<AssignmentTransition>;
   id: Scalars['ID']['output'];
+  /**
+   * The instruction (批示) the matter was made of; null when it came from elsewhere or the caller
+   * may not see the instruction's document. (A meeting decision is `origin`.)
+   */
+  instruction?: Maybe<Instruction>;
   latestProgressReport?: Maybe<ProgressReport>;
   leadDivision: Division;
   /** When the next scheduled progress report is due; null for ad hoc reporting */
@@ -479,6 +485,13 @@ export type EscalationLevel =
   | 'BLUE'
   | 'ORANGE'
   | 'RED';
+
+export type Instruction = {
+  __typename?: 'Instruction';
+  /** The matter the instruction became; null until it is assigned, or when the caller may not see it */
+  assignment?: Maybe<Assignment>;
+  id: Scalars['ID']['output'];
+};
 
 /** 督办看板 */
 export type LeadershipBoard = {
@@ -1278,7 +1291,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Assignment: Assignment;
+  Difficulty: Difficulty;
   Division: Division;
+  Instruction: Instruction;
   Office: Office;
   Staff: Staff;
   Work: Work;
@@ -1289,9 +1304,15 @@ export type FederationReferenceTypes = {
   Assignment:
     ( { __typename: 'Assignment' }
     & GraphQLRecursivePick<FederationTypes['Assignment'], {"id":true}> );
+  Difficulty:
+    ( { __typename: 'Difficulty' }
+    & GraphQLRecursivePick<FederationTypes['Difficulty'], {"id":true}> );
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
+  Instruction:
+    ( { __typename: 'Instruction' }
+    & GraphQLRecursivePick<FederationTypes['Instruction'], {"id":true}> );
   Office:
     ( { __typename: 'Office' }
     & GraphQLRecursivePick<FederationTypes['Office'], {"id":true}> );
@@ -1352,6 +1373,7 @@ export type ResolversTypes = {
   DutyEdge: ResolverTypeWrapper<Partial<Omit<DutyEdge, 'node'> & { node: ResolversTypes['Duty'] }>>;
   DutyRole: ResolverTypeWrapper<Partial<DutyRole>>;
   EscalationLevel: ResolverTypeWrapper<Partial<EscalationLevel>>;
+  Instruction: ResolverTypeWrapper<InstructionReference>;
   LeadershipBoard: ResolverTypeWrapper<Partial<Omit<LeadershipBoard, 'rows'> & { rows: Array<ResolversTypes['LeadershipBoardRow']> }>>;
   LeadershipBoardRow: ResolverTypeWrapper<BoardRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1432,6 +1454,7 @@ export type ResolversParentTypes = {
   Duty: DutyRecord;
   DutyConnection: Partial<Omit<DutyConnection, 'edges'> & { edges: Array<ResolversParentTypes['DutyEdge']> }>;
   DutyEdge: Partial<Omit<DutyEdge, 'node'> & { node: ResolversParentTypes['Duty'] }>;
+  Instruction: InstructionReference;
   LeadershipBoard: Partial<Omit<LeadershipBoard, 'rows'> & { rows: Array<ResolversParentTypes['LeadershipBoardRow']> }>;
   LeadershipBoardRow: BoardRow;
   Mutation: Record<PropertyKey, never>;
@@ -1494,6 +1517,7 @@ export type AssignmentResolvers<ContextType = ResponsibilityContext, ParentType 
   escalationLevel?: Resolver<Maybe<ResolversTypes['EscalationLevel']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AssignmentTransition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instruction?: Resolver<Maybe<ResolversTypes['Instruction']>, ParentType, ContextType>;
   latestProgressReport?: Resolver<Maybe<ResolversTypes['ProgressReport']>, ParentType, ContextType>;
   leadDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
   nextReportDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1579,7 +1603,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type DifficultyResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Difficulty'] = ResolversParentTypes['Difficulty']> = {
+export type DifficultyResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Difficulty'] = ResolversParentTypes['Difficulty'], FederationReferenceType extends FederationReferenceTypes['Difficulty'] = FederationReferenceTypes['Difficulty']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Difficulty']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1650,6 +1675,12 @@ export type DutyConnectionResolvers<ContextType = ResponsibilityContext, ParentT
 export type DutyEdgeResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['DutyEdge'] = ResolversParentTypes['DutyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Duty'], ParentType, ContextType>;
+};
+
+export type InstructionResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Instruction'] = ResolversParentTypes['Instruction'], FederationReferenceType extends FederationReferenceTypes['Instruction'] = FederationReferenceTypes['Instruction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instruction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type LeadershipBoardResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['LeadershipBoard'] = ResolversParentTypes['LeadershipBoard']> = {
@@ -1857,6 +1888,7 @@ export type Resolvers<ContextType = ResponsibilityContext> = {
   Duty?: DutyResolvers<ContextType>;
   DutyConnection?: DutyConnectionResolvers<ContextType>;
   DutyEdge?: DutyEdgeResolvers<ContextType>;
+  Instruction?: InstructionResolvers<ContextType>;
   LeadershipBoard?: LeadershipBoardResolvers<ContextType>;
   LeadershipBoardRow?: LeadershipBoardRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { hasRole } from '@heli/auth';
 import { forbidden, paginate } from '@heli/subgraph-runtime';
 import type { SharingResolvers } from '../context.js';
+import { viewDocument } from '../documents/visible-documents.js';
 import { isoTime } from '../schema/iso-time.js';
 
 export const auditResolvers: SharingResolvers = {
@@ -22,6 +23,7 @@ export const auditResolvers: SharingResolvers = {
 
   DocumentViewRecord: {
     id: (view) => view._id,
+    document: (view, _, ctx) => viewDocument(ctx, view.documentId, 'DocumentViewRecord.document'),
     viewer: (view) => ({ id: view.staffId }),
     viewerDivision: (view) => (view.divisionId === null ? null : { id: view.divisionId }),
     viewedAt: (view) => isoTime(view.viewedAt),

@@ -129,6 +129,7 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
     },
 
     InfoSubmission: {
+      __resolveReference: ({ id }, ctx) => ctx.loaders.visibleInfoSubmission.load(id),
       id: (submission) => submission._id,
       submitterOffice: (submission) => ({ id: submission.submitterOfficeId }),
       submitterDivision: (submission) =>

@@ -30,6 +30,7 @@ export function instructionsResolvers({ clock }: SharingDependencies): SharingRe
     },
 
     Instruction: {
+      __resolveReference: ({ id }, ctx) => ctx.loaders.visibleInstruction.load(id),
       id: (instruction) => instruction._id,
       document: (instruction, _, ctx) =>
         viewDocument(ctx, instruction.documentId, 'Instruction.document'),

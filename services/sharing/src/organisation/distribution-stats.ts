@@ -5,7 +5,7 @@ import {
   type Viewer,
 } from '../access/visibility.rules.js';
 import type { SharingModels } from '../models.js';
-import type { DirectoryDivisionRecord } from './directory.model.js';
+import type { DirectoryDivisionRecord } from '@heli/directory-read-model';
 import { readOnTimeRate, type ReadingTally } from '../distribution/distribution.rules.js';
 
 /**
