@@ -41,7 +41,9 @@ describe('schema validation (validator, collMod)', () => {
     expect(missing.code).toBe(121);
     expect(missing.errInfo).toMatchObject({ failingDocumentId: 2, details: expect.any(Object) });
 
-    const wrongType = await failure(staff.updateOne({ _id: 1 }, { $set: { grade: 'high' } }));
+    const wrongType = await failure(
+      staff.updateOne({ _id: 1 as never }, { $set: { grade: 'high' } }),
+    );
     expect(wrongType.code).toBe(121);
     expect(await staff.find().toArray()).toEqual([{ _id: 1, name: '张三', grade: 3 }]);
   });
@@ -52,7 +54,7 @@ describe('schema validation (validator, collMod)', () => {
     await db.command({ collMod: 'test', validator: { x: { $type: 'string' } } });
 
     const error = await failure(
-      db.collection('test').findOneAndUpdate({ _id: 1 }, { $set: { x: 1 } }),
+      db.collection('test').findOneAndUpdate({ _id: 1 as never }, { $set: { x: 1 } }),
     );
 
     expect(error.code).toBe(121);
@@ -72,7 +74,7 @@ describe('schema validation (validator, collMod)', () => {
       validationLevel: 'moderate',
     });
     // An already-invalid document may be updated under "moderate".
-    await db.collection('legacy').updateOne({ _id: 1 }, { $set: { y: 1 } });
+    await db.collection('legacy').updateOne({ _id: 1 as never }, { $set: { y: 1 } });
     await db.collection('legacy').insertOne(
       { _id: 2 as never, x: 7 },
       {
