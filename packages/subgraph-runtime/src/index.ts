@@ -47,6 +47,7 @@ export { retryOnDuplicateKey } from './errors/retry-on-duplicate-key.js';
 export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';
 
 export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';
+export { groupedLoader, type GroupedLoaderOptions } from './data/grouped-loader.js';
 export {
   paginate,
   wantsCount,
