@@ -1,13 +1,7 @@
 import { createEnvelope, natsSubject, sharingEvents } from '@heli/event-contracts';
 import { waitFor } from '@heli/testkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  ADD_ITEM,
-  DIRECTOR,
-  SCHEDULE,
-  startInteraction,
-  type Interaction,
-} from './interaction-harness.js';
+import { ADD_ITEM, SCHEDULE, startInteraction, type Interaction } from './interaction-harness.js';
 
 let interaction: Interaction;
 const HEAD = 'staff-general-1-head';
