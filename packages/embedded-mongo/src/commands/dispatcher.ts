@@ -4,7 +4,7 @@ import { AutoCommitView } from '../storage/autocommit-view.js';
 import { noSuchTransaction } from '../transactions/session-registry.js';
 import { aggregate } from './aggregate.js';
 import type { CommandContext, CommandHandler, ServerState } from './command-context.js';
-import { create, drop, listCollections } from './collections.js';
+import { collMod, create, drop, listCollections } from './collections.js';
 import { bulkWrite } from './bulk-write.js';
 import { count } from './count.js';
 import {
@@ -16,6 +16,7 @@ import {
 import {
   assertAllowedInTransaction,
   assertSupportedCollations,
+  assertValidReadConcern,
   assertValidWriteConcern,
   writeConcernError,
 } from './command-checks.js';
@@ -39,7 +40,13 @@ import {
   serverStatus,
   whatsmyuri,
 } from './server-info.js';
-import { abortTransaction, commitTransaction, endSessions, refreshSessions } from './sessions.js';
+import {
+  abortTransaction,
+  commitTransaction,
+  endSessions,
+  killAllSessions,
+  refreshSessions,
+} from './sessions.js';
 import { update } from './update.js';
 
 const HANDLERS: Record<string, CommandHandler> = {
@@ -57,6 +64,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   getCmdLineOpts,
   endSessions,
   killSessions: endSessions,
+  killAllSessions,
   refreshSessions,
   commitTransaction,
   abortTransaction,
@@ -72,6 +80,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   distinct,
   aggregate,
   create,
+  collMod,
   drop,
   dropDatabase,
   listCollections,
@@ -183,9 +192,11 @@ async function execute(
 ): Promise<Document> {
   let ctx: CommandContext | undefined;
   try {
+    server.sessions.touch(command.lsid);
     const transaction = server.sessions.transactionFor(command);
     if (transaction) assertAllowedInTransaction(name, db);
     assertValidWriteConcern(command);
+    assertValidReadConcern(name, command);
     assertSupportedCollations(name, command);
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);
@@ -194,6 +205,8 @@ async function execute(
     const earlier = retryable ? server.sessions.retriedWriteReply(command) : undefined;
     if (earlier) return earlier;
     const autocommit = transaction ? undefined : new AutoCommitView(server.engine);
+    (transaction ?? autocommit!).bypassDocumentValidation =
+      command.bypassDocumentValidation === true;
     ctx = {
       server,
       db,
