@@ -73,6 +73,7 @@ export type Assignment = {
   nextReportDueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Past the deadline with work still owed */
   overdue: Scalars['Boolean']['output'];
+  /** When it became overdue: the deadline it passed; null while it is not overdue */
   overdueSince?: Maybe<Scalars['DateTime']['output']>;
   /** The parent matter of a sub-matter split off for a co-organiser */
   parent?: Maybe<Assignment>;
