@@ -22,6 +22,8 @@ export default defineConfig({
             '{packages,services}/*/src/**/*.test.ts',
             'gateway/src/**/*.test.ts',
             'scripts/**/*.test.ts',
+            // The production topology's files, validated (compose file, Kubernetes manifests).
+            'infra/test/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },

@@ -8,29 +8,52 @@ import { nanos, StorageType, type JetStreamManager, type StreamConfig } from 'na
  */
 export const DUPLICATE_WINDOW_MS = 2 * 60_000;
 
-/** Every event of one bounded context lives in one stream, `${NAMESPACE}_${CONTEXT}`. */
-export function contextStreamConfig(namespace: string, context: string): Partial<StreamConfig> {
+/** JetStream keeps at most five copies of a stream (R1 … R5); R3 on a three-node cluster. */
+export const MAX_STREAM_REPLICAS = 5;
+
+/** Refuses a replica count JetStream would not accept, when a relay or consumer is created. */
+export function checkStreamReplicas(replicas: number): number {
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_STREAM_REPLICAS) {
+    throw new RangeError(
+      `stream replicas must be an integer from 1 to ${MAX_STREAM_REPLICAS}, got ${replicas}`,
+    );
+  }
+  return replicas;
+}
+
+/**
+ * Every event of one bounded context lives in one stream, `${NAMESPACE}_${CONTEXT}`, kept on
+ * `replicas` servers of the NATS cluster (1 on a single server).
+ */
+export function contextStreamConfig(
+  namespace: string,
+  context: string,
+  replicas = 1,
+): Partial<StreamConfig> {
   return {
     name: streamName(namespace, context),
     subjects: [streamSubjects(namespace, context)],
     storage: StorageType.File,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    num_replicas: checkStreamReplicas(replicas),
   };
 }
 
 const STREAM_NOT_FOUND = 10059;
 
 /**
- * Creates the context's stream, or brings an existing one to the current configuration. Safe to
- * call from every replica at start-up — the server accepts a second create with an identical
- * configuration — so publishers and consumers of a context each call it, whoever comes first.
+ * Creates the context's stream, or brings an existing one to the current configuration (a changed
+ * replica count included: JetStream moves a stream from R1 to R3 in place). Safe to call from every
+ * replica at start-up — the server accepts a second create with an identical configuration — so
+ * publishers and consumers of a context each call it, whoever comes first.
  */
 export async function ensureContextStream(
   jsm: JetStreamManager,
   namespace: string,
   context: string,
+  { replicas = 1 }: { replicas?: number } = {},
 ): Promise<string> {
-  const config = contextStreamConfig(namespace, context);
+  const config = contextStreamConfig(namespace, context, replicas);
   const name = streamName(namespace, context);
   let existing: StreamConfig;
   try {
@@ -42,6 +65,7 @@ export async function ensureContextStream(
   }
   const upToDate =
     existing.duplicate_window === config.duplicate_window &&
+    existing.num_replicas === config.num_replicas &&
     existing.subjects.length === 1 &&
     existing.subjects[0] === config.subjects?.[0];
   if (!upToDate) await jsm.streams.update(name, config);

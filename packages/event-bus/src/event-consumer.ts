@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { applyEventOnce } from './apply-event-once.js';
 import { applyEventsOnce } from './apply-events-once.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
-import { ensureContextStream } from './context-stream.js';
+import { checkStreamReplicas, ensureContextStream } from './context-stream.js';
 import { ensureDeadLetterIndexes, parkDeadLetter, type DeadLetterReason } from './dead-letter.js';
 import {
   ensureDurableConsumer,
@@ -49,6 +49,8 @@ export type EventConsumerOptions = {
   batchSize?: number;
   /** How long a batch waits for more messages after its first. */
   batchLingerMs?: number;
+  /** Copies of a stream this consumer creates (R3 on a three-node cluster); 1 by default. */
+  streamReplicas?: number;
 };
 
 /** A message and the event it carries, once admitted for applying. */
@@ -73,7 +75,9 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     retryBackoff = exponentialBackoff({ baseMs: 500, maxMs: 30_000, jitter: 0.2 }),
     batchSize = 100,
     batchLingerMs = 5,
+    streamReplicas = 1,
   } = opts;
+  checkStreamReplicas(streamReplicas);
   if (!/^[A-Za-z0-9_-]+$/.test(consumerName)) {
     throw new Error(`consumerName "${consumerName}" may only contain letters, digits, _ and -`);
   }
@@ -102,7 +106,9 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     const jsm = (manager ??= await nc.jetstreamManager());
     const streams: string[] = [];
     for (const context of contexts) {
-      streams.push(await ensureContextStream(jsm, namespace, context));
+      streams.push(
+        await ensureContextStream(jsm, namespace, context, { replicas: streamReplicas }),
+      );
     }
     return { jsm, streams };
   }

@@ -30,7 +30,13 @@ export type { OutboxRecord } from './outbox-record.js';
 export type { ProcessedEvent } from './processed-event.js';
 export type { ReplayFrom } from './durable-consumer.js';
 export { exponentialBackoff, type Backoff, type BackoffOptions } from './backoff.js';
-export { ensureContextStream, DUPLICATE_WINDOW_MS } from './context-stream.js';
+export {
+  checkStreamReplicas,
+  contextStreamConfig,
+  ensureContextStream,
+  DUPLICATE_WINDOW_MS,
+  MAX_STREAM_REPLICAS,
+} from './context-stream.js';
 export { OUTBOX_COLLECTION } from './outbox-record.js';
 export { PROCESSED_EVENTS_COLLECTION } from './processed-event.js';
 export { DEAD_LETTERS_COLLECTION } from './dead-letter.js';

@@ -10,7 +10,7 @@ import {
 } from 'nats';
 import type { Connection } from 'mongoose';
 import { exponentialBackoff, type Backoff } from './backoff.js';
-import { DUPLICATE_WINDOW_MS, ensureContextStream } from './context-stream.js';
+import { checkStreamReplicas, DUPLICATE_WINDOW_MS, ensureContextStream } from './context-stream.js';
 import { claimBatch, markPublished, recordPublishFailure, releaseClaims } from './outbox-claim.js';
 import { ensureOutboxIndexes, outboxCollection, type OutboxRecord } from './outbox-record.js';
 import { onOutboxCommit } from './relay-wakeup.js';
@@ -40,6 +40,8 @@ export type OutboxRelayOptions = {
   retentionMs?: number;
   /** Delay before the n-th consecutive retry while NATS (or MongoDB) is failing. */
   backoff?: Backoff;
+  /** Copies of a stream this relay creates (R3 on a three-node cluster); 1 by default. */
+  streamReplicas?: number;
 };
 
 const PRUNE_EVERY_MS = 60_000;
@@ -62,7 +64,9 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     publishTimeoutMs = 5_000,
     retentionMs = 7 * DAY_MS,
     backoff = exponentialBackoff({ baseMs: 250, maxMs: 30_000, jitter: 0.2 }),
+    streamReplicas = 1,
   } = opts;
+  checkStreamReplicas(streamReplicas);
   if (leaseMs * 2 > DUPLICATE_WINDOW_MS) {
     // A record re-published after an expired lease must still fall inside the duplicate window.
     throw new RangeError(`leaseMs must be at most ${DUPLICATE_WINDOW_MS / 2} ms, got ${leaseMs}`);
@@ -149,7 +153,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   async function publish(record: OutboxRecord): Promise<void> {
     if (!ensuredContexts.has(record.context)) {
       jsm ??= await nc.jetstreamManager();
-      await ensureContextStream(jsm, namespace, record.context);
+      await ensureContextStream(jsm, namespace, record.context, { replicas: streamReplicas });
       ensuredContexts.add(record.context);
     }
     const h = headers();

@@ -120,7 +120,8 @@ async function assemble<TModels, TLoaders>(
   const outbox = createOutbox(conn, { source: name, namespace, logger });
   const runtime: SubgraphRuntime<TModels> = { name, env, logger, conn, models, outbox, nats };
 
-  const relay = createOutboxRelay({ conn, nc: nats, namespace, logger });
+  const streamReplicas = env.NATS_STREAM_REPLICAS;
+  const relay = createOutboxRelay({ conn, nc: nats, namespace, logger, streamReplicas });
   const consumers = (definition.eventHandlers?.(runtime) ?? []).map(({ consumerName, handlers }) =>
     createEventConsumer({
       conn,
@@ -129,6 +130,7 @@ async function assemble<TModels, TLoaders>(
       consumerName,
       handlers,
       logger,
+      streamReplicas,
     }),
   );
 
@@ -171,7 +173,15 @@ async function assemble<TModels, TLoaders>(
       limits: responseLimits,
     }),
   );
-  const routes = definition.routes?.(runtime) ?? {};
+  const routes = {
+    ...definition.routes?.(runtime),
+    ...Object.fromEntries(
+      Object.entries(definition.viewerRoutes?.(runtime) ?? {}).map(([path, handlerFor]) => [
+        path,
+        requireViewer(resolveViewer, logger, handlerFor),
+      ]),
+    ),
+  };
   for (const path of [GRAPHQL_PATH, '/health', '/ready']) {
     if (path in routes) throw new Error(`Subgraph "${name}" may not replace the ${path} route`);
   }
@@ -225,6 +235,7 @@ async function assemble<TModels, TLoaders>(
     {
       name: 'http',
       run: async () => {
+        await definition.onClose?.(runtime);
         await closeHttpServer(server);
         // Nothing scrapes /metrics any more; the gauges must not read a closing connection.
         stopEventMetrics();

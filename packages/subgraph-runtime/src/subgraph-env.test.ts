@@ -15,6 +15,7 @@ describe('subgraphEnvSchema', () => {
       PORT: 4001,
       HOST: '127.0.0.1',
       NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_STREAM_REPLICAS: 1,
       HELI_NAMESPACE: 'heli',
       JWT_ISSUER: 'heli',
       JWT_AUDIENCE: 'heli',
@@ -29,13 +30,16 @@ describe('subgraphEnvSchema', () => {
         PORT: 'x',
         MONGODB_URI: 'postgres://db',
         HELI_NAMESPACE: 'Has.Dots',
+        NATS_STREAM_REPLICAS: '7',
       });
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(EnvError);
     const variables = (thrown as EnvError).problems.map((p) => p.variable);
-    expect(variables).toEqual(expect.arrayContaining(['PORT', 'MONGODB_URI', 'HELI_NAMESPACE']));
+    expect(variables).toEqual(
+      expect.arrayContaining(['PORT', 'MONGODB_URI', 'HELI_NAMESPACE', 'NATS_STREAM_REPLICAS']),
+    );
     // Neither JWT_SECRET nor JWKS_URL is set: reported too, as a rule across variables.
     expect((thrown as EnvError).message).toMatch(/JWT_SECRET/);
   });

@@ -26,6 +26,8 @@ export const subgraphEnv = {
   MONGODB_DB: z.string().optional(),
   /** One server URL or several, comma-separated (a cluster). */
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** Copies of each event stream this service creates: 3 on a three-node JetStream cluster. */
+  NATS_STREAM_REPLICAS: envInteger(1, 5).default(1),
   /**
    * Prefix of every NATS subject and stream name. Production uses the default; each test run
    * uses its own so runs never see each other's events.

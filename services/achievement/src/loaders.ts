@@ -1,5 +1,7 @@
 import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import { forumPostFilter, forumTopicFilter } from './access/forum-visibility.rules.js';
 import { achievementVisibilityFilter } from './access/visibility.rules.js';
+import type { ForumModerationRecord, ForumPostRecord } from './forum/forum.model.js';
 import type { AchievementRecord } from './achievements/achievement.model.js';
 import type { AchievementModels } from './models.js';
 import { filteredByIdLoader, groupedLoader } from './records/grouped-loader.js';
@@ -7,6 +9,8 @@ import { filteredByIdLoader, groupedLoader } from './records/grouped-loader.js';
 /** Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here. */
 export function createAchievementLoaders({ models, viewer }: LoaderScope<AchievementModels>) {
   const visible = achievementVisibilityFilter(viewer);
+  const visiblePosts = forumPostFilter(viewer);
+  const inWrittenOrder = { createdAt: 1, _id: 1 } as const;
   return {
     /** Achievements by id, null for those the viewer may not see: the only way to load one by id. */
     achievement: filteredByIdLoader(models.achievements, visible),
@@ -25,6 +29,26 @@ export function createAchievementLoaders({ models, viewer }: LoaderScope<Achieve
     versions: groupedLoader(models.achievementVersions, 'achievementId', (v) => [v.achievementId], {
       sort: { version: 1 },
     }),
+    /** Forum topics and posts by id, null for those above the viewer's clearance. */
+    forumTopic: filteredByIdLoader(models.forumTopics, forumTopicFilter(viewer)),
+    forumPost: filteredByIdLoader(models.forumPosts, visiblePosts),
+    postsOfTopic: groupedLoader<ForumPostRecord>(models.forumPosts, 'topicId', (p) => [p.topicId], {
+      filter: visiblePosts,
+      sort: inWrittenOrder,
+    }),
+    repliesTo: groupedLoader<ForumPostRecord>(
+      models.forumPosts,
+      'parentPostId',
+      (p) => (p.parentPostId ? [p.parentPostId] : []),
+      { filter: visiblePosts, sort: inWrittenOrder },
+    ),
+    /** Moderation of posts; only asked for posts already loaded as visible. */
+    moderationOf: groupedLoader<ForumModerationRecord>(
+      models.forumModeration,
+      'postId',
+      (m) => [m.postId],
+      { sort: { at: 1, _id: 1 } },
+    ),
   };
 }
 

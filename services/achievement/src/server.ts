@@ -3,6 +3,7 @@ import { achievementsResolvers } from './achievements/achievements.resolvers.js'
 import { commonResolvers } from './common/common.resolvers.js';
 import { currentViewer } from './directory/current-viewer.js';
 import { directorySubscription } from '@heli/directory-read-model';
+import { forumResolvers } from './forum/forum.resolvers.js';
 import { lineageResolvers } from './lineage/lineage.resolvers.js';
 import { lineageSubscription } from './lineage/lineage.handlers.js';
 import { reuseResolvers } from './reuse/reuse.resolvers.js';
@@ -35,12 +36,14 @@ export function createAchievementSubgraph({
       sdl('./directory/directory.graphql'),
       sdl('./achievements/achievements.graphql'),
       sdl('./reuse/reuse.graphql'),
+      sdl('./forum/forum.graphql'),
       sdl('./lineage/lineage.graphql'),
     ],
     resolvers: [
       commonResolvers,
       achievementsResolvers(clock),
       reuseResolvers(clock),
+      forumResolvers(clock),
       lineageResolvers,
     ],
     models: achievementModels,

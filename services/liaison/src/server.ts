@@ -2,6 +2,7 @@ import { OWN_OFFICE_ID, demoDivisions, demoOffices } from '@heli/demo-data';
 import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { commonResolvers } from './common/common.resolvers.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
+import { signedForIntake } from './documents/signed-for-intake.js';
 import type { LiaisonEnv } from './env.js';
 import { linksResolvers } from './links/links.resolvers.js';
 import { mattersIntake } from './matters/matters-intake.js';
@@ -9,6 +10,8 @@ import { mattersResolvers } from './matters/matters.resolvers.js';
 import { createLiaisonLoaders } from './loaders.js';
 import { liaisonModels } from './models.js';
 import { officesResolvers } from './offices/offices.resolvers.js';
+import { PUBLISHED_VIEW_PATH, publishedViewRoute } from './published/published-view-route.js';
+import { publishedViewResolvers } from './published/published-view.resolvers.js';
 import { systemClock, type LiaisonSettings } from './settings.js';
 import { INBOX_PATH, inboxRoute } from './transport/inbox-route.js';
 import { startLiaisonRelay, type LiaisonRelay } from './transport/relay.js';
@@ -37,6 +40,7 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
       sdl('./links/links.graphql'),
       sdl('./documents/documents.graphql'),
       sdl('./matters/matters.graphql'),
+      sdl('./published/published.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -44,11 +48,18 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
       linksResolvers(settings),
       documentsResolvers(settings, relay),
       mattersResolvers(settings, relay),
+      publishedViewResolvers(settings),
     ],
     models: liaisonModels,
     createLoaders: createLiaisonLoaders,
-    eventHandlers: (runtime) => [mattersIntake(runtime, settings, () => relay.current?.wake())],
-    routes: (runtime) => ({ [INBOX_PATH]: inboxRoute(runtime, settings) }),
+    eventHandlers: (runtime) => [
+      mattersIntake(runtime, settings, () => relay.current?.wake()),
+      signedForIntake(runtime, settings, () => relay.current?.wake()),
+    ],
+    routes: (runtime) => ({
+      [INBOX_PATH]: inboxRoute(runtime, settings),
+      [PUBLISHED_VIEW_PATH]: publishedViewRoute(runtime, settings),
+    }),
     async onReady(runtime) {
       relay.current = startLiaisonRelay(runtime, settings, { maxRetryDelayMs });
       runtime.logger.info(
@@ -87,3 +98,4 @@ export async function liaisonSettingsFrom(env: LiaisonEnv): Promise<LiaisonSetti
 export type { LiaisonSettings } from './settings.js';
 export type { Link } from './links/links.config.js';
 export { generateSigningJwk, importSigningKey } from './transport/signing-keys.js';
+export { signMessage } from './transport/message-signing.js';

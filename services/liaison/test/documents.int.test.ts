@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestMongo, waitFor, type TestMongo } from '@heli/testkit';
+import { incomingDocumentEvents } from '@heli/event-contracts';
+import { outboxEvents, startTestMongo, waitFor, type TestMongo } from '@heli/testkit';
+import { SIGNED_FOR_CONSUMER } from '../src/documents/signed-for-intake.js';
 import { signMessage } from '../src/transport/message-signing.js';
 import { generateSigningJwk, importSigningKey } from '../src/transport/signing-keys.js';
 import { inboxUrl } from '../src/transport/relay.js';
@@ -78,22 +80,58 @@ describe('公文 between a city office and a district office', () => {
       { description: '已送达 at the city' },
     );
 
-    const signed = await district.as(
-      secretariat(DISTRICT.id),
-      'mutation($id: ID!) { signForOfficialDocument(id: $id) { signedForAt } }',
-      { id },
+    const arrived = await waitFor(
+      async () =>
+        (await outboxEvents(district.subgraph.conn)).find(
+          (event) =>
+            event.type === incomingDocumentEvents.incomingDocumentArrived.fullType &&
+            event.subject === id,
+        ),
+      { description: 'the 收文 handed to sharing' },
     );
-    expect(signed.body.errors).toBeUndefined();
-    const again = await district.as(
-      secretariat(DISTRICT.id),
-      'mutation($id: ID!) { signForOfficialDocument(id: $id) { signedForAt } }',
-      { id },
-    );
-    expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(arrived.data).toMatchObject({
+      exchangeId: id,
+      officeId: DISTRICT.id,
+      fromOfficeId: CITY.id,
+      kind: 'NOTICE',
+      direction: 'DOWNWARD',
+      role: 'MAIN',
+      urgency: 'URGENT',
+      attachments: ['年底督查工作台账'],
+    });
 
+    // Sharing's secretariat signs for it; sharing announces the 签收 (twice: a redelivery).
+    const signedFor = {
+      exchangeId: id,
+      fromOfficeId: CITY.id,
+      documentId: `document-incoming-${id}`,
+      signedForByStaffId: 'staff-secretariat-head',
+      signedForAt: new Date().toISOString(),
+    };
+    for (let delivery = 0; delivery < 2; delivery++) {
+      await district.subgraph.runtime.outbox.withTransaction(async ({ emit }) => {
+        emit(incomingDocumentEvents.incomingDocumentSignedFor, signedFor, { subject: id });
+      });
+    }
     await waitFor(
       async () => (await cityDoc(id)).body.data?.officialDocument?.mainRecipients[0]?.signedForAt,
       { description: '已签收 at the city' },
+    );
+    await waitFor(
+      async () =>
+        (await district.subgraph.conn
+          .collection('processed_events')
+          .countDocuments({ consumerName: SIGNED_FOR_CONSUMER })) >= 2,
+      { description: 'both announcements of the 签收 processed' },
+    );
+    expect(
+      await district.models().outgoingMessages.countDocuments({
+        'message.kind': 'RECEIPT',
+        'message.body.documentId': id,
+      }),
+    ).toBe(1);
+    expect((await districtDoc(id)).body.data?.officialDocument?.signedForAt).toBe(
+      signedFor.signedForAt,
     );
   });
 

@@ -10,6 +10,7 @@ import {
 import { circulationModel } from './circulation/circulation.model.js';
 import { distributionModel, readingRequestModel } from './distribution/distribution.model.js';
 import { documentModel } from './documents/documents.model.js';
+import { incomingRegistrationModel } from './incoming-documents/incoming-registration.model.js';
 import { featuredIssueModel } from './featured/featured.model.js';
 import {
   digestScheduleModel,
@@ -38,6 +39,7 @@ export function sharingModels(conn: Connection) {
     digestSchedules: digestScheduleModel(conn),
     featuredIssues: featuredIssueModel(conn),
     ...directoryModels(conn),
+    incomingRegistrations: incomingRegistrationModel(conn),
   };
 }
 

@@ -10,6 +10,8 @@ import type { SharingDependencies } from './dependencies.js';
 import { distributionResolvers } from './distribution/distribution.resolvers.js';
 import { indexUnsearchableDocuments } from './documents/document-search.js';
 import { documentsResolvers } from './documents/documents.resolvers.js';
+import { incomingDocumentsSubscription } from './incoming-documents/incoming-documents.intake.js';
+import { incomingDocumentsResolvers } from './incoming-documents/incoming-documents.resolvers.js';
 import { featuredResolvers } from './featured/featured.resolvers.js';
 import { infoCollectionResolvers } from './info-collection/info-collection.resolvers.js';
 import { instructionsResolvers } from './instructions/instructions.resolvers.js';
@@ -61,6 +63,7 @@ export function createSharingSubgraph({
       sdl('./schema/date-time.graphql'),
       sdl('./work/work.graphql'),
       sdl('./statistics/statistics.graphql'),
+      sdl('./incoming-documents/incoming-documents.graphql'),
     ],
     resolvers: [
       organisationResolvers(dependencies),
@@ -74,6 +77,7 @@ export function createSharingSubgraph({
       auditResolvers,
       workResolvers(dependencies),
       statisticsResolvers,
+      incomingDocumentsResolvers(dependencies),
     ],
     models: sharingModels,
     createLoaders: sharingLoaders(clock),
@@ -82,6 +86,7 @@ export function createSharingSubgraph({
       directorySubscription('sharing-directory', runtime.models),
       achievementCatalogueSubscription(runtime),
       minutesSubscription(runtime),
+      incomingDocumentsSubscription(runtime),
     ],
     async onReady(runtime) {
       const indexed = await indexUnsearchableDocuments(runtime.models);

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRef } from '../records/entity-ref.js';
 import type { AchievementRecord, AchievementVersionRecord, OriginRef } from '../achievements/achievement.model.js';
 import type { UseRecord } from '../reuse/use.model.js';
+import type { ForumTopicRecord, ForumPostRecord, ForumHidingRecord, ForumModerationRecord } from '../forum/forum.model.js';
 import type { LineageView } from '../lineage/lineage-view.js';
 import type { WorkOriginRecord, MatterRefRecord } from '../lineage/lineage.model.js';
 import type { AchievementContext } from '../context.js';
@@ -183,6 +184,8 @@ export type Division = {
   __typename?: 'Division';
   /** The division's achievements (lead or co-division) the caller may see, newest first */
   achievements: AchievementConnection;
+  /** The division's part in the forum in a period (2026, 2026-Q2, 2026-05) */
+  forumParticipation: ForumParticipation;
   id: Scalars['ID']['output'];
   /** 成果被应用: confirmed uses of this division's achievements by other divisions, counted by kind */
   reuseGiven: ReuseSummary;
@@ -199,6 +202,11 @@ export type DivisionAchievementsArgs = {
 };
 
 
+export type DivisionForumParticipationArgs = {
+  period: Scalars['String']['input'];
+};
+
+
 export type DivisionReuseGivenArgs = {
   period: Scalars['String']['input'];
 };
@@ -211,6 +219,116 @@ export type DivisionReuseReceivedArgs = {
 export type Document = {
   __typename?: 'Document';
   id: Scalars['ID']['output'];
+};
+
+/** Why a post was hidden; the text stays readable to leadership and its author */
+export type ForumHiding = {
+  __typename?: 'ForumHiding';
+  at: Scalars['DateTime']['output'];
+  /** The moderator (shown to office leadership only) */
+  by?: Maybe<Staff>;
+  reason: Scalars['String']['output'];
+};
+
+/** One moderation action, kept for audit */
+export type ForumModeration = {
+  __typename?: 'ForumModeration';
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  by: Staff;
+  reason: Scalars['String']['output'];
+};
+
+/** A division's part in the forum in a period, over topics and posts the caller may see */
+export type ForumParticipation = {
+  __typename?: 'ForumParticipation';
+  /** Posts by the division's staff that leadership adopted */
+  adoptedPosts: Scalars['Int']['output'];
+  /** Topics of the period that asked this division to contribute */
+  assignedTopics: Scalars['Int']['output'];
+  /** Of those, the topics the division posted in */
+  assignedTopicsContributed: Scalars['Int']['output'];
+  /** 2026, 2026-Q2 or 2026-05 (office time); topics count by when they opened, posts by when written */
+  period: Scalars['String']['output'];
+  /** All posts and replies by the division's staff */
+  posts: Scalars['Int']['output'];
+  /** Posts and replies by the division's staff in topics assigned to it */
+  postsInAssignedTopics: Scalars['Int']['output'];
+};
+
+/** A post or a reply in a forum topic */
+export type ForumPost = {
+  __typename?: 'ForumPost';
+  /** The achievement the adopted post became, if the caller may see it */
+  achievement?: Maybe<Achievement>;
+  adopted: Scalars['Boolean']['output'];
+  adoptedAt?: Maybe<Scalars['DateTime']['output']>;
+  adoptedBy?: Maybe<Staff>;
+  author: Staff;
+  authorDivision?: Maybe<Division>;
+  /** The text; null when the post is hidden and the caller is neither leadership nor its author */
+  body?: Maybe<Scalars['String']['output']>;
+  classification: Classification;
+  createdAt: Scalars['DateTime']['output'];
+  hidden?: Maybe<ForumHiding>;
+  id: Scalars['ID']['output'];
+  /** Moderation actions on the post (office leadership only; empty for everyone else) */
+  moderation: Array<ForumModeration>;
+  /** The post this one replies to; null for a thread's first post */
+  parent?: Maybe<ForumPost>;
+  /** Replies the caller may see, oldest first */
+  replies: Array<ForumPost>;
+  topic: ForumTopic;
+};
+
+export type ForumPostConnection = {
+  __typename?: 'ForumPostConnection';
+  edges: Array<ForumPostEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ForumPostEdge = {
+  __typename?: 'ForumPostEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumPost;
+};
+
+/**
+ * 政务工作论坛 topic: a key or difficult problem (重点难点问题) office leadership puts to the office for
+ * a period, optionally asking named divisions to contribute. Visible within the office to those
+ * whose clearance covers it; its level bounds every post in it.
+ */
+export type ForumTopic = {
+  __typename?: 'ForumTopic';
+  /** Divisions asked to contribute; empty: open to all, required of none */
+  assignedDivisions: Array<Division>;
+  classification: Classification;
+  closesAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether it takes posts now */
+  isOpen: Scalars['Boolean']['output'];
+  openedBy: Staff;
+  opensAt: Scalars['DateTime']['output'];
+  /** Posts and replies the caller may see */
+  postCount: Scalars['Int']['output'];
+  /** First posts of the threads the caller may see, oldest first */
+  threads: Array<ForumPost>;
+  title: Scalars['String']['output'];
+};
+
+export type ForumTopicConnection = {
+  __typename?: 'ForumTopicConnection';
+  edges: Array<ForumTopicEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ForumTopicEdge = {
+  __typename?: 'ForumTopicEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumTopic;
 };
 
 /**
@@ -266,18 +384,33 @@ export type MeetingDecision = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Office leadership adopts (采纳) a post; it scores for the author's division */
+  adoptForumPost: ForumPost;
   /** The caller's division records a use of another division's achievement (once per kind) */
   claimAchievementUse: AchievementUse;
   /** The providing division's head confirms a claimed use; it then counts in assessment */
   confirmAchievementUse: AchievementUse;
   /** The providing division's head disputes a claimed use, with a reason; it never counts */
   disputeAchievementUse: AchievementUse;
+  /** Office leadership hides a post with a reason; the moderation is kept */
+  hideForumPost: ForumPost;
+  /** Office leadership opens a topic for a period, optionally naming divisions that must contribute */
+  openForumTopic: ForumTopic;
+  /** A post or a reply, while the topic is open */
+  postToForum: ForumPost;
   /** The division confirms a draft offered from its completed work, so nothing is typed twice */
   publishAchievementDraft: Achievement;
   /** Registers (publishes) an achievement; it is listed in sharing's catalogue unless restricted */
   registerAchievement: Achievement;
+  /** An adopted post becomes an achievement of its author's division, with its author */
+  registerAchievementFromPost: Achievement;
   /** A new version; the earlier ones stay readable */
   reviseAchievement: Achievement;
+};
+
+
+export type MutationAdoptForumPostArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -297,6 +430,22 @@ export type MutationDisputeAchievementUseArgs = {
 };
 
 
+export type MutationHideForumPostArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationOpenForumTopicArgs = {
+  input: OpenForumTopicInput;
+};
+
+
+export type MutationPostToForumArgs = {
+  input: PostToForumInput;
+};
+
+
 export type MutationPublishAchievementDraftArgs = {
   input: PublishAchievementDraftInput;
 };
@@ -307,8 +456,23 @@ export type MutationRegisterAchievementArgs = {
 };
 
 
+export type MutationRegisterAchievementFromPostArgs = {
+  input: RegisterAchievementFromPostInput;
+};
+
+
 export type MutationReviseAchievementArgs = {
   input: ReviseAchievementInput;
+};
+
+export type OpenForumTopicInput = {
+  assignedDivisionIds: Array<Scalars['ID']['input']>;
+  classification: Classification;
+  closesAt: Scalars['DateTime']['input'];
+  description: Scalars['String']['input'];
+  /** Defaults to now */
+  opensAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type PageInfo = {
@@ -317,6 +481,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type PostToForumInput = {
+  body: Scalars['String']['input'];
+  /** At most the topic's level */
+  classification: Classification;
+  /** The post this one replies to; leave out to start a thread */
+  parentPostId?: InputMaybe<Scalars['ID']['input']>;
+  topicId: Scalars['ID']['input'];
 };
 
 export type PublishAchievementDraftInput = {
@@ -335,6 +508,10 @@ export type Query = {
   achievementUse?: Maybe<AchievementUse>;
   /** Achievements the caller may see, newest first */
   achievements: AchievementConnection;
+  forumPost?: Maybe<ForumPost>;
+  forumTopic?: Maybe<ForumTopic>;
+  /** Topics the caller may see, newest first; open: only those taking posts now */
+  forumTopics: ForumTopicConnection;
   /** The lineage of a meeting decision, an instruction or a matter (by id); null when the caller may see none of it */
   lineage?: Maybe<Lineage>;
 };
@@ -359,8 +536,35 @@ export type QueryAchievementsArgs = {
 };
 
 
+export type QueryForumPostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryForumTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryForumTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryLineageArgs = {
   of: Scalars['ID']['input'];
+};
+
+export type RegisterAchievementFromPostInput = {
+  /** Authors besides the post's author */
+  coAuthorStaffIds: Array<Scalars['ID']['input']>;
+  keywords: Array<Scalars['String']['input']>;
+  kind: AchievementKind;
+  postId: Scalars['ID']['input'];
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
 };
 
 export type RegisterAchievementInput = {
@@ -412,7 +616,15 @@ export type ReviseAchievementInput = {
 
 export type Staff = {
   __typename?: 'Staff';
+  /** The person's posts and replies the caller may see, newest first */
+  forumPosts: ForumPostConnection;
   id: Scalars['ID']['output'];
+};
+
+
+export type StaffForumPostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UseCount = {
@@ -536,6 +748,8 @@ export type FederationTypes = {
   AchievementUse: AchievementUse;
   Assignment: Assignment;
   Division: Division;
+  ForumPost: ForumPost;
+  ForumTopic: ForumTopic;
   MeetingDecision: MeetingDecision;
   ResearchTopic: ResearchTopic;
   Staff: Staff;
@@ -555,6 +769,12 @@ export type FederationReferenceTypes = {
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
+  ForumPost:
+    ( { __typename: 'ForumPost' }
+    & GraphQLRecursivePick<FederationTypes['ForumPost'], {"id":true}> );
+  ForumTopic:
+    ( { __typename: 'ForumTopic' }
+    & GraphQLRecursivePick<FederationTypes['ForumTopic'], {"id":true}> );
   MeetingDecision:
     ( { __typename: 'MeetingDecision' }
     & GraphQLRecursivePick<FederationTypes['MeetingDecision'], {"id":true}> );
@@ -588,16 +808,28 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Division: ResolverTypeWrapper<EntityRef>;
   Document: ResolverTypeWrapper<EntityRef>;
+  ForumHiding: ResolverTypeWrapper<ForumHidingRecord>;
+  ForumModeration: ResolverTypeWrapper<ForumModerationRecord>;
+  ForumParticipation: ResolverTypeWrapper<Partial<ForumParticipation>>;
+  ForumPost: ResolverTypeWrapper<ForumPostRecord>;
+  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  ForumPostConnection: ResolverTypeWrapper<Partial<Omit<ForumPostConnection, 'edges'> & { edges: Array<ResolversTypes['ForumPostEdge']> }>>;
+  ForumPostEdge: ResolverTypeWrapper<Partial<Omit<ForumPostEdge, 'node'> & { node: ResolversTypes['ForumPost'] }>>;
+  ForumTopic: ResolverTypeWrapper<ForumTopicRecord>;
+  ForumTopicConnection: ResolverTypeWrapper<Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversTypes['ForumTopicEdge']> }>>;
+  ForumTopicEdge: ResolverTypeWrapper<Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversTypes['ForumTopic'] }>>;
   Lineage: ResolverTypeWrapper<LineageView>;
   LineageMatter: ResolverTypeWrapper<MatterRefRecord>;
   LineageOrigin: ResolverTypeWrapper<WorkOriginRecord>;
   LineageOriginKind: ResolverTypeWrapper<Partial<LineageOriginKind>>;
   MeetingDecision: ResolverTypeWrapper<EntityRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenForumTopicInput: ResolverTypeWrapper<Partial<OpenForumTopicInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
-  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  PostToForumInput: ResolverTypeWrapper<Partial<PostToForumInput>>;
   PublishAchievementDraftInput: ResolverTypeWrapper<Partial<PublishAchievementDraftInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterAchievementFromPostInput: ResolverTypeWrapper<Partial<RegisterAchievementFromPostInput>>;
   RegisterAchievementInput: ResolverTypeWrapper<Partial<RegisterAchievementInput>>;
   ResearchTopic: ResolverTypeWrapper<EntityRef>;
   ReuseSummary: ResolverTypeWrapper<Partial<ReuseSummary>>;
@@ -628,15 +860,27 @@ export type ResolversParentTypes = {
   DateTime: Partial<Scalars['DateTime']['output']>;
   Division: EntityRef;
   Document: EntityRef;
+  ForumHiding: ForumHidingRecord;
+  ForumModeration: ForumModerationRecord;
+  ForumParticipation: Partial<ForumParticipation>;
+  ForumPost: ForumPostRecord;
+  Boolean: Partial<Scalars['Boolean']['output']>;
+  ForumPostConnection: Partial<Omit<ForumPostConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumPostEdge']> }>;
+  ForumPostEdge: Partial<Omit<ForumPostEdge, 'node'> & { node: ResolversParentTypes['ForumPost'] }>;
+  ForumTopic: ForumTopicRecord;
+  ForumTopicConnection: Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumTopicEdge']> }>;
+  ForumTopicEdge: Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversParentTypes['ForumTopic'] }>;
   Lineage: LineageView;
   LineageMatter: MatterRefRecord;
   LineageOrigin: WorkOriginRecord;
   MeetingDecision: EntityRef;
   Mutation: Record<PropertyKey, never>;
+  OpenForumTopicInput: Partial<OpenForumTopicInput>;
   PageInfo: Partial<PageInfo>;
-  Boolean: Partial<Scalars['Boolean']['output']>;
+  PostToForumInput: Partial<PostToForumInput>;
   PublishAchievementDraftInput: Partial<PublishAchievementDraftInput>;
   Query: Record<PropertyKey, never>;
+  RegisterAchievementFromPostInput: Partial<RegisterAchievementFromPostInput>;
   RegisterAchievementInput: Partial<RegisterAchievementInput>;
   ResearchTopic: EntityRef;
   ReuseSummary: Partial<ReuseSummary>;
@@ -743,6 +987,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DivisionResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<DivisionAchievementsArgs, 'first'>>;
+  forumParticipation?: Resolver<ResolversTypes['ForumParticipation'], ParentType, ContextType, RequireFields<DivisionForumParticipationArgs, 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reuseGiven?: Resolver<ResolversTypes['ReuseSummary'], ParentType, ContextType, RequireFields<DivisionReuseGivenArgs, 'period'>>;
   reuseReceived?: Resolver<ResolversTypes['ReuseSummary'], ParentType, ContextType, RequireFields<DivisionReuseReceivedArgs, 'period'>>;
@@ -751,6 +996,84 @@ export type DivisionResolvers<ContextType = AchievementContext, ParentType exten
 
 export type DocumentResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ForumHidingResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumHiding'] = ResolversParentTypes['ForumHiding']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ForumModerationResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumModeration'] = ResolversParentTypes['ForumModeration']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ForumParticipationResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumParticipation'] = ResolversParentTypes['ForumParticipation']> = {
+  adoptedPosts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  assignedTopics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  assignedTopicsContributed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  posts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postsInAssignedTopics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ForumPostResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumPost'] = ResolversParentTypes['ForumPost'], FederationReferenceType extends FederationReferenceTypes['ForumPost'] = FederationReferenceTypes['ForumPost']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ForumPost']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType>;
+  adopted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  adoptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  adoptedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  authorDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hidden?: Resolver<Maybe<ResolversTypes['ForumHiding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  moderation?: Resolver<Array<ResolversTypes['ForumModeration']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType>;
+  replies?: Resolver<Array<ResolversTypes['ForumPost']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+};
+
+export type ForumPostConnectionResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumPostConnection'] = ResolversParentTypes['ForumPostConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ForumPostEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ForumPostEdgeResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumPostEdge'] = ResolversParentTypes['ForumPostEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType>;
+};
+
+export type ForumTopicResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumTopic'] = ResolversParentTypes['ForumTopic'], FederationReferenceType extends FederationReferenceTypes['ForumTopic'] = FederationReferenceTypes['ForumTopic']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ForumTopic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignedDivisions?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  closesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  openedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  opensAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  postCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threads?: Resolver<Array<ResolversTypes['ForumPost']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ForumTopicConnectionResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumTopicConnection'] = ResolversParentTypes['ForumTopicConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ForumTopicEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ForumTopicEdgeResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['ForumTopicEdge'] = ResolversParentTypes['ForumTopicEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
 };
 
 export type LineageResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
@@ -781,11 +1104,16 @@ export type MeetingDecisionResolvers<ContextType = AchievementContext, ParentTyp
 };
 
 export type MutationResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  adoptForumPost?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType, RequireFields<MutationAdoptForumPostArgs, 'id'>>;
   claimAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationClaimAchievementUseArgs, 'input'>>;
   confirmAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationConfirmAchievementUseArgs, 'id'>>;
   disputeAchievementUse?: Resolver<ResolversTypes['AchievementUse'], ParentType, ContextType, RequireFields<MutationDisputeAchievementUseArgs, 'id' | 'reason'>>;
+  hideForumPost?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType, RequireFields<MutationHideForumPostArgs, 'id' | 'reason'>>;
+  openForumTopic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType, RequireFields<MutationOpenForumTopicArgs, 'input'>>;
+  postToForum?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType, RequireFields<MutationPostToForumArgs, 'input'>>;
   publishAchievementDraft?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationPublishAchievementDraftArgs, 'input'>>;
   registerAchievement?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationRegisterAchievementArgs, 'input'>>;
+  registerAchievementFromPost?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationRegisterAchievementFromPostArgs, 'input'>>;
   reviseAchievement?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType, RequireFields<MutationReviseAchievementArgs, 'input'>>;
 };
 
@@ -800,6 +1128,9 @@ export type QueryResolvers<ContextType = AchievementContext, ParentType extends 
   achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType, RequireFields<QueryAchievementArgs, 'id'>>;
   achievementUse?: Resolver<Maybe<ResolversTypes['AchievementUse']>, ParentType, ContextType, RequireFields<QueryAchievementUseArgs, 'id'>>;
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<QueryAchievementsArgs, 'first'>>;
+  forumPost?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType, RequireFields<QueryForumPostArgs, 'id'>>;
+  forumTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType, RequireFields<QueryForumTopicArgs, 'id'>>;
+  forumTopics?: Resolver<ResolversTypes['ForumTopicConnection'], ParentType, ContextType, RequireFields<QueryForumTopicsArgs, 'first'>>;
   lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType, RequireFields<QueryLineageArgs, 'of'>>;
 };
 
@@ -817,6 +1148,7 @@ export type ReuseSummaryResolvers<ContextType = AchievementContext, ParentType e
 
 export type StaffResolvers<ContextType = AchievementContext, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'], FederationReferenceType extends FederationReferenceTypes['Staff'] = FederationReferenceTypes['Staff']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Staff']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  forumPosts?: Resolver<ResolversTypes['ForumPostConnection'], ParentType, ContextType, RequireFields<StaffForumPostsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -841,6 +1173,15 @@ export type Resolvers<ContextType = AchievementContext> = {
   DateTime?: GraphQLScalarType;
   Division?: DivisionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  ForumHiding?: ForumHidingResolvers<ContextType>;
+  ForumModeration?: ForumModerationResolvers<ContextType>;
+  ForumParticipation?: ForumParticipationResolvers<ContextType>;
+  ForumPost?: ForumPostResolvers<ContextType>;
+  ForumPostConnection?: ForumPostConnectionResolvers<ContextType>;
+  ForumPostEdge?: ForumPostEdgeResolvers<ContextType>;
+  ForumTopic?: ForumTopicResolvers<ContextType>;
+  ForumTopicConnection?: ForumTopicConnectionResolvers<ContextType>;
+  ForumTopicEdge?: ForumTopicEdgeResolvers<ContextType>;
   Lineage?: LineageResolvers<ContextType>;
   LineageMatter?: LineageMatterResolvers<ContextType>;
   LineageOrigin?: LineageOriginResolvers<ContextType>;

@@ -57,6 +57,7 @@ export function workflowsResolvers({
 }: InteractionDependencies): InteractionResolvers {
   return {
     Query: {
+      myWorkflowSteps: (_, args, ctx) => myWorkflowSteps(ctx, args),
       workflowTemplates: async (_, __, ctx) => {
         const keys: string[] = await ctx.models.templates.distinct('key');
         const latest = await Promise.all(keys.sort().map((key) => latestTemplate(ctx, key)));

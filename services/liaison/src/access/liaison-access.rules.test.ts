@@ -3,7 +3,6 @@ import type { HeliClaims } from '@heli/auth';
 import {
   canReadDocument,
   canSendDocuments,
-  canSignFor,
   readableClassifications,
 } from './liaison-access.rules.js';
 
@@ -24,7 +23,6 @@ describe('who acts for the office', () => {
       true,
     );
     expect(canSendDocuments(person({ roles: ['ADMIN'] }), scope)).toBe(true);
-    expect(canSignFor(person({ divisionId: 'div-secretariat' }), scope)).toBe(true);
   });
 
   it('refuses other staff, and everybody of another office', () => {

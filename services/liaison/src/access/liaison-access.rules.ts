@@ -9,7 +9,7 @@ import {
 /** Who acts for the office towards other offices, and who reads what crossed. */
 export interface OfficeScope {
   officeId: string;
-  /** The secretariat (秘书处) signs for incoming documents and sends in the office's name. */
+  /** The secretariat (秘书处) sends in the office's name. */
   secretariatDivisionId: string | null;
 }
 
@@ -28,11 +28,6 @@ export function canSendDocuments(viewer: HeliClaims, scope: OfficeScope): boolea
     isOfficeMember(viewer, scope) &&
     (hasRole(viewer, 'OFFICE_LEADER', 'ADMIN') || inSecretariat(viewer, scope))
   );
-}
-
-/** 签收: the secretariat registers and distributes what arrives; leadership and admins may too. */
-export function canSignFor(viewer: HeliClaims, scope: OfficeScope): boolean {
-  return canSendDocuments(viewer, scope);
 }
 
 /** The classifications a member of the office may read; nothing for anybody else. */

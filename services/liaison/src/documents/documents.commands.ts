@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canRead, compareClassification, type Classification, type HeliClaims } from '@heli/auth';
-import { liaisonEvents } from '@heli/event-contracts';
+import { incomingDocumentEvents, liaisonEvents } from '@heli/event-contracts';
 import type { Outbox } from '@heli/event-bus';
 import {
   badInput,
@@ -10,10 +10,10 @@ import {
   notFound,
 } from '@heli/subgraph-runtime';
 import type { ClientSession } from 'mongoose';
-import { canReadDocument, canSendDocuments, canSignFor } from '../access/liaison-access.rules.js';
+import { canReadDocument, canSendDocuments } from '../access/liaison-access.rules.js';
 import type { LiaisonModels } from '../models.js';
 import { linkTo, type LiaisonSettings } from '../settings.js';
-import { enqueueMessage, enqueueMessages } from '../transport/enqueue-message.js';
+import { enqueueMessages } from '../transport/enqueue-message.js';
 import type { DocumentBody } from '../transport/liaison-message.js';
 import { CLASSIFICATION_NAMES } from './classification-names.js';
 import type { AddressedOffice, OfficialDocumentRecord } from './document.model.js';
@@ -232,53 +232,6 @@ export async function sendOfficialDocument(
   }
 }
 
-/** 签收: marks a received document signed for, once, and tells the sending office. */
-export async function signForOfficialDocument(
-  { models, outbox, viewer }: Scope,
-  settings: LiaisonSettings,
-  id: string,
-): Promise<OfficialDocumentRecord> {
-  const scope = officeScope(settings);
-  const existing = await models.documents.findOne({ _id: id, box: 'INCOMING' }).lean();
-  // A document the viewer may not read is "not found", the same as one that does not exist.
-  if (existing === null || !canReadDocument(viewer, scope, existing)) throw notFound(`收文“${id}”`);
-  if (!canSignFor(viewer, scope)) throw forbidden('只有秘书处人员和本机关领导可以签收公文');
-  const now = settings.clock.now();
-
-  return outbox.withTransaction(async ({ session, emit }) => {
-    const signed = await models.documents
-      .findOneAndUpdate(
-        { _id: id, box: 'INCOMING', signedForAt: null },
-        { $set: { signedForAt: now, signedForByStaffId: viewer.sub } },
-        { new: true, session },
-      )
-      .lean();
-    if (signed === null) throw conflict('该公文已经签收');
-    await enqueueMessage(models, settings, session, {
-      to: signed.issuingOfficeId,
-      kind: 'RECEIPT',
-      matterKey: documentMatterKey(id),
-      classification: 'PUBLIC',
-      body: { documentId: id, signedForAt: now.toISOString() },
-    });
-    emit(
-      liaisonEvents.documentSignedFor,
-      {
-        documentId: id,
-        kind: signed.kind,
-        documentNumber: signed.documentNumber,
-        title: signed.title,
-        classification: signed.classification,
-        fromOfficeId: signed.issuingOfficeId,
-        signedForByStaffId: viewer.sub,
-        signedForAt: now.toISOString(),
-      },
-      { subject: id },
-    );
-    return signed;
-  });
-}
-
 /** Puts a failed delivery back in the queue, e.g. after the link's keys were fixed. */
 export async function retryDocumentDelivery(
   { models, viewer }: Scope,
@@ -362,6 +315,33 @@ export async function receiveDocument(
       },
     ],
     { session },
+  );
+  // Sharing registers it as 收文 for the secretariat to sign for (签收) and distribute.
+  await outbox.emitIn(
+    session,
+    incomingDocumentEvents.incomingDocumentArrived,
+    {
+      exchangeId: body.documentId,
+      officeId: settings.office.id,
+      fromOfficeId: message.from,
+      fromOfficeName: body.issuingOfficeName,
+      kind: body.kind,
+      direction,
+      role: body.recipients.find((office) => office.officeId === settings.office.id)!.role,
+      documentNumber: body.documentNumber,
+      title: body.title,
+      body: body.body,
+      classification: message.classification,
+      secrecyPeriodYears: body.secrecyPeriodYears,
+      copyNumber: body.copyNumber,
+      urgency: body.urgency,
+      signer: body.signer,
+      writtenOn: body.writtenOn,
+      attachments: body.attachments,
+      inReplyToExchangeId: body.inReplyToId,
+      receivedAt: now.toISOString(),
+    },
+    { subject: body.documentId },
   );
   await outbox.emitIn(
     session,

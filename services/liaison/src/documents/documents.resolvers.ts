@@ -5,11 +5,7 @@ import type { LiaisonRelay } from '../transport/relay.js';
 import type { DocumentRecipientView } from './document-recipient.js';
 import type { OfficialDocumentRecord } from './document.model.js';
 import { listDocuments } from './document-queries.js';
-import {
-  retryDocumentDelivery,
-  sendOfficialDocument,
-  signForOfficialDocument,
-} from './documents.commands.js';
+import { retryDocumentDelivery, sendOfficialDocument } from './documents.commands.js';
 
 /** Resolvers of the documents feature; `relay` is woken after a write that queued messages. */
 export function documentsResolvers(
@@ -43,11 +39,6 @@ export function documentsResolvers(
         const sent = await sendOfficialDocument(ctx, settings, input);
         relay.current?.wake();
         return sent;
-      },
-      signForOfficialDocument: async (_, { id }, ctx) => {
-        const signed = await signForOfficialDocument(ctx, settings, id);
-        relay.current?.wake();
-        return signed;
       },
       retryDocumentDelivery: async (_, { documentId, officeId }, ctx) => {
         const document = await retryDocumentDelivery(ctx, settings, documentId, officeId);

@@ -1,7 +1,10 @@
 import { CLASSIFICATIONS, type Classification } from '@heli/auth';
 import { Schema, type Connection, type Model } from 'mongoose';
 
-/** Incoming documents by the level that issued them, then the office's own kinds. */
+/**
+ * Incoming documents by the level that issued them, then the office's own kinds, then 公文 a linked
+ * office sent through liaison (registered by `incoming-documents/`).
+ */
 export const DOCUMENT_KINDS = [
   'CENTRAL',
   'PROVINCIAL',
@@ -11,6 +14,7 @@ export const DOCUMENT_KINDS = [
   'INFORMATION_DIGEST',
   'FEATURED_ISSUE',
   'MEETING_MINUTES',
+  'INTER_OFFICE',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -46,6 +46,8 @@ export function registrationRefusal(
 export function registrationProblems(input: DocumentRegistration, now: Date): string[] {
   const problems: string[] = [];
   if (input.kind === 'MEETING_MINUTES') problems.push('会议纪要在会议结束时自动登记，不能手工登记');
+  if (input.kind === 'INTER_OFFICE')
+    problems.push('其他机关经联络系统发来的公文自动登记为收文，不能手工登记');
   const titleProblem = textProblem('文件标题', input.title, 200);
   if (titleProblem) problems.push(titleProblem);
   const bodyTooLong = lengthProblem(input.body, MAX_BODY_LENGTH, '文件正文');

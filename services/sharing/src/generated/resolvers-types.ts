@@ -15,6 +15,7 @@ import type { DocumentSearchPage, DocumentSearchHit as DocumentSearchHitView } f
 import type { WorkRef, WorkReadingItem, WorkCirculationItem } from '../work/work.rules.js';
 import type { StatisticsRef } from '../statistics/statistics.resolvers.js';
 import type { ReadingRate as ReadingRateData } from '../statistics/reading-statistics.rules.js';
+import type { IncomingRegistrationRecord } from '../incoming-documents/incoming-registration.model.js';
 import type { DocumentViewRecord as DocumentViewRecordModel } from '../audit/audit.model.js';
 import type { SharingContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -343,7 +344,8 @@ export type DocumentEdge = {
 /**
  * Kinds of document: incoming 中央 CENTRAL / 省 PROVINCIAL / 市 MUNICIPAL documents, and the
  * office's own 处室刊物 DIVISION_PUBLICATION, 信息简报 INFORMATION_BULLETIN, 信息汇编
- * INFORMATION_DIGEST and 精品交流 FEATURED_ISSUE; 会议纪要 MEETING_MINUTES come from interaction.
+ * INFORMATION_DIGEST and 精品交流 FEATURED_ISSUE; 会议纪要 MEETING_MINUTES come from interaction;
+ * INTER_OFFICE are 公文 a linked office sent through liaison (收文, see IncomingRegistration).
  */
 export type DocumentKind =
   | 'CENTRAL'
@@ -351,6 +353,7 @@ export type DocumentKind =
   | 'FEATURED_ISSUE'
   | 'INFORMATION_BULLETIN'
   | 'INFORMATION_DIGEST'
+  | 'INTER_OFFICE'
   | 'MEETING_MINUTES'
   | 'MUNICIPAL'
   | 'PROVINCIAL';
@@ -435,6 +438,55 @@ export type HopAction =
   | 'HOLDING'
   | 'RETURNED'
   | 'SKIPPED';
+
+/** 签收 of a 收文 from another office */
+export type IncomingDocumentStatus =
+  /** 待签收 */
+  | 'AWAITING_SIGNATURE'
+  /** 已签收 */
+  | 'SIGNED_FOR';
+
+/**
+ * 收文登记: a 公文 a linked office (上级/下级/平级) sent through liaison, registered as a document of
+ * the secretariat for it to sign for (签收) and distribute (distributeDocument on `document`). Only
+ * the secretariat and office leadership see it, within their clearance.
+ */
+export type IncomingRegistration = {
+  __typename?: 'IncomingRegistration';
+  classification: Classification;
+  /** The registered document (kind INTER_OFFICE) */
+  document?: Maybe<Document>;
+  fromOffice: Office;
+  /** 发文机关 */
+  fromOfficeName: Scalars['String']['output'];
+  /** The exchange id: the same as the sending office's OfficialDocument id */
+  id: Scalars['ID']['output'];
+  /** 公文种类 as liaison names it: REQUEST 请示, NOTICE 通知, REPLY 批复, … */
+  officialKind: Scalars['String']['output'];
+  /** ISO 8601 */
+  receivedAt: Scalars['String']['output'];
+  /** 主送 MAIN or 抄送 CC */
+  role: Scalars['String']['output'];
+  /** ISO 8601 */
+  signedForAt?: Maybe<Scalars['String']['output']>;
+  signedForBy?: Maybe<Staff>;
+  status: IncomingDocumentStatus;
+  /** 紧急程度: NORMAL, URGENT 加急, EXTRA_URGENT 特急 */
+  urgency: Scalars['String']['output'];
+};
+
+export type IncomingRegistrationConnection = {
+  __typename?: 'IncomingRegistrationConnection';
+  edges: Array<IncomingRegistrationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IncomingRegistrationEdge = {
+  __typename?: 'IncomingRegistrationEdge';
+  cursor: Scalars['String']['output'];
+  node: IncomingRegistration;
+};
 
 /** 信息汇编: adopted items compiled into a document and distributed or circulated. */
 export type InfoDigest = {
@@ -562,6 +614,8 @@ export type Mutation = {
   returnInfo: InfoSubmission;
   /** Secretariat: 定期分送 */
   scheduleInfoDigest: InfoDigestSchedule;
+  /** 签收 a 收文 from another office, once; the sending office is told (已签收). Secretariat and office leadership. */
+  signForIncomingDocument: IncomingRegistration;
   /** The current holder has read it and passes over the next reader, with a reason */
   skipNextCirculationReader: Circulation;
   startCirculation: Circulation;
@@ -647,6 +701,11 @@ export type MutationScheduleInfoDigestArgs = {
 };
 
 
+export type MutationSignForIncomingDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSkipNextCirculationReaderArgs = {
   circulationId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -707,6 +766,8 @@ export type Query = {
   documents: DocumentConnection;
   /** The caller's office's issues, newest first */
   featuredIssues: Array<FeaturedIssue>;
+  /** 收文 from other offices, newest first: the secretariat's and office leadership's, within clearance */
+  incomingRegistrations: IncomingRegistrationConnection;
   /** Secretariat only */
   infoDigests: Array<InfoDigest>;
   infoSubmission?: Maybe<InfoSubmission>;
@@ -770,6 +831,13 @@ export type QueryDocumentsArgs = {
 
 export type QueryFeaturedIssuesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIncomingRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<IncomingDocumentStatus>;
 };
 
 
@@ -1157,6 +1225,10 @@ export type ResolversTypes = {
   FeaturedItem: ResolverTypeWrapper<FeaturedItemRef>;
   FeaturedItemKind: ResolverTypeWrapper<Partial<FeaturedItemKind>>;
   HopAction: ResolverTypeWrapper<Partial<HopAction>>;
+  IncomingDocumentStatus: ResolverTypeWrapper<Partial<IncomingDocumentStatus>>;
+  IncomingRegistration: ResolverTypeWrapper<IncomingRegistrationRecord>;
+  IncomingRegistrationConnection: ResolverTypeWrapper<Partial<Omit<IncomingRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['IncomingRegistrationEdge']> }>>;
+  IncomingRegistrationEdge: ResolverTypeWrapper<Partial<Omit<IncomingRegistrationEdge, 'node'> & { node: ResolversTypes['IncomingRegistration'] }>>;
   InfoDigest: ResolverTypeWrapper<InfoDigestRecord>;
   InfoDigestSchedule: ResolverTypeWrapper<DigestScheduleRecord>;
   InfoSubmission: ResolverTypeWrapper<InfoSubmissionRecord>;
@@ -1231,6 +1303,9 @@ export type ResolversParentTypes = {
   DocumentViewRecordEdge: Partial<Omit<DocumentViewRecordEdge, 'node'> & { node: ResolversParentTypes['DocumentViewRecord'] }>;
   FeaturedIssue: FeaturedIssueRecord;
   FeaturedItem: FeaturedItemRef;
+  IncomingRegistration: IncomingRegistrationRecord;
+  IncomingRegistrationConnection: Partial<Omit<IncomingRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IncomingRegistrationEdge']> }>;
+  IncomingRegistrationEdge: Partial<Omit<IncomingRegistrationEdge, 'node'> & { node: ResolversParentTypes['IncomingRegistration'] }>;
   InfoDigest: InfoDigestRecord;
   InfoDigestSchedule: DigestScheduleRecord;
   InfoSubmission: InfoSubmissionRecord;
@@ -1480,6 +1555,32 @@ export type FeaturedItemResolvers<ContextType = SharingContext, ParentType exten
   sourceDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
 };
 
+export type IncomingRegistrationResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['IncomingRegistration'] = ResolversParentTypes['IncomingRegistration']> = {
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  fromOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
+  fromOfficeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  officialKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedForAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedForBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IncomingDocumentStatus'], ParentType, ContextType>;
+  urgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IncomingRegistrationConnectionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['IncomingRegistrationConnection'] = ResolversParentTypes['IncomingRegistrationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['IncomingRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IncomingRegistrationEdgeResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['IncomingRegistrationEdge'] = ResolversParentTypes['IncomingRegistrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IncomingRegistration'], ParentType, ContextType>;
+};
+
 export type InfoDigestResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['InfoDigest'] = ResolversParentTypes['InfoDigest']> = {
   circulation?: Resolver<Maybe<ResolversTypes['Circulation']>, ParentType, ContextType>;
   compiledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1556,6 +1657,7 @@ export type MutationResolvers<ContextType = SharingContext, ParentType extends R
   returnCirculation?: Resolver<ResolversTypes['Circulation'], ParentType, ContextType, RequireFields<MutationReturnCirculationArgs, 'circulationId' | 'reason'>>;
   returnInfo?: Resolver<ResolversTypes['InfoSubmission'], ParentType, ContextType, RequireFields<MutationReturnInfoArgs, 'id' | 'reason'>>;
   scheduleInfoDigest?: Resolver<ResolversTypes['InfoDigestSchedule'], ParentType, ContextType, RequireFields<MutationScheduleInfoDigestArgs, 'input'>>;
+  signForIncomingDocument?: Resolver<ResolversTypes['IncomingRegistration'], ParentType, ContextType, RequireFields<MutationSignForIncomingDocumentArgs, 'id'>>;
   skipNextCirculationReader?: Resolver<ResolversTypes['Circulation'], ParentType, ContextType, RequireFields<MutationSkipNextCirculationReaderArgs, 'circulationId' | 'reason'>>;
   startCirculation?: Resolver<ResolversTypes['Circulation'], ParentType, ContextType, RequireFields<MutationStartCirculationArgs, 'input'>>;
   submitInfo?: Resolver<ResolversTypes['InfoSubmission'], ParentType, ContextType, RequireFields<MutationSubmitInfoArgs, 'input'>>;
@@ -1581,6 +1683,7 @@ export type QueryResolvers<ContextType = SharingContext, ParentType extends Reso
   documentViewAudit?: Resolver<ResolversTypes['DocumentViewRecordConnection'], ParentType, ContextType, RequireFields<QueryDocumentViewAuditArgs, 'first'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
   featuredIssues?: Resolver<Array<ResolversTypes['FeaturedIssue']>, ParentType, ContextType, RequireFields<QueryFeaturedIssuesArgs, 'first'>>;
+  incomingRegistrations?: Resolver<ResolversTypes['IncomingRegistrationConnection'], ParentType, ContextType, RequireFields<QueryIncomingRegistrationsArgs, 'first'>>;
   infoDigests?: Resolver<Array<ResolversTypes['InfoDigest']>, ParentType, ContextType>;
   infoSubmission?: Resolver<Maybe<ResolversTypes['InfoSubmission']>, ParentType, ContextType, RequireFields<QueryInfoSubmissionArgs, 'id'>>;
   infoSubmissions?: Resolver<ResolversTypes['InfoSubmissionConnection'], ParentType, ContextType, RequireFields<QueryInfoSubmissionsArgs, 'first'>>;
@@ -1703,6 +1806,9 @@ export type Resolvers<ContextType = SharingContext> = {
   DocumentViewRecordEdge?: DocumentViewRecordEdgeResolvers<ContextType>;
   FeaturedIssue?: FeaturedIssueResolvers<ContextType>;
   FeaturedItem?: FeaturedItemResolvers<ContextType>;
+  IncomingRegistration?: IncomingRegistrationResolvers<ContextType>;
+  IncomingRegistrationConnection?: IncomingRegistrationConnectionResolvers<ContextType>;
+  IncomingRegistrationEdge?: IncomingRegistrationEdgeResolvers<ContextType>;
   InfoDigest?: InfoDigestResolvers<ContextType>;
   InfoDigestSchedule?: InfoDigestScheduleResolvers<ContextType>;
   InfoSubmission?: InfoSubmissionResolvers<ContextType>;
