@@ -52,7 +52,7 @@ export const ledgerResolvers: AssessmentResolvers = {
 
   DivisionScore: {
     division: (score) => ({ id: score.divisionId }),
-    explanation: (score, args, ctx) => {
+    explanation: (score, args, ctx, info) => {
       requireScoreViewer(ctx.viewer, score.divisionId);
       return paginate(
         ctx.models.scoreEntries,
@@ -62,6 +62,7 @@ export const ledgerResolvers: AssessmentResolvers = {
           ...(args.category ? { category: args.category } : {}),
         },
         { first: args.first, after: args.after, sort: { field: 'source.eventTime' } },
+        info,
       );
     },
   },
