@@ -146,6 +146,8 @@ async function main(): Promise<void> {
 
   const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}`;
   const consoleDir = await consoleBuild;
+  // The console's notification stream is relayed by the gateway from this subgraph.
+  const notifications = services.find((s) => s.name === 'notifications');
   supervise(
     startChild({
       name: 'gateway',
@@ -157,6 +159,7 @@ async function main(): Promise<void> {
         GATEWAY_WORKERS: String(Math.max(1, availableParallelism())),
         CONSOLE_DIR: consoleDir,
         DEV_SIGN_IN: 'true',
+        ...(notifications && { NOTIFICATIONS_URL: `http://127.0.0.1:${notifications.port}` }),
         ...jwt,
       },
       logDir,

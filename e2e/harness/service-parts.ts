@@ -3,6 +3,7 @@ import { createAchievementSubgraph } from '@heli/achievement';
 import { createAssessmentSubgraph } from '@heli/assessment';
 import { createInteractionSubgraph, type InteractionSubgraphOptions } from '@heli/interaction';
 import { demoDivisions, demoStaff } from '@heli/demo-data';
+import { createNotificationsSubgraph } from '@heli/notifications';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
 import { createSharingSubgraph } from '@heli/sharing';
 import { waitFor } from '@heli/testkit';
@@ -95,6 +96,29 @@ export const achievementPart = (): StackSubgraph => ({
         timeoutMs: 30_000,
         intervalMs: 50,
         description: "achievement's directory of the demo organisation",
+      },
+    );
+  },
+});
+
+/**
+ * Notifications. It finds a division's head and people in the directory it keeps from
+ * responsibility's events, so the stack waits until that directory is whole.
+ */
+export const notificationsPart = (): StackSubgraph => ({
+  definition: createNotificationsSubgraph(),
+  sdlDir: serviceSdlDir('notifications'),
+  settled: async (notifications) => {
+    await waitFor(
+      async () =>
+        (await notifications.conn.collection('directory_staff').countDocuments()) >=
+          demoStaff.length &&
+        (await notifications.conn.collection('directory_divisions').countDocuments()) >=
+          demoDivisions.length,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        description: "notifications' directory of the demo organisation",
       },
     );
   },

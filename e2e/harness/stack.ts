@@ -108,6 +108,10 @@ export async function startStack(
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
       JWT_SECRET: DEV_JWT_SECRET,
       SUPERGRAPH_PATH: supergraphPath,
+      // The console's notification stream, relayed by the gateway as `pnpm start` sets it up.
+      ...(subgraphs['notifications'] && {
+        NOTIFICATIONS_URL: new URL(subgraphs['notifications'].url).origin,
+      }),
       ...opts.gatewayEnv,
     });
     gateway = await createGatewayServer(env);

@@ -382,4 +382,139 @@ describe('the city office and the Daoli district office, each with its own Heli'
     );
     expect(after.officialDocuments.totalCount).toBe(before.officialDocuments.totalCount);
   });
+  it("answers the city's one query for the district's assigned-matter progress from the district's liaison, over the signed link, with nothing the district did not publish", async () => {
+    // Something the district keeps to itself: a matter of its own leadership, with progress.
+    const { createAssignment } = await district.data<{ createAssignment: { id: string } }>(
+      districtLeader,
+      'mutation ($input: CreateAssignmentInput!) { createAssignment(input: $input) { id } }',
+      {
+        input: {
+          title: '区委内部：整理档案室',
+          requirements: '本机关内部事项',
+          leadDivisionId: 'div-general-1',
+          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        },
+      },
+    );
+    expect(createAssignment.id).toBeTruthy();
+
+    const { office } = await city.data<{
+      office: {
+        name: string;
+        publishedView: {
+          reachable: boolean;
+          problem: string | null;
+          officeName: string;
+          answeredAt: string;
+          assignedMatters: {
+            id: string;
+            title: string;
+            status: string;
+            progress: number;
+            updates: { type: string; percent: number | null }[];
+          }[];
+          reports: { kind: string; title: string }[];
+          statistics: { assigned: number; completed: number; reports: number };
+        };
+      };
+    }>(
+      cityLeader,
+      /* GraphQL */ `
+        query ($id: ID!) {
+          office(id: $id) {
+            name
+            publishedView {
+              reachable
+              problem
+              officeName
+              answeredAt
+              assignedMatters {
+                id
+                title
+                status
+                progress
+                updates {
+                  type
+                  percent
+                }
+              }
+              reports {
+                kind
+                title
+              }
+              statistics {
+                assigned
+                completed
+                reports
+              }
+            }
+          }
+        }
+      `,
+      { id: DISTRICT.id },
+    );
+    const view = office.publishedView;
+    expect(view).toMatchObject({ reachable: true, problem: null, officeName: DISTRICT.name });
+
+    // Exactly the matters the city assigned, as the district's liaison answers now.
+    const { officeAssignments: assignedByCity } = await city.data<{
+      officeAssignments: { id: string }[];
+    }>(cityLeader, '{ officeAssignments(side: ASSIGNED_DOWN) { id } }');
+    expect(view.assignedMatters.map((matter) => matter.id).sort()).toEqual(
+      assignedByCity.map((matter) => matter.id).sort(),
+    );
+    expect(view.assignedMatters[0]).toMatchObject({
+      title: '开展年底督查',
+      status: 'COMPLETED',
+      progress: 100,
+    });
+    expect(view.assignedMatters[0]!.updates.map((update) => [update.type, update.percent])).toEqual(
+      [
+        ['ACCEPTED', null],
+        ['PROGRESS', 40],
+        ['PROGRESS', 80],
+        ['COMPLETED', null],
+      ],
+    );
+    expect(view.reports).toEqual([{ kind: 'REQUEST', title: '关于延长督查时限的请示' }]);
+    expect(view.statistics).toEqual({ assigned: 1, completed: 1, reports: 1 });
+
+    // Nothing unpublished: not the district's own matter, not the words of its progress reports.
+    const everything = JSON.stringify(view);
+    expect(everything).not.toContain('整理档案室');
+    expect(everything).not.toContain(createAssignment.id);
+    expect(everything).not.toContain('督查推进中');
+    expect(everything).not.toContain('督查报告已形成');
+
+    const { lowerOfficeViews } = await city.data<{
+      lowerOfficeViews: { officeName: string; reachable: boolean }[];
+    }>(cityLeader, '{ lowerOfficeViews { officeName reachable } }');
+    expect(lowerOfficeViews).toEqual([{ officeName: DISTRICT.name, reachable: true }]);
+
+    // The district is not the city's superior: it has no view of the city, and a person of
+    // another office gets nothing from the city's gateway.
+    const upward = await district.data<{
+      office: { publishedView: unknown };
+      lowerOfficeViews: unknown[];
+    }>(
+      districtLeader,
+      `{ office(id: "${CITY.id}") { publishedView { reachable } } lowerOfficeViews { reachable } }`,
+    );
+    expect(upward).toEqual({ office: { publishedView: null }, lowerOfficeViews: [] });
+    const outsider = await city.data<{ lowerOfficeViews: unknown[] }>(
+      districtLeader,
+      '{ lowerOfficeViews { reachable } }',
+    );
+    expect(outsider.lowerOfficeViews).toEqual([]);
+
+    // Asked now, not copied: with the district's liaison gone the city has no view of it (its
+    // pushed board, Office.assignedMatters, still shows the last state).
+    await district.subgraphs['liaison']!.close();
+    const { lowerOfficeViews: away } = await city.data<{
+      lowerOfficeViews: { reachable: boolean; problem: string; assignedMatters: unknown[] }[];
+    }>(cityLeader, '{ lowerOfficeViews { reachable problem assignedMatters { id } } }');
+    expect(away).toEqual([
+      { reachable: false, problem: expect.stringContaining('无法连接'), assignedMatters: [] },
+    ]);
+  });
 });

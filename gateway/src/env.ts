@@ -8,6 +8,7 @@ import { registryEnv } from '@heli/schema-registry/env';
 import { commonEnv, envBoolean, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
 import { consoleSiteEnv, consoleSiteRule } from './console-site.js';
+import { notificationStreamEnv } from './notification-stream-proxy.js';
 import { parseSubgraphUrls } from './subgraph-urls.js';
 
 /** Where `pnpm compose` writes the supergraph, and so where the gateway looks by default. */
@@ -90,6 +91,7 @@ export const gatewayEnvSchema = z
     /** Identical query fetches in flight at once go to the subgraph once (inflight-dedup.ts). */
     DEDUPLICATE_SUBGRAPH_QUERIES: envBoolean().default(true),
     ...consoleSiteEnv,
+    ...notificationStreamEnv,
   })
   .check(authEnvRule, supergraphSourceRule, consoleSiteRule)
   .transform(({ SUPERGRAPH_PATH, SUBGRAPH_URLS, SCHEMA_REGISTRY_NATS_URL, ...rest }) => ({

@@ -37,6 +37,7 @@ import { disableApolloTelemetry, type GatewayEnv } from './env.js';
 import { consoleSite } from './console-site.js';
 import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
+import { NOTIFICATION_STREAM_PATH, notificationStreamProxy } from './notification-stream-proxy.js';
 import { RegistrySupergraphSource } from './registry-supergraph-source.js';
 import { runningSubgraphsSource } from './running-subgraphs-source.js';
 import { withInFlightDeduplication } from './inflight-dedup.js';
@@ -163,6 +164,7 @@ export async function createGatewayServer(
 
   // The web console and its development sign-in, when configured (console-site.ts).
   const site = consoleSite(env, GRAPHQL_PATH);
+  const notificationStreams = notificationStreamProxy(env.NOTIFICATIONS_URL);
   const server = createHttpServer({
     logger,
     bodyLimitBytes: limits.maxBodyBytes,
@@ -182,6 +184,13 @@ export async function createGatewayServer(
         else sendJson(res, 404, { error: `GraphQL is served at ${GRAPHQL_PATH}` });
       },
       ...site.routes,
+      [NOTIFICATION_STREAM_PATH]: (req, res, scope) =>
+        notificationStreams.handle(
+          req,
+          res,
+          scope,
+          async () => (await authenticate(req, res, scope, verifyToken, logger)) !== undefined,
+        ),
     },
     ...(site.fallback && { fallback: site.fallback }),
     graphql: {
@@ -219,6 +228,7 @@ export async function createGatewayServer(
     },
     async close() {
       closing = true;
+      notificationStreams.closeAll();
       await closeHttpServer(server, { forceAfterMs: CLOSE_GRACE_MS });
       await apollo.stop();
       await subgraphs.close();

@@ -13,6 +13,9 @@ export const mappers = {
   OfficeAssignment: '../matters/office-assignment.model.js#OfficeAssignmentRecord',
   MatterUpdate: '../matters/office-assignment.model.js#MatterUpdate as MatterUpdateData',
   Assignment: '../offices/office-reference.js#AssignmentReference',
+  PublishedOfficeView: '../published/published-view.resolvers.js#PublishedOfficeViewData',
+  PublishedMatter: '../published/published-view.js#PublishedMatter as PublishedMatterData',
+  PublishedReport: '../published/published-view.js#PublishedReport as PublishedReportData',
   RefusedLiaisonMessage: '../transport/incoming-message.model.js#RefusedMessageRecord',
 };
 

@@ -181,7 +181,15 @@ async function assemble<TModels, TLoaders>(
       limits: responseLimits,
     }),
   );
-  const routes = definition.routes?.(runtime) ?? {};
+  const routes = {
+    ...definition.routes?.(runtime),
+    ...Object.fromEntries(
+      Object.entries(definition.viewerRoutes?.(runtime) ?? {}).map(([path, handlerFor]) => [
+        path,
+        requireViewer(resolveViewer, logger, handlerFor),
+      ]),
+    ),
+  };
   for (const path of [GRAPHQL_PATH, '/health', '/ready']) {
     if (path in routes) throw new Error(`Subgraph "${name}" may not replace the ${path} route`);
   }
@@ -235,6 +243,7 @@ async function assemble<TModels, TLoaders>(
     {
       name: 'http',
       run: async () => {
+        await definition.onClose?.(runtime);
         await closeHttpServer(server);
         // Nothing scrapes /metrics any more; the gauges must not read a closing connection.
         stopEventMetrics();

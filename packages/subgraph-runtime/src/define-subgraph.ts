@@ -82,11 +82,24 @@ export interface SubgraphDefinition<TModels = unknown, TLoaders = unknown> {
   /** Runs once after the subgraph listens and before it reports ready, e.g. to seed demo data. */
   onReady?: (runtime: SubgraphRuntime<TModels>) => Promise<void>;
   /**
+   * Runs first when the subgraph closes, before the HTTP server stops: a route that holds a
+   * response open (a stream of notifications) ends it here, or closing would wait for it forever.
+   */
+  onClose?: (runtime: SubgraphRuntime<TModels>) => Promise<void> | void;
+  /**
    * Extra HTTP endpoints by exact path, beside `/graphql`, `/health` and `/ready`, for callers that
    * are not people with a token — e.g. another office's liaison posting a signed message. They get
    * no token check and no gateway check: each route authenticates its callers itself.
    */
   routes?: (runtime: SubgraphRuntime<TModels>) => Record<string, RouteHandler>;
+  /**
+   * HTTP endpoints by exact path for people, e.g. a stream of their notifications: the caller is
+   * authenticated as on `/graphql` (bearer token, `currentViewer`; 401 otherwise) and the handler
+   * is built for that viewer. There is no gateway signature check: a stream has no body to sign.
+   */
+  viewerRoutes?: (
+    runtime: SubgraphRuntime<TModels>,
+  ) => Record<string, (viewer: HeliClaims) => RouteHandler>;
 }
 
 /**

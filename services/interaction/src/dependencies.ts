@@ -9,4 +9,6 @@ export interface InteractionDependencies {
   minutesReadingDays: number;
   /** The most research topics one person may be on at once. */
   maxTopicsPerResearcher: number;
+  /** The research office (调研室), which runs joint research and may change any topic's team. */
+  researchOfficeDivisionId: string;
 }

@@ -15,6 +15,8 @@ export const interactionEnvSchema = z
     MINUTES_READING_DAYS: envInteger(1, 30).default(3),
     /** The most research topics one person may be on at once (统一调配使用调研力量). */
     MAX_TOPICS_PER_RESEARCHER: envInteger(1, 20).default(2),
+    /** The research office (调研室) division, which runs joint research. */
+    RESEARCH_OFFICE_DIVISION_ID: z.string().min(1).default('div-research'),
   })
   .check(authEnvRule);
 

@@ -11,6 +11,7 @@ await runSubgraph(
     overdueScanIntervalMs: env.OVERDUE_SCAN_INTERVAL_MS,
     minutesReadingDays: env.MINUTES_READING_DAYS,
     maxTopicsPerResearcher: env.MAX_TOPICS_PER_RESEARCHER,
+    researchOfficeDivisionId: env.RESEARCH_OFFICE_DIVISION_ID,
   }),
   { envSchema: interactionEnvSchema },
 );

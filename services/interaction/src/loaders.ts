@@ -4,6 +4,8 @@ import type { Model } from 'mongoose';
 import type { DecisionRecord, MeetingRecord } from './meetings/meeting.model.js';
 import { decisionVisibilityFilter, meetingVisibilityFilter } from './meetings/meetings.rules.js';
 import type { InteractionModels } from './models.js';
+import type { ResearchPeriodRecord, ResearchTopicRecord } from './research/research.model.js';
+import { topicVisibilityFilter } from './research/research-topic.rules.js';
 
 /**
  * Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here.
@@ -14,6 +16,13 @@ export function interactionLoaders({ models, viewer }: LoaderScope<InteractionMo
   const meetingFilter = meetingVisibilityFilter(viewer);
   return {
     meeting: visibleByIdLoader<MeetingRecord>(models.meetings, meetingFilter),
+    /** Research topics within the viewer's clearance. */
+    researchTopic: visibleByIdLoader<ResearchTopicRecord>(
+      models.researchTopics,
+      topicVisibilityFilter(viewer),
+    ),
+    /** Periods are the office's planning calendar: anyone signed in sees them. */
+    researchPeriod: visibleByIdLoader<ResearchPeriodRecord>(models.researchPeriods, {}),
     /** Decisions of meetings the viewer may see, by id. */
     decision: new DataLoader<string, DecisionRecord | null>(async (ids) => {
       const found = await models.decisions

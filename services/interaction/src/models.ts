@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { decisionModel, meetingModel } from './meetings/meeting.model.js';
 import { caseModel, stepModel, templateModel } from './workflows/workflow.model.js';
 import { directoryModels } from '@heli/directory-read-model';
+import { researchModels } from './research/research.model.js';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function interactionModels(conn: Connection) {
@@ -11,6 +12,7 @@ export function interactionModels(conn: Connection) {
     templates: templateModel(conn),
     cases: caseModel(conn),
     steps: stepModel(conn),
+    ...researchModels(conn),
     ...directoryModels(conn),
   };
 }

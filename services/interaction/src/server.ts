@@ -11,6 +11,8 @@ import { interactionModels } from './models.js';
 import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js';
 import { scheduleOverdueScan } from './workflows/overdue-scan.js';
 import { workflowsResolvers } from './workflows/workflows.resolvers.js';
+import { catalogTopicsSubscription } from './research/catalog-topics.handlers.js';
+import { researchResolvers } from './research/research.resolvers.js';
 import { currentViewer } from './organisation/current-viewer.js';
 import { directorySubscription } from '@heli/directory-read-model';
 
@@ -29,6 +31,8 @@ export interface InteractionSubgraphOptions {
   minutesReadingDays?: number;
   /** The most research topics one person may be on at once (2 by default). */
   maxTopicsPerResearcher?: number;
+  /** The research office (调研室) division's id ('div-research' by default). */
+  researchOfficeDivisionId?: string;
 }
 
 /**
@@ -43,6 +47,7 @@ export function createInteractionSubgraph({
   calendar = officialCalendar(),
   minutesReadingDays = 3,
   maxTopicsPerResearcher = 2,
+  researchOfficeDivisionId = 'div-research',
   overdueScanIntervalMs = 60_000,
 }: InteractionSubgraphOptions) {
   const dependencies: InteractionDependencies = {
@@ -50,6 +55,7 @@ export function createInteractionSubgraph({
     calendar,
     minutesReadingDays,
     maxTopicsPerResearcher,
+    researchOfficeDivisionId,
   };
   return defineSubgraph({
     name: 'interaction',
@@ -58,14 +64,21 @@ export function createInteractionSubgraph({
       sdl('./organisation/organisation.graphql'),
       sdl('./meetings/meetings.graphql'),
       sdl('./workflows/workflows.graphql'),
+      sdl('./research/research.graphql'),
     ],
-    resolvers: [commonResolvers, meetingsResolvers(dependencies), workflowsResolvers(dependencies)],
+    resolvers: [
+      commonResolvers,
+      meetingsResolvers(dependencies),
+      workflowsResolvers(dependencies),
+      researchResolvers(dependencies),
+    ],
     models: interactionModels,
     createLoaders: interactionLoaders,
     currentViewer,
     eventHandlers: (runtime) => [
       directorySubscription('interaction-directory', runtime.models),
       decisionMattersSubscription(runtime),
+      catalogTopicsSubscription(runtime),
     ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));

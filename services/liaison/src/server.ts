@@ -10,6 +10,8 @@ import { mattersResolvers } from './matters/matters.resolvers.js';
 import { createLiaisonLoaders } from './loaders.js';
 import { liaisonModels } from './models.js';
 import { officesResolvers } from './offices/offices.resolvers.js';
+import { PUBLISHED_VIEW_PATH, publishedViewRoute } from './published/published-view-route.js';
+import { publishedViewResolvers } from './published/published-view.resolvers.js';
 import { systemClock, type LiaisonSettings } from './settings.js';
 import { INBOX_PATH, inboxRoute } from './transport/inbox-route.js';
 import { startLiaisonRelay, type LiaisonRelay } from './transport/relay.js';
@@ -38,6 +40,7 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
       sdl('./links/links.graphql'),
       sdl('./documents/documents.graphql'),
       sdl('./matters/matters.graphql'),
+      sdl('./published/published.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -45,6 +48,7 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
       linksResolvers(settings),
       documentsResolvers(settings, relay),
       mattersResolvers(settings, relay),
+      publishedViewResolvers(settings),
     ],
     models: liaisonModels,
     createLoaders: createLiaisonLoaders,
@@ -52,7 +56,10 @@ export function createLiaisonSubgraph({ settings, maxRetryDelayMs }: LiaisonSubg
       mattersIntake(runtime, settings, () => relay.current?.wake()),
       signedForIntake(runtime, settings, () => relay.current?.wake()),
     ],
-    routes: (runtime) => ({ [INBOX_PATH]: inboxRoute(runtime, settings) }),
+    routes: (runtime) => ({
+      [INBOX_PATH]: inboxRoute(runtime, settings),
+      [PUBLISHED_VIEW_PATH]: publishedViewRoute(runtime, settings),
+    }),
     async onReady(runtime) {
       relay.current = startLiaisonRelay(runtime, settings, { maxRetryDelayMs });
       runtime.logger.info(

@@ -1,6 +1,7 @@
 import { Alert, Button, Layout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignedIn } from '../auth/SessionContext';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useConnectionLost } from './connection';
 
 const MENU = [
@@ -33,7 +34,8 @@ export function ConsoleLayout() {
             onClick={({ key }) => navigate(key)}
           />
         </nav>
-        <Space>
+        <Space size="middle">
+          <NotificationBell />
           <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as">
             {claims.name}
           </Typography.Text>

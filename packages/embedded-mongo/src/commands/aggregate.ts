@@ -1,4 +1,5 @@
-import type { Document } from 'bson';
+import { Binary, Long, type Document } from 'bson';
+import { createHash } from 'node:crypto';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { asMongoError } from '../query/apply-update.js';
 import { parseCollation, withCollation } from '../query/collation.js';
@@ -6,6 +7,7 @@ import { copyDocument } from '../query/document-copy.js';
 import { createAggregator } from '../query/mingo-options.js';
 import type { MatchStats } from '../storage/data-view.js';
 import { collectionName, letVariables, type CommandContext } from './command-context.js';
+import { splitOutputStage, writeOutput, type OutputStage } from './aggregate-output.js';
 import { countQuery, winningPlan } from './query-stats.js';
 
 const READ_ONLY_STAGES = new Set([
@@ -19,8 +21,6 @@ const READ_ONLY_STAGES = new Set([
 ]);
 
 const UNSUPPORTED_STAGES = new Set([
-  '$out',
-  '$merge',
   '$changeStream',
   '$currentOp',
   '$listSessions',
@@ -30,23 +30,23 @@ const UNSUPPORTED_STAGES = new Set([
   '$indexStats',
 ]);
 
-/** Runs a pipeline; a leading $match is answered through the collection's indexes. */
-export function runAggregate(ctx: CommandContext): {
+/** Stages that produce documents without a collection, so may open `{aggregate: 1}`. */
+const COLLECTIONLESS_SOURCES = new Set(['$documents', '$listLocalSessions']);
+
+type AggregateRun = {
   docs: Document[];
   stats: MatchStats;
   ns: string;
-} {
-  if (typeof ctx.command.aggregate !== 'string') {
-    throw new MongoCommandError(
-      'InvalidNamespace',
-      '{aggregate: 1} is not supported; aggregate a collection',
-    );
-  }
-  const coll = collectionName(ctx, 'aggregate');
-  const pipeline = ctx.command.pipeline;
-  if (!Array.isArray(pipeline))
+  /** A trailing `$out`/`$merge`, not yet applied. */
+  output: OutputStage | undefined;
+};
+
+/** Runs a pipeline; a leading $match is answered through the collection's indexes. */
+export function runAggregate(ctx: CommandContext): AggregateRun {
+  const given = ctx.command.pipeline;
+  if (!Array.isArray(given))
     throw new MongoCommandError('TypeMismatch', "'pipeline' option must be specified as an array");
-  for (const stage of pipeline as Document[]) {
+  for (const stage of given as Document[]) {
     const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
     if (!name || Object.keys(stage).length !== 1)
       throw new MongoCommandError(
@@ -59,7 +59,10 @@ export function runAggregate(ctx: CommandContext): {
         `${name} is not supported by the embedded server`,
       );
   }
-  const [first, ...rest] = pipeline as Document[];
+  const { pipeline, output } = splitOutputStage(given as Document[]);
+  if (ctx.command.aggregate === 1) return { ...runCollectionless(ctx, pipeline), output };
+  const coll = collectionName(ctx, 'aggregate');
+  const [first, ...rest] = pipeline;
   const leadingMatch = first && '$match' in first ? (first.$match as Document) : {};
   const remaining = first && '$match' in first ? rest : (pipeline as Document[]);
   const variables = letVariables(ctx);
@@ -70,30 +73,63 @@ export function runAggregate(ctx: CommandContext): {
     collation,
   });
   countQuery(ctx.server.counters, stats);
-  if (remaining.length === 0) return { docs, stats, ns: `${ctx.db}.${coll}` };
+  const ns = `${ctx.db}.${coll}`;
+  if (remaining.length === 0) return { docs, stats, ns, output };
   // Stages that only filter, reorder or summarise never modify their input documents; any
   // other mingo stage may, so its input is a deep copy of the stored documents.
   const input = remaining.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!))
     ? docs
     : docs.map(copyDocument);
+  return { docs: runStages(ctx, remaining, input), stats, ns, output };
+}
+
+function runStages(ctx: CommandContext, stages: Document[], input: Document[]): Document[] {
+  if (stages.length === 0) return input;
+  const variables = letVariables(ctx);
+  const collation = parseCollation(ctx.command.collation);
   const resolver = (name: string): Document[] =>
     ctx.view.match(ctx.db, name, {}).docs.map(copyDocument);
   try {
-    const out = withCollation(collation, () =>
-      createAggregator(remaining, {
+    return withCollation(collation, () =>
+      createAggregator(stages, {
         collectionResolver: resolver,
         ...(variables ? { variables } : {}),
         ...(collation ? { collation: ctx.command.collation as Document } : {}),
       }).run(input),
-    );
-    return { docs: out as Document[], stats, ns: `${ctx.db}.${coll}` };
+    ) as Document[];
   } catch (error) {
     throw asMongoError(error);
   }
 }
 
-export function aggregate(ctx: CommandContext): Document {
-  const { docs, stats, ns } = runAggregate(ctx);
+/** `{aggregate: 1}`: a pipeline whose first stage makes its documents, as mongod allows. */
+function runCollectionless(
+  ctx: CommandContext,
+  pipeline: Document[],
+): Omit<AggregateRun, 'output'> {
+  const first = pipeline[0] ? Object.keys(pipeline[0])[0]! : undefined;
+  if (!first || !COLLECTIONLESS_SOURCES.has(first))
+    throw new MongoCommandError(
+      'InvalidNamespace',
+      `{aggregate: 1} is not valid for '${first ?? 'an empty pipeline'}'; a collection is required.`,
+    );
+  const stats: MatchStats = { plan: { kind: 'empty' }, keysExamined: 0, docsExamined: 0 };
+  const ns = `${ctx.db}.$cmd.aggregate`;
+  if (first === '$listLocalSessions') {
+    const sessions = ctx.server.sessions.list().map((s) => ({
+      _id: { id: s.id, uid: NO_USER },
+      lastUse: s.lastUse,
+    }));
+    return { docs: runStages(ctx, pipeline.slice(1), sessions), stats, ns };
+  }
+  return { docs: runStages(ctx, pipeline, []), stats, ns };
+}
+
+/** The SHA-256 of the empty user name: every session's `uid` on a server without users. */
+const NO_USER = new Binary(createHash('sha256').update('').digest(), 0);
+
+export async function aggregate(ctx: CommandContext): Promise<Document> {
+  const { docs, stats, ns, output } = runAggregate(ctx);
   if (ctx.command.explain === true) {
     return { queryPlanner: { namespace: ns, winningPlan: winningPlan(stats) }, ok: 1 };
   }
@@ -103,6 +139,10 @@ export function aggregate(ctx: CommandContext): Document {
       'FailedToParse',
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
+  }
+  if (output) {
+    await writeOutput(ctx, output, docs);
+    return { cursor: { firstBatch: [], id: Long.ZERO, ns }, ok: 1 };
   }
   const batchSize = cursorOpts.batchSize === undefined ? undefined : Number(cursorOpts.batchSize);
   const { id, batch } = ctx.server.cursors.open(ns, docs, (d) => d, batchSize, false);

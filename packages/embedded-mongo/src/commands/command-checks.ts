@@ -88,6 +88,39 @@ export function assertValidWriteConcern(command: Document): void {
   }
 }
 
+const READ_CONCERN_LEVELS = new Set(['local', 'majority', 'linearizable', 'available', 'snapshot']);
+
+/**
+ * A read concern this server cannot honour is an error, never a silent downgrade: an unknown
+ * level, or linearizable on an aggregate that writes (mongod refuses it too).
+ */
+export function assertValidReadConcern(name: string, command: Document): void {
+  const rc = command.readConcern as unknown;
+  if (rc === undefined) return;
+  if (rc === null || typeof rc !== 'object' || Array.isArray(rc))
+    throw new MongoCommandError(
+      'TypeMismatch',
+      "BSON field 'readConcern' is the wrong type, expected type 'object'",
+    );
+  const level = (rc as Document).level as unknown;
+  if (level === undefined) return;
+  if (typeof level !== 'string' || !READ_CONCERN_LEVELS.has(level))
+    throw new MongoCommandError(
+      'BadValue',
+      `Enumeration value '${String(level)}' for field 'readConcern.level' is not a valid value.`,
+    );
+  if (level === 'linearizable' && name === 'aggregate') {
+    const pipeline = (command.pipeline as Document[] | undefined) ?? [];
+    const last = pipeline[pipeline.length - 1];
+    const stage = last && typeof last === 'object' ? Object.keys(last)[0] : undefined;
+    if (stage === '$out' || stage === '$merge')
+      throw new MongoCommandError(
+        'InvalidOptions',
+        `${stage} cannot be used with a 'linearizable' read concern level`,
+      );
+  }
+}
+
 /** Every collation a command carries: its own, and its statements' or index specs'. */
 export function collationsOf(command: Document): unknown[] {
   const found: unknown[] = [];

@@ -16,6 +16,7 @@ import {
 import {
   assertAllowedInTransaction,
   assertSupportedCollations,
+  assertValidReadConcern,
   assertValidWriteConcern,
   writeConcernError,
 } from './command-checks.js';
@@ -39,7 +40,13 @@ import {
   serverStatus,
   whatsmyuri,
 } from './server-info.js';
-import { abortTransaction, commitTransaction, endSessions, refreshSessions } from './sessions.js';
+import {
+  abortTransaction,
+  commitTransaction,
+  endSessions,
+  killAllSessions,
+  refreshSessions,
+} from './sessions.js';
 import { update } from './update.js';
 
 const HANDLERS: Record<string, CommandHandler> = {
@@ -57,6 +64,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   getCmdLineOpts,
   endSessions,
   killSessions: endSessions,
+  killAllSessions,
   refreshSessions,
   commitTransaction,
   abortTransaction,
@@ -183,9 +191,11 @@ async function execute(
 ): Promise<Document> {
   let ctx: CommandContext | undefined;
   try {
+    server.sessions.touch(command.lsid);
     const transaction = server.sessions.transactionFor(command);
     if (transaction) assertAllowedInTransaction(name, db);
     assertValidWriteConcern(command);
+    assertValidReadConcern(name, command);
     assertSupportedCollations(name, command);
     if (transaction && transaction.state !== 'active' && !TRANSACTION_CONTROL.has(name)) {
       throw noSuchTransaction(transaction.txnNumber, transaction.txnNumber);

@@ -91,11 +91,13 @@ export function failPointError(name: string, command: Document, data: Document):
     labels = [];
     if (RETRYABLE_CODES.has(code) && retryableContext(name, command))
       labels.push('RetryableWriteError');
+    // mongod labels a NoSuchTransaction inside a transaction transient, commit included.
     if (
       inTransaction(command) &&
-      name !== 'commitTransaction' &&
-      name !== 'abortTransaction' &&
-      (RETRYABLE_CODES.has(code) || code === 112)
+      (code === 251 ||
+        (name !== 'commitTransaction' &&
+          name !== 'abortTransaction' &&
+          (RETRYABLE_CODES.has(code) || code === 112)))
     )
       labels.push('TransientTransactionError');
   }

@@ -9,6 +9,12 @@ export function endSessions(ctx: CommandContext): Document {
   return { ok: 1 };
 }
 
+/** Ends every session and aborts its transaction (mongod: all users' sessions, no auth here). */
+export function killAllSessions(ctx: CommandContext): Document {
+  ctx.server.sessions.killAll();
+  return { ok: 1 };
+}
+
 export const refreshSessions = (): Document => ({ ok: 1 });
 
 export async function commitTransaction(ctx: CommandContext): Promise<Document> {

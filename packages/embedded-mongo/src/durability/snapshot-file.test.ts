@@ -51,7 +51,8 @@ describe('snapshot file', () => {
 
     expect(decoded.coveredSeq).toBe(4242n);
     expect(decoded.state).toEqual(state);
-  });
+    // 10,000 documents take seconds on a machine shared with other test runs.
+  }, 60_000);
 
   it('given a snapshot cut before its end marker, when decoded, then it is refused as damaged', () => {
     const frames = encodeSnapshot(stateWith(10), 1n);

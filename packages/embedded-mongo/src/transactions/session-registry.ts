@@ -1,4 +1,4 @@
-import type { Binary, Document } from 'bson';
+import { Binary, type Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import type { Engine } from '../storage/engine.js';
 import { Transaction } from './transaction.js';
@@ -117,6 +117,25 @@ export class SessionRegistry {
         this.sessions.delete(key);
       }
     }
+  }
+
+  /** Records a command's session as in use (mongod's logical session cache does the same). */
+  touch(lsid: unknown): void {
+    const key = sessionKey(lsid);
+    if (key) this.session(key);
+  }
+
+  /** The sessions this server knows, for `$listLocalSessions`. */
+  list(): Array<{ id: Binary; lastUse: Date }> {
+    return [...this.sessions].map(([key, session]) => ({
+      id: new Binary(Buffer.from(key, 'hex'), Binary.SUBTYPE_UUID),
+      lastUse: new Date(session.lastUsed),
+    }));
+  }
+
+  killAll(): void {
+    for (const session of this.sessions.values()) session.txn?.abort();
+    this.sessions.clear();
   }
 
   abortAll(): void {

@@ -123,8 +123,16 @@ export class UnifiedRunner {
     this.entities = new Map();
     this.failPoints = [];
     try {
+      // As the unified format asks: no transaction left open by an earlier test may interfere.
+      await this.internal
+        .db('admin')
+        .command({ killAllSessions: [] })
+        .catch(() => undefined);
       await this.loadInitialData(file.initialData as Document[] | undefined);
-      await this.createEntities((file.createEntities as Document[] | undefined) ?? []);
+      // A translated legacy test carries its own entities (its options differ per test).
+      await this.createEntities(
+        ((test.createEntitiesFirst ?? file.createEntities) as Document[] | undefined) ?? [],
+      );
       for (const op of (test.operations as Document[] | undefined) ?? [])
         await this.runOperation(op);
       await this.checkEvents(test.expectEvents as Document[] | undefined);
@@ -385,6 +393,9 @@ export class UnifiedRunner {
       keys,
       ...options
     } = args;
+    // The specification spells the enum "Before"/"After"; the Node driver wants lower case.
+    if (typeof options.returnDocument === 'string')
+      options.returnDocument = options.returnDocument.toLowerCase();
     switch (name) {
       case 'aggregate':
         return coll.aggregate(pipeline as Document[], options).toArray();
@@ -630,6 +641,9 @@ export class UnifiedRunner {
         await this.createEntities(args.entities as Document[]);
         return undefined;
       case 'assertNumberConnectionsCheckedOut':
+        return undefined;
+      case 'wait':
+        await new Promise((resolve) => setTimeout(resolve, Number(args.ms)));
         return undefined;
       default:
         throw new UnsupportedError(`runner: testRunner operation ${name} is not supported`);

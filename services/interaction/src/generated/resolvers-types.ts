@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRef } from '../organisation/entity-ref.js';
 import type { MeetingRecord, AgendaItemRecord, Deployment as DeploymentRecord, SignInRecord, AbsenceRecord, DecisionRecord } from '../meetings/meeting.model.js';
+import type { ResearchPeriodRecord, ResearchTopicRecord, DuplicateFlag, MilestoneRecord, ResearcherLoadView } from '../research/research.model.js';
 import type { TemplateRecord, TemplateStep as TemplateStepRecord, CaseRecord, StepRecord, StepHistoryEntry } from '../workflows/workflow.model.js';
 import type { InteractionContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -125,6 +126,8 @@ export type Division = {
   id: Scalars['ID']['output'];
   /** Meetings the division attends or runs that the caller may see, latest first */
   meetings: MeetingConnection;
+  /** Research topics the division proposed or leads, within the caller's clearance, latest first */
+  researchTopics: ResearchTopicConnection;
 };
 
 
@@ -135,9 +138,39 @@ export type DivisionMeetingsArgs = {
   status?: InputMaybe<MeetingStatus>;
 };
 
+
+export type DivisionResearchTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ResearchTopicStatus>;
+};
+
 export type Document = {
   __typename?: 'Document';
   id: Scalars['ID']['output'];
+};
+
+/** Where a likely duplicate was found */
+export type DuplicateSource =
+  /** an entry of sharing's catalogue */
+  | 'CATALOG_ENTRY'
+  /** a topic of an earlier period that was taken up */
+  | 'EARLIER_TOPIC'
+  /** another proposal of the same period */
+  | 'PROPOSAL';
+
+export type LikelyDuplicate = {
+  __typename?: 'LikelyDuplicate';
+  /** Set when the duplicate is a catalogue entry */
+  catalogEntry?: Maybe<CatalogEntry>;
+  /** The topic's or catalogue entry's id */
+  id: Scalars['ID']['output'];
+  /** Cosine similarity of the two texts' weighted words, 0–1 */
+  similarity: Scalars['Float']['output'];
+  source: DuplicateSource;
+  title: Scalars['String']['output'];
+  /** Set when the duplicate is a research topic */
+  topic?: Maybe<ResearchTopic>;
 };
 
 export type Meeting = {
@@ -216,15 +249,28 @@ export type MeetingStatus =
   /** 已安排 */
   | 'SCHEDULED';
 
+export type MilestoneDateInput = {
+  dueAt: Scalars['DateTime']['input'];
+  kind: ResearchMilestoneKind;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The chair, who scheduled it, office leadership; while the meeting is open */
   addAgendaItem: Meeting;
+  /** Only the lead division's head and the research office (and office leadership) */
+  changeResearchTeam: ResearchTopic;
   claimWorkflowStep: WorkflowStep;
   /** The chair and office leadership: publishes the minutes, turns 部署 items into matters */
   closeMeeting: Meeting;
   completeWorkflowStep: WorkflowStep;
   delegateWorkflowStep: WorkflowStep;
+  /** Office leadership and the research office */
+  openResearchPeriod: ResearchPeriod;
+  /** Division heads for their division, the research office and office leadership; flags likely duplicates */
+  proposeResearchTopic: ResearchTopic;
+  /** The team, the lead division's head and the research office; 定稿 completes the topic */
+  reachResearchMilestone: ResearchTopic;
   /** 请假: why an attending division is absent */
   recordAbsence: Meeting;
   removeAgendaItem: Meeting;
@@ -233,6 +279,8 @@ export type Mutation = {
   saveWorkflowTemplate: WorkflowTemplate;
   /** Office leadership and division heads */
   scheduleMeeting: Meeting;
+  /** At an open 调研工作联席会议, by its chair, scheduler or office leadership; over-allocation is refused */
+  selectResearchTopic: ResearchTopic;
   /** 签到: the caller signs themselves in */
   signInToMeeting: Meeting;
   startWorkflowCase: WorkflowCase;
@@ -242,6 +290,12 @@ export type Mutation = {
 export type MutationAddAgendaItemArgs = {
   input: AgendaItemInput;
   meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeResearchTeamArgs = {
+  teamStaffIds: Array<Scalars['ID']['input']>;
+  topicId: Scalars['ID']['input'];
 };
 
 
@@ -265,6 +319,21 @@ export type MutationDelegateWorkflowStepArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
   stepId: Scalars['ID']['input'];
   toStaffId: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenResearchPeriodArgs = {
+  input: OpenResearchPeriodInput;
+};
+
+
+export type MutationProposeResearchTopicArgs = {
+  input: ProposeResearchTopicInput;
+};
+
+
+export type MutationReachResearchMilestoneArgs = {
+  input: ReachMilestoneInput;
 };
 
 
@@ -296,6 +365,12 @@ export type MutationScheduleMeetingArgs = {
 };
 
 
+export type MutationSelectResearchTopicArgs = {
+  input: SelectResearchTopicInput;
+  meetingId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignInToMeetingArgs = {
   meetingId: Scalars['ID']['input'];
 };
@@ -303,6 +378,13 @@ export type MutationSignInToMeetingArgs = {
 
 export type MutationStartWorkflowCaseArgs = {
   input: StartWorkflowCaseInput;
+};
+
+export type OpenResearchPeriodInput = {
+  endsOn: Scalars['DateTime']['input'];
+  priorities: Array<Scalars['String']['input']>;
+  startsOn: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
 };
 
 export type PageInfo = {
@@ -313,11 +395,28 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type ProposeResearchTopicInput = {
+  classification: Classification;
+  periodId: Scalars['ID']['input'];
+  priority: Scalars['String']['input'];
+  /** The caller's own division by default */
+  proposingDivisionId?: InputMaybe<Scalars['ID']['input']>;
+  rationale: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** A meeting the caller may see (NOT_FOUND answers the same for one they may not) */
   meeting?: Maybe<Meeting>;
   meetings: MeetingConnection;
+  researchPeriod?: Maybe<ResearchPeriod>;
+  researchPeriods: ResearchPeriodConnection;
+  /** A topic within the caller's clearance (NOT_FOUND answers the same for one above it) */
+  researchTopic?: Maybe<ResearchTopic>;
+  researchTopics: ResearchTopicConnection;
+  /** How many topics a person is on, against the limit */
+  researcherLoad: ResearcherLoad;
   /** A case of the caller's division (office leadership: any) */
   workflowCase?: Maybe<WorkflowCase>;
   /** Per step of the template's latest version, steps completed between from and to */
@@ -340,6 +439,34 @@ export type QueryMeetingsArgs = {
 };
 
 
+export type QueryResearchPeriodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryResearchPeriodsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryResearchTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryResearchTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResearchTopicFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryResearcherLoadArgs = {
+  staffId: Scalars['ID']['input'];
+};
+
+
 export type QueryWorkflowCaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -355,6 +482,143 @@ export type QueryWorkflowFiguresArgs = {
 export type QueryWorkflowTemplateArgs = {
   key: Scalars['String']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReachMilestoneInput = {
+  kind: ResearchMilestoneKind;
+  note: Scalars['String']['input'];
+  /** 定稿 only: the report as registered in sharing */
+  reportDocumentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 定稿 only */
+  reportSummary: Scalars['String']['input'];
+  /** 定稿 only */
+  reportTitle?: InputMaybe<Scalars['String']['input']>;
+  topicId: Scalars['ID']['input'];
+};
+
+export type ResearchMilestone = {
+  __typename?: 'ResearchMilestone';
+  dueAt: Scalars['DateTime']['output'];
+  kind: ResearchMilestoneKind;
+  note: Scalars['String']['output'];
+  onTime?: Maybe<Scalars['Boolean']['output']>;
+  reachedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** 开题 / 调研 / 初稿 / 定稿 */
+export type ResearchMilestoneKind =
+  /** 初稿 */
+  | 'DRAFT'
+  /** 调研 */
+  | 'FIELDWORK'
+  /** 定稿: the final report; the topic is then completed */
+  | 'FINAL'
+  /** 开题 */
+  | 'OPENING';
+
+/** 调研周期: e.g. a half year, following the committee's work plan */
+export type ResearchPeriod = {
+  __typename?: 'ResearchPeriod';
+  endsOn: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  openedBy: Staff;
+  /** The committee's priorities proposals should serve */
+  priorities: Array<Scalars['String']['output']>;
+  startsOn: Scalars['DateTime']['output'];
+  title: Scalars['String']['output'];
+  topics: ResearchTopicConnection;
+};
+
+
+/** 调研周期: e.g. a half year, following the committee's work plan */
+export type ResearchPeriodTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ResearchTopicStatus>;
+};
+
+export type ResearchPeriodConnection = {
+  __typename?: 'ResearchPeriodConnection';
+  edges: Array<ResearchPeriodEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ResearchPeriodEdge = {
+  __typename?: 'ResearchPeriodEdge';
+  cursor: Scalars['String']['output'];
+  node: ResearchPeriod;
+};
+
+/** 调研课题 */
+export type ResearchTopic = {
+  __typename?: 'ResearchTopic';
+  classification: Classification;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  leadDivision?: Maybe<Division>;
+  /** What Heli found it likely duplicates (Chinese text similarity), within the caller's clearance */
+  likelyDuplicates: Array<LikelyDuplicate>;
+  /** The topic it was merged into */
+  mergedInto?: Maybe<ResearchTopic>;
+  /** Proposals merged into this one */
+  mergedTopics: Array<ResearchTopic>;
+  milestones: Array<ResearchMilestone>;
+  period: ResearchPeriod;
+  /** The committee priority it serves */
+  priority: Scalars['String']['output'];
+  proposedAt: Scalars['DateTime']['output'];
+  proposedBy: Staff;
+  proposingDivision: Division;
+  rationale: Scalars['String']['output'];
+  reportDocument?: Maybe<Document>;
+  reportTitle?: Maybe<Scalars['String']['output']>;
+  /** The joint meeting that selected it, when the caller may see it */
+  selectedAt?: Maybe<Meeting>;
+  status: ResearchTopicStatus;
+  /** The research team pooled from several divisions */
+  team: Array<Staff>;
+  title: Scalars['String']['output'];
+};
+
+export type ResearchTopicConnection = {
+  __typename?: 'ResearchTopicConnection';
+  edges: Array<ResearchTopicEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ResearchTopicEdge = {
+  __typename?: 'ResearchTopicEdge';
+  cursor: Scalars['String']['output'];
+  node: ResearchTopic;
+};
+
+export type ResearchTopicFilter = {
+  /** Topics the division proposed or leads */
+  divisionId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ResearchTopicStatus>;
+};
+
+export type ResearchTopicStatus =
+  /** 已结题 */
+  | 'COMPLETED'
+  /** 已合并 into another topic */
+  | 'MERGED'
+  /** 已申报 */
+  | 'PROPOSED'
+  /** 已确定 at the joint meeting, with a lead division and a team */
+  | 'SELECTED';
+
+/** 统一调配使用调研力量: a person's research topics now, against the limit */
+export type ResearcherLoad = {
+  __typename?: 'ResearcherLoad';
+  count: Scalars['Int']['output'];
+  limit: Scalars['Int']['output'];
+  staff: Staff;
+  topics: Array<ResearchTopic>;
 };
 
 export type ReturnWorkflowStepInput = {
@@ -384,6 +648,16 @@ export type ScheduleMeetingInput = {
   place: Scalars['String']['input'];
   startsAt: Scalars['DateTime']['input'];
   title: Scalars['String']['input'];
+};
+
+export type SelectResearchTopicInput = {
+  leadDivisionId: Scalars['ID']['input'];
+  /** Near-duplicate proposals of the same period merged into this one */
+  mergeTopicIds: Array<Scalars['ID']['input']>;
+  /** 开题, 调研, 初稿 and 定稿, each once, in that order of dates */
+  milestones: Array<MilestoneDateInput>;
+  teamStaffIds: Array<Scalars['ID']['input']>;
+  topicId: Scalars['ID']['input'];
 };
 
 export type SignIn = {
@@ -670,6 +944,8 @@ export type FederationTypes = {
   Division: Division;
   Meeting: Meeting;
   MeetingDecision: MeetingDecision;
+  ResearchPeriod: ResearchPeriod;
+  ResearchTopic: ResearchTopic;
   Staff: Staff;
   WorkflowCase: WorkflowCase;
 };
@@ -688,6 +964,12 @@ export type FederationReferenceTypes = {
   MeetingDecision:
     ( { __typename: 'MeetingDecision' }
     & GraphQLRecursivePick<FederationTypes['MeetingDecision'], {"id":true}> );
+  ResearchPeriod:
+    ( { __typename: 'ResearchPeriod' }
+    & GraphQLRecursivePick<FederationTypes['ResearchPeriod'], {"id":true}> );
+  ResearchTopic:
+    ( { __typename: 'ResearchTopic' }
+    & GraphQLRecursivePick<FederationTypes['ResearchTopic'], {"id":true}> );
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
@@ -716,6 +998,9 @@ export type ResolversTypes = {
   Division: ResolverTypeWrapper<EntityRef>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Document: ResolverTypeWrapper<EntityRef>;
+  DuplicateSource: ResolverTypeWrapper<Partial<DuplicateSource>>;
+  LikelyDuplicate: ResolverTypeWrapper<DuplicateFlag>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
   MeetingConnection: ResolverTypeWrapper<Partial<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>>;
   MeetingDecision: ResolverTypeWrapper<DecisionRecord>;
@@ -723,18 +1008,33 @@ export type ResolversTypes = {
   MeetingFilter: ResolverTypeWrapper<Partial<MeetingFilter>>;
   MeetingKind: ResolverTypeWrapper<Partial<MeetingKind>>;
   MeetingStatus: ResolverTypeWrapper<Partial<MeetingStatus>>;
+  MilestoneDateInput: ResolverTypeWrapper<Partial<MilestoneDateInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenResearchPeriodInput: ResolverTypeWrapper<Partial<OpenResearchPeriodInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  ProposeResearchTopicInput: ResolverTypeWrapper<Partial<ProposeResearchTopicInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReachMilestoneInput: ResolverTypeWrapper<Partial<ReachMilestoneInput>>;
+  ResearchMilestone: ResolverTypeWrapper<MilestoneRecord>;
+  ResearchMilestoneKind: ResolverTypeWrapper<Partial<ResearchMilestoneKind>>;
+  ResearchPeriod: ResolverTypeWrapper<ResearchPeriodRecord>;
+  ResearchPeriodConnection: ResolverTypeWrapper<Partial<Omit<ResearchPeriodConnection, 'edges'> & { edges: Array<ResolversTypes['ResearchPeriodEdge']> }>>;
+  ResearchPeriodEdge: ResolverTypeWrapper<Partial<Omit<ResearchPeriodEdge, 'node'> & { node: ResolversTypes['ResearchPeriod'] }>>;
+  ResearchTopic: ResolverTypeWrapper<ResearchTopicRecord>;
+  ResearchTopicConnection: ResolverTypeWrapper<Partial<Omit<ResearchTopicConnection, 'edges'> & { edges: Array<ResolversTypes['ResearchTopicEdge']> }>>;
+  ResearchTopicEdge: ResolverTypeWrapper<Partial<Omit<ResearchTopicEdge, 'node'> & { node: ResolversTypes['ResearchTopic'] }>>;
+  ResearchTopicFilter: ResolverTypeWrapper<Partial<ResearchTopicFilter>>;
+  ResearchTopicStatus: ResolverTypeWrapper<Partial<ResearchTopicStatus>>;
+  ResearcherLoad: ResolverTypeWrapper<ResearcherLoadView>;
   ReturnWorkflowStepInput: ResolverTypeWrapper<Partial<ReturnWorkflowStepInput>>;
   SaveWorkflowTemplateInput: ResolverTypeWrapper<Partial<SaveWorkflowTemplateInput>>;
   ScheduleMeetingInput: ResolverTypeWrapper<Partial<ScheduleMeetingInput>>;
+  SelectResearchTopicInput: ResolverTypeWrapper<Partial<SelectResearchTopicInput>>;
   SignIn: ResolverTypeWrapper<SignInRecord>;
   Staff: ResolverTypeWrapper<EntityRef>;
   StartWorkflowCaseInput: ResolverTypeWrapper<Partial<StartWorkflowCaseInput>>;
   StepFigures: ResolverTypeWrapper<Partial<StepFigures>>;
-  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   TemplateStep: ResolverTypeWrapper<TemplateStepRecord>;
   TemplateStepInput: ResolverTypeWrapper<Partial<TemplateStepInput>>;
   TimeLimit: ResolverTypeWrapper<Partial<TimeLimit>>;
@@ -771,23 +1071,38 @@ export type ResolversParentTypes = {
   Division: EntityRef;
   Int: Partial<Scalars['Int']['output']>;
   Document: EntityRef;
+  LikelyDuplicate: DuplicateFlag;
+  Float: Partial<Scalars['Float']['output']>;
   Meeting: MeetingRecord;
   MeetingConnection: Partial<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> }>;
   MeetingDecision: DecisionRecord;
   MeetingEdge: Partial<Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] }>;
   MeetingFilter: Partial<MeetingFilter>;
+  MilestoneDateInput: Partial<MilestoneDateInput>;
   Mutation: Record<PropertyKey, never>;
+  OpenResearchPeriodInput: Partial<OpenResearchPeriodInput>;
   PageInfo: Partial<PageInfo>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  ProposeResearchTopicInput: Partial<ProposeResearchTopicInput>;
   Query: Record<PropertyKey, never>;
+  ReachMilestoneInput: Partial<ReachMilestoneInput>;
+  ResearchMilestone: MilestoneRecord;
+  ResearchPeriod: ResearchPeriodRecord;
+  ResearchPeriodConnection: Partial<Omit<ResearchPeriodConnection, 'edges'> & { edges: Array<ResolversParentTypes['ResearchPeriodEdge']> }>;
+  ResearchPeriodEdge: Partial<Omit<ResearchPeriodEdge, 'node'> & { node: ResolversParentTypes['ResearchPeriod'] }>;
+  ResearchTopic: ResearchTopicRecord;
+  ResearchTopicConnection: Partial<Omit<ResearchTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ResearchTopicEdge']> }>;
+  ResearchTopicEdge: Partial<Omit<ResearchTopicEdge, 'node'> & { node: ResolversParentTypes['ResearchTopic'] }>;
+  ResearchTopicFilter: Partial<ResearchTopicFilter>;
+  ResearcherLoad: ResearcherLoadView;
   ReturnWorkflowStepInput: Partial<ReturnWorkflowStepInput>;
   SaveWorkflowTemplateInput: Partial<SaveWorkflowTemplateInput>;
   ScheduleMeetingInput: Partial<ScheduleMeetingInput>;
+  SelectResearchTopicInput: Partial<SelectResearchTopicInput>;
   SignIn: SignInRecord;
   Staff: EntityRef;
   StartWorkflowCaseInput: Partial<StartWorkflowCaseInput>;
   StepFigures: Partial<StepFigures>;
-  Float: Partial<Scalars['Float']['output']>;
   TemplateStep: TemplateStepRecord;
   TemplateStepInput: Partial<TemplateStepInput>;
   TimeLimit: Partial<TimeLimit>;
@@ -855,10 +1170,20 @@ export type DivisionResolvers<ContextType = InteractionContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<DivisionMeetingsArgs, 'first'>>;
+  researchTopics?: Resolver<ResolversTypes['ResearchTopicConnection'], ParentType, ContextType, RequireFields<DivisionResearchTopicsArgs, 'first'>>;
 };
 
 export type DocumentResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LikelyDuplicateResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['LikelyDuplicate'] = ResolversParentTypes['LikelyDuplicate']> = {
+  catalogEntry?: Resolver<Maybe<ResolversTypes['CatalogEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DuplicateSource'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['ResearchTopic']>, ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'], FederationReferenceType extends FederationReferenceTypes['Meeting'] = FederationReferenceTypes['Meeting']> = {
@@ -912,15 +1237,20 @@ export type MeetingEdgeResolvers<ContextType = InteractionContext, ParentType ex
 
 export type MutationResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationAddAgendaItemArgs, 'input' | 'meetingId'>>;
+  changeResearchTeam?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationChangeResearchTeamArgs, 'teamStaffIds' | 'topicId'>>;
   claimWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationClaimWorkflowStepArgs, 'stepId'>>;
   closeMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCloseMeetingArgs, 'meetingId' | 'minutes'>>;
   completeWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationCompleteWorkflowStepArgs, 'input'>>;
   delegateWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationDelegateWorkflowStepArgs, 'stepId' | 'toStaffId'>>;
+  openResearchPeriod?: Resolver<ResolversTypes['ResearchPeriod'], ParentType, ContextType, RequireFields<MutationOpenResearchPeriodArgs, 'input'>>;
+  proposeResearchTopic?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationProposeResearchTopicArgs, 'input'>>;
+  reachResearchMilestone?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationReachResearchMilestoneArgs, 'input'>>;
   recordAbsence?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAbsenceArgs, 'divisionId' | 'meetingId' | 'reason'>>;
   removeAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRemoveAgendaItemArgs, 'itemId' | 'meetingId'>>;
   returnWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationReturnWorkflowStepArgs, 'input'>>;
   saveWorkflowTemplate?: Resolver<ResolversTypes['WorkflowTemplate'], ParentType, ContextType, RequireFields<MutationSaveWorkflowTemplateArgs, 'input'>>;
   scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'input'>>;
+  selectResearchTopic?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationSelectResearchTopicArgs, 'input' | 'meetingId'>>;
   signInToMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationSignInToMeetingArgs, 'meetingId'>>;
   startWorkflowCase?: Resolver<ResolversTypes['WorkflowCase'], ParentType, ContextType, RequireFields<MutationStartWorkflowCaseArgs, 'input'>>;
 };
@@ -935,10 +1265,88 @@ export type PageInfoResolvers<ContextType = InteractionContext, ParentType exten
 export type QueryResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
+  researchPeriod?: Resolver<Maybe<ResolversTypes['ResearchPeriod']>, ParentType, ContextType, RequireFields<QueryResearchPeriodArgs, 'id'>>;
+  researchPeriods?: Resolver<ResolversTypes['ResearchPeriodConnection'], ParentType, ContextType, RequireFields<QueryResearchPeriodsArgs, 'first'>>;
+  researchTopic?: Resolver<Maybe<ResolversTypes['ResearchTopic']>, ParentType, ContextType, RequireFields<QueryResearchTopicArgs, 'id'>>;
+  researchTopics?: Resolver<ResolversTypes['ResearchTopicConnection'], ParentType, ContextType, RequireFields<QueryResearchTopicsArgs, 'first'>>;
+  researcherLoad?: Resolver<ResolversTypes['ResearcherLoad'], ParentType, ContextType, RequireFields<QueryResearcherLoadArgs, 'staffId'>>;
   workflowCase?: Resolver<Maybe<ResolversTypes['WorkflowCase']>, ParentType, ContextType, RequireFields<QueryWorkflowCaseArgs, 'id'>>;
   workflowFigures?: Resolver<Array<ResolversTypes['StepFigures']>, ParentType, ContextType, RequireFields<QueryWorkflowFiguresArgs, 'from' | 'templateKey' | 'to'>>;
   workflowTemplate?: Resolver<Maybe<ResolversTypes['WorkflowTemplate']>, ParentType, ContextType, RequireFields<QueryWorkflowTemplateArgs, 'key'>>;
   workflowTemplates?: Resolver<Array<ResolversTypes['WorkflowTemplate']>, ParentType, ContextType>;
+};
+
+export type ResearchMilestoneResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchMilestone'] = ResolversParentTypes['ResearchMilestone']> = {
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ResearchMilestoneKind'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  reachedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ResearchPeriodResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchPeriod'] = ResolversParentTypes['ResearchPeriod'], FederationReferenceType extends FederationReferenceTypes['ResearchPeriod'] = FederationReferenceTypes['ResearchPeriod']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ResearchPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  openedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  priorities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<ResolversTypes['ResearchTopicConnection'], ParentType, ContextType, RequireFields<ResearchPeriodTopicsArgs, 'first'>>;
+};
+
+export type ResearchPeriodConnectionResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchPeriodConnection'] = ResolversParentTypes['ResearchPeriodConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResearchPeriodEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResearchPeriodEdgeResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchPeriodEdge'] = ResolversParentTypes['ResearchPeriodEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResearchPeriod'], ParentType, ContextType>;
+};
+
+export type ResearchTopicResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchTopic'] = ResolversParentTypes['ResearchTopic'], FederationReferenceType extends FederationReferenceTypes['ResearchTopic'] = FederationReferenceTypes['ResearchTopic']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ResearchTopic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  likelyDuplicates?: Resolver<Array<ResolversTypes['LikelyDuplicate']>, ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['ResearchTopic']>, ParentType, ContextType>;
+  mergedTopics?: Resolver<Array<ResolversTypes['ResearchTopic']>, ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['ResearchMilestone']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ResearchPeriod'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  proposingDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  rationale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  reportTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  selectedAt?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ResearchTopicStatus'], ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResearchTopicConnectionResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchTopicConnection'] = ResolversParentTypes['ResearchTopicConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResearchTopicEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResearchTopicEdgeResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearchTopicEdge'] = ResolversParentTypes['ResearchTopicEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType>;
+};
+
+export type ResearcherLoadResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ResearcherLoad'] = ResolversParentTypes['ResearcherLoad']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['ResearchTopic']>, ParentType, ContextType>;
 };
 
 export type SignInResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['SignIn'] = ResolversParentTypes['SignIn']> = {
@@ -1056,6 +1464,7 @@ export type Resolvers<ContextType = InteractionContext> = {
   Deployment?: DeploymentResolvers<ContextType>;
   Division?: DivisionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  LikelyDuplicate?: LikelyDuplicateResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingDecision?: MeetingDecisionResolvers<ContextType>;
@@ -1063,6 +1472,14 @@ export type Resolvers<ContextType = InteractionContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResearchMilestone?: ResearchMilestoneResolvers<ContextType>;
+  ResearchPeriod?: ResearchPeriodResolvers<ContextType>;
+  ResearchPeriodConnection?: ResearchPeriodConnectionResolvers<ContextType>;
+  ResearchPeriodEdge?: ResearchPeriodEdgeResolvers<ContextType>;
+  ResearchTopic?: ResearchTopicResolvers<ContextType>;
+  ResearchTopicConnection?: ResearchTopicConnectionResolvers<ContextType>;
+  ResearchTopicEdge?: ResearchTopicEdgeResolvers<ContextType>;
+  ResearcherLoad?: ResearcherLoadResolvers<ContextType>;
   SignIn?: SignInResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StepFigures?: StepFiguresResolvers<ContextType>;

@@ -6,6 +6,8 @@ import type { DocumentRecipientView } from '../documents/document-recipient.js';
 import type { Link } from '../links/links.config.js';
 import type { LiaisonSelfView } from '../links/liaison-self.js';
 import type { OfficeAssignmentRecord, MatterUpdate as MatterUpdateData } from '../matters/office-assignment.model.js';
+import type { PublishedOfficeViewData } from '../published/published-view.resolvers.js';
+import type { PublishedMatter as PublishedMatterData, PublishedReport as PublishedReportData } from '../published/published-view.js';
 import type { RefusedMessageRecord } from '../transport/incoming-message.model.js';
 import type { LiaisonContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -196,6 +198,8 @@ export type Office = {
   liaisonLink?: Maybe<LiaisonLink>;
   /** 发文: for the own office every document it sent; for a linked office those addressed to it. Newest first. */
   outgoing: OfficialDocumentConnection;
+  /** For a lower office (下级机关) of this one: what it has published here, asked of it now over the signed link. Null for any other office. People of this office only. */
+  publishedView?: Maybe<PublishedOfficeView>;
 };
 
 
@@ -353,11 +357,89 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A matter this office assigned to a lower office, as that office publishes it now. */
+export type PublishedMatter = {
+  __typename?: 'PublishedMatter';
+  assignedAt: Scalars['DateTime']['output'];
+  classification: Classification;
+  deadline: Scalars['DateTime']['output'];
+  escalation?: Maybe<EscalationLevel>;
+  /** The id this office gave the matter (OfficeAssignment.id) */
+  id: Scalars['ID']['output'];
+  /** Last percentage published (100 once completed) */
+  progress: Scalars['Int']['output'];
+  reportFrequency: OfficeReportFrequency;
+  status: OfficeAssignmentStatus;
+  title: Scalars['String']['output'];
+  /** What the lower office published about it, oldest first */
+  updates: Array<MatterUpdate>;
+};
+
+/**
+ * What a lower office has published to this office — asked of that office's liaison now, over the
+ * signed link (this office signs the query, that office signs the answer), not copied here. Only what
+ * the lower office sent or reported to this office is in it, and only within the viewer's clearance.
+ */
+export type PublishedOfficeView = {
+  __typename?: 'PublishedOfficeView';
+  /** When the lower office answered */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  assignedMatters: Array<PublishedMatter>;
+  office: Office;
+  officeName: Scalars['String']['output'];
+  problem?: Maybe<Scalars['String']['output']>;
+  /** False when the lower office could not be asked now; `problem` says why and the lists are empty. */
+  reachable: Scalars['Boolean']['output'];
+  reports: Array<PublishedReport>;
+  statistics?: Maybe<PublishedStatistics>;
+};
+
+
+/**
+ * What a lower office has published to this office — asked of that office's liaison now, over the
+ * signed link (this office signs the query, that office signs the answer), not copied here. Only what
+ * the lower office sent or reported to this office is in it, and only within the viewer's clearance.
+ */
+export type PublishedOfficeViewAssignedMattersArgs = {
+  status?: InputMaybe<OfficeAssignmentStatus>;
+};
+
+/** A document the lower office sent to this office (报告, 请示, …), as it lists it now. */
+export type PublishedReport = {
+  __typename?: 'PublishedReport';
+  classification: Classification;
+  documentNumber: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: OfficialDocumentKind;
+  sentAt: Scalars['DateTime']['output'];
+  title: Scalars['String']['output'];
+  writtenOn: Scalars['String']['output'];
+};
+
+/** The lower office's figures over what it published to this office. */
+export type PublishedStatistics = {
+  __typename?: 'PublishedStatistics';
+  /** …of which it took on */
+  accepted: Scalars['Int']['output'];
+  /** Matters this office assigned to it */
+  assigned: Scalars['Int']['output'];
+  completed: Scalars['Int']['output'];
+  completedOnTime: Scalars['Int']['output'];
+  /** Past their deadline and not completed */
+  overdue: Scalars['Int']['output'];
+  /** Escalated to RED in the lower office's supervision */
+  red: Scalars['Int']['output'];
+  /** Documents it sent to this office */
+  reports: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The offices this one exchanges documents with. */
   liaisonLinks: Array<LiaisonLink>;
   liaisonSelf: LiaisonSelf;
+  /** Every lower office's published view, each asked now; an unreachable one is listed with reachable false. People of this office only. */
+  lowerOfficeViews: Array<PublishedOfficeView>;
   /** Matters assigned across offices, newest first; only those the viewer's clearance allows. */
   officeAssignments: Array<OfficeAssignment>;
   officialDocument?: Maybe<OfficialDocument>;
@@ -575,6 +657,10 @@ export type ResolversTypes = {
   OfficialDocumentEdge: ResolverTypeWrapper<Partial<Omit<OfficialDocumentEdge, 'node'> & { node: ResolversTypes['OfficialDocument'] }>>;
   OfficialDocumentKind: ResolverTypeWrapper<Partial<OfficialDocumentKind>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PublishedMatter: ResolverTypeWrapper<PublishedMatterData>;
+  PublishedOfficeView: ResolverTypeWrapper<PublishedOfficeViewData>;
+  PublishedReport: ResolverTypeWrapper<PublishedReportData>;
+  PublishedStatistics: ResolverTypeWrapper<Partial<PublishedStatistics>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecipientRole: ResolverTypeWrapper<Partial<RecipientRole>>;
   RefusedLiaisonMessage: ResolverTypeWrapper<RefusedMessageRecord>;
@@ -604,6 +690,10 @@ export type ResolversParentTypes = {
   OfficialDocumentConnection: Partial<Omit<OfficialDocumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['OfficialDocumentEdge']> }>;
   OfficialDocumentEdge: Partial<Omit<OfficialDocumentEdge, 'node'> & { node: ResolversParentTypes['OfficialDocument'] }>;
   PageInfo: Partial<PageInfo>;
+  PublishedMatter: PublishedMatterData;
+  PublishedOfficeView: PublishedOfficeViewData;
+  PublishedReport: PublishedReportData;
+  PublishedStatistics: Partial<PublishedStatistics>;
   Query: Record<PropertyKey, never>;
   RefusedLiaisonMessage: RefusedMessageRecord;
   SendOfficialDocumentInput: Partial<SendOfficialDocumentInput>;
@@ -681,6 +771,7 @@ export type OfficeResolvers<ContextType = LiaisonContext, ParentType extends Res
   incoming?: Resolver<ResolversTypes['OfficialDocumentConnection'], ParentType, ContextType, RequireFields<OfficeIncomingArgs, 'first'>>;
   liaisonLink?: Resolver<Maybe<ResolversTypes['LiaisonLink']>, ParentType, ContextType>;
   outgoing?: Resolver<ResolversTypes['OfficialDocumentConnection'], ParentType, ContextType, RequireFields<OfficeOutgoingArgs, 'first'>>;
+  publishedView?: Resolver<Maybe<ResolversTypes['PublishedOfficeView']>, ParentType, ContextType>;
 };
 
 export type OfficeAssignmentResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['OfficeAssignment'] = ResolversParentTypes['OfficeAssignment']> = {
@@ -747,9 +838,54 @@ export type PageInfoResolvers<ContextType = LiaisonContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PublishedMatterResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['PublishedMatter'] = ResolversParentTypes['PublishedMatter']> = {
+  assignedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['EscalationLevel']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportFrequency?: Resolver<ResolversTypes['OfficeReportFrequency'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OfficeAssignmentStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updates?: Resolver<Array<ResolversTypes['MatterUpdate']>, ParentType, ContextType>;
+};
+
+export type PublishedOfficeViewResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['PublishedOfficeView'] = ResolversParentTypes['PublishedOfficeView']> = {
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  assignedMatters?: Resolver<Array<ResolversTypes['PublishedMatter']>, ParentType, ContextType, Partial<PublishedOfficeViewAssignedMattersArgs>>;
+  office?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
+  officeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['PublishedReport']>, ParentType, ContextType>;
+  statistics?: Resolver<Maybe<ResolversTypes['PublishedStatistics']>, ParentType, ContextType>;
+};
+
+export type PublishedReportResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['PublishedReport'] = ResolversParentTypes['PublishedReport']> = {
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OfficialDocumentKind'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublishedStatisticsResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['PublishedStatistics'] = ResolversParentTypes['PublishedStatistics']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  assigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  red?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = LiaisonContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   liaisonLinks?: Resolver<Array<ResolversTypes['LiaisonLink']>, ParentType, ContextType>;
   liaisonSelf?: Resolver<ResolversTypes['LiaisonSelf'], ParentType, ContextType>;
+  lowerOfficeViews?: Resolver<Array<ResolversTypes['PublishedOfficeView']>, ParentType, ContextType>;
   officeAssignments?: Resolver<Array<ResolversTypes['OfficeAssignment']>, ParentType, ContextType, RequireFields<QueryOfficeAssignmentsArgs, 'first' | 'side'>>;
   officialDocument?: Resolver<Maybe<ResolversTypes['OfficialDocument']>, ParentType, ContextType, RequireFields<QueryOfficialDocumentArgs, 'id'>>;
   officialDocuments?: Resolver<ResolversTypes['OfficialDocumentConnection'], ParentType, ContextType, RequireFields<QueryOfficialDocumentsArgs, 'box' | 'first'>>;
@@ -783,6 +919,10 @@ export type Resolvers<ContextType = LiaisonContext> = {
   OfficialDocumentConnection?: OfficialDocumentConnectionResolvers<ContextType>;
   OfficialDocumentEdge?: OfficialDocumentEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PublishedMatter?: PublishedMatterResolvers<ContextType>;
+  PublishedOfficeView?: PublishedOfficeViewResolvers<ContextType>;
+  PublishedReport?: PublishedReportResolvers<ContextType>;
+  PublishedStatistics?: PublishedStatisticsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RefusedLiaisonMessage?: RefusedLiaisonMessageResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;

@@ -7,6 +7,7 @@ import type { LiaisonSettings } from '../settings.js';
 import { enqueueMessage } from '../transport/enqueue-message.js';
 import type { MatterUpdateBody } from '../transport/liaison-message.js';
 import { matterKeyOf } from './matters.commands.js';
+import { withUpdate } from './matters.rules.js';
 
 export const MATTERS_CONSUMER = 'liaison-matters';
 
@@ -14,7 +15,8 @@ export const MATTERS_CONSUMER = 'liaison-matters';
  * Reports up what happens to matters a higher office assigned: responsibility's events about the
  * assigned matter it made (source HIGHER_OFFICE) become messages to that office — progress,
  * completion, escalation — in the transaction that records the event as processed, so each is
- * sent exactly once. Matters of other origins, and sub-matters, are nobody else's business.
+ * sent exactly once, and recorded on the matter as published. Matters of other origins, and
+ * sub-matters, are nobody else's business.
  */
 export function mattersIntake(
   runtime: SubgraphRuntime<LiaisonModels>,
@@ -40,12 +42,10 @@ export function mattersIntake(
       classification: 'PUBLIC',
       body: { officeAssignmentId: matter._id, ...update },
     });
-    if (update.type === 'COMPLETED') {
-      await models.officeAssignments.updateOne(
-        { _id: matter._id },
-        { $set: { status: 'COMPLETED' } },
-        { session },
-      );
+    // Kept beside the matter as published: the higher office's live view reads exactly these.
+    const next = withUpdate(matter, { ...update, at: new Date(update.at) });
+    if (next !== null) {
+      await models.officeAssignments.updateOne({ _id: matter._id }, { $set: next }, { session });
     }
     onQueued();
   }

@@ -110,11 +110,23 @@ export async function acceptOfficeAssignment(
   }
   rejectProblems([textProblem('主办处室', input.leadDivisionId, 100)]);
   const now = settings.clock.now();
+  const published = {
+    type: 'ACCEPTED' as const,
+    at: now,
+    percent: null,
+    onSchedule: null,
+    onTime: null,
+    level: null,
+  };
   return outbox.withTransaction(async ({ session, emit }) => {
     const accepted = await models.officeAssignments
       .findOneAndUpdate(
         { _id: input.id, side: 'RECEIVED_FROM_HIGHER', status: 'ASSIGNED' },
-        { $set: { status: 'ACCEPTED', acceptedByStaffId: viewer.sub } },
+        {
+          $set: { status: 'ACCEPTED', acceptedByStaffId: viewer.sub },
+          // Recorded as published to the higher office, like every update sent up.
+          $push: { updates: { ...published, updateId: `accepted:${input.id}` } },
+        },
         { new: true, session },
       )
       .lean();
@@ -144,13 +156,9 @@ export async function acceptOfficeAssignment(
       classification: 'PUBLIC',
       body: {
         officeAssignmentId: accepted._id,
+        ...published,
         updateId: `accepted:${accepted._id}`,
-        type: 'ACCEPTED',
         at: now.toISOString(),
-        percent: null,
-        onSchedule: null,
-        onTime: null,
-        level: null,
       },
     });
     return accepted;

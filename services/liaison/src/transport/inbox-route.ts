@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sendJson, type RouteHandler } from '@heli/service-kit';
 import { isDuplicateKeyError, type SubgraphRuntime } from '@heli/subgraph-runtime';
 import type { ClientSession } from 'mongoose';
@@ -8,6 +7,7 @@ import type { LiaisonModels } from '../models.js';
 import type { LiaisonSettings } from '../settings.js';
 import type { LiaisonMessage } from './liaison-message.js';
 import { createMessageVerifier, MessageRefused } from './message-signing.js';
+import { recordRefusal } from './refused-messages.js';
 
 /** Where another office's relay posts this office's messages, below the liaison's base URL. */
 export const INBOX_PATH = '/liaison/v1/messages';
@@ -24,23 +24,6 @@ export function inboxRoute(
   const { models, outbox } = runtime;
   const logger = runtime.logger.child({ component: 'liaison-inbox' });
   const verify = createMessageVerifier(settings.office.id, settings.links);
-
-  async function recordRefusal(
-    reason: string,
-    claimedFrom: string | null,
-    messageId: string | null,
-    remoteAddress: string | undefined,
-  ) {
-    logger.warn({ reason, claimedFrom, messageId, remoteAddress }, 'liaison message refused');
-    await models.refusedMessages.create({
-      _id: randomUUID(),
-      reason,
-      claimedFrom,
-      messageId,
-      remoteAddress: remoteAddress ?? null,
-      refusedAt: settings.clock.now(),
-    });
-  }
 
   function applyMessage(
     message: LiaisonMessage,
@@ -91,12 +74,12 @@ export function inboxRoute(
       message = await verify(body);
     } catch (error) {
       if (!(error instanceof MessageRefused)) throw error;
-      await recordRefusal(
-        error.message,
-        error.claimedFrom,
-        error.messageId,
-        req.socket.remoteAddress,
-      );
+      await recordRefusal(models, settings, logger, {
+        reason: error.message,
+        claimedFrom: error.claimedFrom,
+        messageId: error.messageId,
+        remoteAddress: req.socket.remoteAddress,
+      });
       sendJson(res, error.status, { error: error.message });
       return;
     }
@@ -116,7 +99,12 @@ export function inboxRoute(
       throw error;
     }
     if (refusal !== null) {
-      await recordRefusal(refusal, message.from, message.id, req.socket.remoteAddress);
+      await recordRefusal(models, settings, logger, {
+        reason: refusal,
+        claimedFrom: message.from,
+        messageId: message.id,
+        remoteAddress: req.socket.remoteAddress,
+      });
       sendJson(res, 422, { error: refusal });
       return;
     }

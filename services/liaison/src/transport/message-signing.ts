@@ -16,14 +16,22 @@ export const MESSAGE_TYPE = 'heli-liaison+json';
 export const OFFICE_HEADER = 'heli-office';
 
 /** A message as a flattened JWS (RFC 7515 §7.2.2) signed with the office's Ed25519 key. */
-export async function signMessage(message: LiaisonMessage, key: SigningKey): Promise<FlattenedJWS> {
-  return new FlattenedSign(new TextEncoder().encode(JSON.stringify(message)))
-    .setProtectedHeader({
-      alg: SIGNING_ALG,
-      kid: key.kid,
-      typ: MESSAGE_TYPE,
-      [OFFICE_HEADER]: message.from,
-    })
+export function signMessage(message: LiaisonMessage, key: SigningKey): Promise<FlattenedJWS> {
+  return signAsOffice(message, key, MESSAGE_TYPE, message.from);
+}
+
+/**
+ * Anything an office says to another — a message, a query, an answer — as a flattened JWS whose
+ * protected header names the office and the JWS type, so one kind is never taken for another.
+ */
+export async function signAsOffice(
+  payload: unknown,
+  key: SigningKey,
+  typ: string,
+  officeId: string,
+): Promise<FlattenedJWS> {
+  return new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ, [OFFICE_HEADER]: officeId })
     .sign(key.key);
 }
 
@@ -31,7 +39,7 @@ export async function signMessage(message: LiaisonMessage, key: SigningKey): Pro
 export class MessageRefused extends Error {
   override readonly name = 'MessageRefused';
   constructor(
-    readonly status: 400 | 401 | 422,
+    readonly status: 400 | 401 | 403 | 422,
     message: string,
     readonly claimedFrom: string | null = null,
     readonly messageId: string | null = null,
@@ -46,9 +54,28 @@ export class MessageRefused extends Error {
  * known wire format, sent by that office to this one. Anything else is refused.
  */
 export function createMessageVerifier(ownOfficeId: string, links: readonly Link[]) {
+  const verifySigned = createOfficeSignatureVerifier(links);
+  return async function verifyMessage(body: Buffer): Promise<LiaisonMessage> {
+    const { claimedFrom, payload } = await verifySigned(body, MESSAGE_TYPE);
+    const result = liaisonMessageSchema.safeParse(payload);
+    if (!result.success) throw new MessageRefused(400, '报文格式不符合约定', claimedFrom);
+    const message = result.data;
+    if (message.from !== claimedFrom || message.to !== ownOfficeId) {
+      throw new MessageRefused(401, '报文的发送或接收机关与签名不符', claimedFrom, message.id);
+    }
+    return message;
+  };
+}
+
+/**
+ * Checks that a flattened JWS of type `typ` was signed by a linked office with one of the keys
+ * configured for it (read at each call, so a changed link applies at once), and returns the
+ * office's link and the parsed JSON payload. Anything else is a `MessageRefused`.
+ */
+export function createOfficeSignatureVerifier(links: readonly Link[]) {
   const keys = new Map<string, Promise<CryptoKey>>();
   const keyFor = (officeId: string, jwk: PublicJwk) => {
-    const cacheKey = `${officeId}\u0000${jwk.kid}`;
+    const cacheKey = `${officeId}\u0000${jwk.kid}\u0000${jwk.x}`;
     let key = keys.get(cacheKey);
     if (key === undefined) {
       key = importJWK(jwk, SIGNING_ALG) as Promise<CryptoKey>;
@@ -57,7 +84,10 @@ export function createMessageVerifier(ownOfficeId: string, links: readonly Link[
     return key;
   };
 
-  return async function verifyMessage(body: Buffer): Promise<LiaisonMessage> {
+  return async function verifySigned(
+    body: Buffer | string,
+    typ: string,
+  ): Promise<{ link: Link; claimedFrom: string; payload: unknown }> {
     let jws: FlattenedJWS;
     let header: Record<string, unknown>;
     try {
@@ -72,7 +102,7 @@ export function createMessageVerifier(ownOfficeId: string, links: readonly Link[
       throw new MessageRefused(401, '发送机关未与本机关建立联络', claimedFrom);
     }
     const jwk = link.publicKeys.find((candidate) => candidate.kid === header['kid']);
-    if (jwk === undefined || header['typ'] !== MESSAGE_TYPE || header['alg'] !== SIGNING_ALG) {
+    if (jwk === undefined || header['typ'] !== typ || header['alg'] !== SIGNING_ALG) {
       throw new MessageRefused(401, '签名密钥未登记', claimedFrom);
     }
     let payload: Uint8Array;
@@ -83,18 +113,10 @@ export function createMessageVerifier(ownOfficeId: string, links: readonly Link[
     } catch {
       throw new MessageRefused(401, '签名验证失败', claimedFrom);
     }
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(new TextDecoder().decode(payload));
+      return { link, claimedFrom, payload: JSON.parse(new TextDecoder().decode(payload)) };
     } catch {
       throw new MessageRefused(400, '报文内容不是 JSON', claimedFrom);
     }
-    const result = liaisonMessageSchema.safeParse(parsed);
-    if (!result.success) throw new MessageRefused(400, '报文格式不符合约定', claimedFrom);
-    const message = result.data;
-    if (message.from !== claimedFrom || message.to !== ownOfficeId) {
-      throw new MessageRefused(401, '报文的发送或接收机关与签名不符', claimedFrom, message.id);
-    }
-    return message;
   };
 }
