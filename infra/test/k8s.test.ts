@@ -20,6 +20,7 @@ const SUBGRAPHS = [
   'achievement',
   'assessment',
   'liaison',
+  'notifications',
 ] as const;
 
 /** The Kubernetes schema of each kind the manifests use (kubernetes-models, validated with ajv). */

@@ -55,6 +55,7 @@ describe('the per-team schema check CI runs', () => {
       'assessment',
       'interaction',
       'liaison',
+      'notifications',
       'responsibility',
       'sharing',
     ]);
@@ -119,7 +120,7 @@ describe('the per-team schema check CI runs', () => {
         env: { ...process.env, NATS_URL: testProcessEnv().NATS_URL, SCHEMA_BASELINE_REF: 'HEAD' },
       },
     );
-    expect(stdout).toMatch(/schema check: 6 subgraph\(s\) against [0-9a-f]+ .* 0 refused/);
+    expect(stdout).toMatch(/schema check: 7 subgraph\(s\) against [0-9a-f]+ .* 0 refused/);
     const ciStreams = (await listKvStreams()).filter(
       (s) => !before.includes(s) && /^KV_ci/.test(s),
     );
