@@ -2,14 +2,15 @@
  * `pnpm start:offices city,daoli[,nangang]`: two or three offices side by side on one machine, each
  * a whole Heli of its own — its own embedded MongoDB (and data under .data/offices/<name>), its
  * own NATS stream namespace, its own subgraphs and gateway on ports shifted by 100 per office, its
- * own signing key (made on first start, kept in its data folder) — with the first office linked
+ * own signing key and token secret (made on first start, kept in its data folder) — with the first office linked
  * as the higher office of the others (内部 links), so their liaison subgraphs exchange 公文 and
  * assigned matters. Ctrl-C stops everything.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
+import { signDevToken } from '@heli/auth';
 import { findSubgraphServices } from '@heli/gateway/compose';
 import { claimsForStaff } from '@heli/demo-data';
 import { generateSigningJwk } from '@heli/liaison';
@@ -53,7 +54,12 @@ const tsNode = (entry: string, ...args: string[]) => ({
   command: process.execPath,
   args: ['--import', 'tsx', join(root, entry), ...args],
 });
-const jwt = { JWT_SECRET: DEV_JWT_SECRET, JWT_ISSUER: 'heli', JWT_AUDIENCE: 'heli' };
+/** Each office its own token secret: a token one office issues is refused by the others. */
+const jwtOf = (office: { jwtSecret: string }) => ({
+  JWT_SECRET: office.jwtSecret,
+  JWT_ISSUER: 'heli',
+  JWT_AUDIENCE: 'heli',
+});
 
 function supervise(child: ManagedChild): ManagedChild {
   children.push(child);
@@ -89,12 +95,18 @@ async function main(): Promise<void> {
         });
       }
       const key = JSON.parse(readFileSync(keyFile, 'utf8')) as { x: string; kid: string };
+      const jwtSecretFile = join(dir, 'jwt-secret');
+      if (!existsSync(jwtSecretFile)) {
+        writeFileSync(jwtSecretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+      }
+      const jwtSecret = readFileSync(jwtSecretFile, 'utf8').trim();
       const shift = index * PORT_STEP;
       return {
         ...office,
         short,
         dir,
         key,
+        jwtSecret,
         namespace: `heli${short}`,
         mongoPort: env.EMBEDDED_MONGO_PORT + shift,
         gatewayPort: env.GATEWAY_PORT + shift,
@@ -128,12 +140,9 @@ async function main(): Promise<void> {
     publicKeys: [{ kty: 'OKP', crv: 'Ed25519', x: office.key.x, kid: office.key.kid }],
   });
 
+  // Every office's MongoDB first: on a busy machine one office's subgraphs starting up would
+  // otherwise starve the next office's database of the time it needs to open.
   for (const office of offices) {
-    const logDir = join(office.dir, 'logs');
-    const links =
-      office === higher
-        ? offices.slice(1).map((lower) => linkTo(lower, 'LOWER'))
-        : [linkTo(higher!, 'HIGHER')];
     supervise(
       startChild({
         name: `${office.short}-mongo`,
@@ -145,11 +154,23 @@ async function main(): Promise<void> {
           join(office.dir, 'mongo'),
         ),
         env: {},
-        logDir,
+        logDir: join(office.dir, 'logs'),
         echo,
       }),
     );
-    await waitUntil(`${office.short} MongoDB`, tcpOpen('127.0.0.1', office.mongoPort), 60_000);
+  }
+  await Promise.all(
+    offices.map((office) =>
+      waitUntil(`${office.short} MongoDB`, tcpOpen('127.0.0.1', office.mongoPort), 300_000),
+    ),
+  );
+
+  for (const office of offices) {
+    const logDir = join(office.dir, 'logs');
+    const links =
+      office === higher
+        ? offices.slice(1).map((lower) => linkTo(lower, 'LOWER'))
+        : [linkTo(higher!, 'HIGHER')];
     for (const service of services) {
       supervise(
         startChild({
@@ -166,7 +187,7 @@ async function main(): Promise<void> {
             LIAISON_OFFICE_NAME: office.name,
             LIAISON_SIGNING_KEY: readFileSync(join(office.dir, 'signing-key.json'), 'utf8'),
             LIAISON_LINKS: JSON.stringify(links),
-            ...jwt,
+            ...jwtOf(office),
           },
           logDir,
           echo,
@@ -210,7 +231,7 @@ async function main(): Promise<void> {
           SUPERGRAPH_PATH: supergraphPath,
           LOG_LEVEL: env.LOG_LEVEL,
           GATEWAY_WORKERS: '1',
-          ...jwt,
+          ...jwtOf(office),
         },
         logDir: join(office.dir, 'logs'),
         echo,
@@ -227,7 +248,7 @@ async function main(): Promise<void> {
   for (const office of offices) {
     const token = await signDevToken(
       { ...claimsForStaff('staff-secretariat-head'), officeId: office.id },
-      { secret: DEV_JWT_SECRET, issuer: 'heli', audience: 'heli' },
+      { secret: office.jwtSecret, issuer: 'heli', audience: 'heli' },
     );
     echo(
       `  ${office.name}  GraphQL http://127.0.0.1:${office.gatewayPort}/graphql  (liaison :${office.ports['liaison']}, logs ${join(office.dir, 'logs')})`,

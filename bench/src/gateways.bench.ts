@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { FIXTURES_LINE_PREFIX } from './fixtures-line.js';
 // moment of a shared machine hits all contenders alike, and medians over rounds are reported.
 //
 // BENCH_ROUNDS (3), BENCH_DURATION_S (5), BENCH_WARMUP_S (1), BENCH_CONNECTIONS (10; "1,10" for
-// both), BENCH_CONTENDERS (all: heli,heli-no-dedup,apollo,hive), GATEWAY_WORKERS (1).
+// both), BENCH_CONTENDERS (all: heli,heli-built,heli-no-dedup,apollo,hive), GATEWAY_WORKERS (1).
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -30,12 +30,23 @@ interface ContenderSpec {
   name: string;
   entry: string;
   env: Record<string, string>;
+  /** Plain JavaScript (the gateway's production build): run without tsx. */
+  built?: boolean;
 }
+
+/** The gateway's production build (gateway/build/bundle.ts), made once before it is started. */
+const BUILT_GATEWAY = here('../../gateway/dist/index.js');
 
 const CONTENDERS: ContenderSpec[] = [
   {
     name: 'heli',
     entry: here('../../gateway/src/index.ts'),
+    env: { GATEWAY_WORKERS: WORKERS, JWT_SECRET: DEV_JWT_SECRET, LOG_LEVEL: 'warn' },
+  },
+  {
+    name: 'heli-built',
+    entry: BUILT_GATEWAY,
+    built: true,
     env: { GATEWAY_WORKERS: WORKERS, JWT_SECRET: DEV_JWT_SECRET, LOG_LEVEL: 'warn' },
   },
   {
@@ -74,8 +85,8 @@ interface Sample {
 
 const children: ChildProcess[] = [];
 
-function spawnTs(entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+function spawnTs(entry: string, env: Record<string, string>, built = false): ChildProcess {
+  const child = spawn(process.execPath, built ? [entry] : ['--import', 'tsx', entry], {
     cwd: here('..'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -109,11 +120,11 @@ async function start(spec: ContenderSpec, supergraphPath: string, token: string)
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const launched = performance.now();
-  const child = spawnTs(spec.entry, {
-    ...spec.env,
-    PORT: String(port),
-    SUPERGRAPH_PATH: supergraphPath,
-  });
+  const child = spawnTs(
+    spec.entry,
+    { ...spec.env, PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
+    spec.built,
+  );
   child.stdout?.resume();
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -237,6 +248,15 @@ async function main(): Promise<void> {
       `connections ${CONNECTIONS.join(' and ')}, Heli workers ${WORKERS}; ${availableParallelism()} cores, ` +
       `load average ${loadavg()[0]!.toFixed(1)} at the start\n\n`,
   );
+
+  if (CONTENDERS.some((c) => c.built && wanted.includes(c.name))) {
+    const build = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', here('../../gateway/build/bundle.ts')],
+      { stdio: 'inherit' },
+    );
+    if (build.status !== 0) throw new Error('the gateway build failed');
+  }
 
   // One at a time, so start-up times do not compete with each other.
   const contenders: Running[] = [];

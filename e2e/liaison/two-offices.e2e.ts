@@ -6,10 +6,11 @@ import {
   createLiaisonSubgraph,
   generateSigningJwk,
   importSigningKey,
+  signMessage,
   type LiaisonSettings,
   type Link,
 } from '@heli/liaison';
-import { waitFor } from '@heli/testkit';
+import { startTestSubgraph, waitFor } from '@heli/testkit';
 import { createServer } from 'node:net';
 import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
@@ -43,6 +44,7 @@ const districtDivisionHead = inOffice('staff-general-1-head', DISTRICT.id);
 describe('the city office and the Daoli district office, each with its own Heli', () => {
   let city: Stack;
   let district: Stack;
+  const settingsOf: Record<string, LiaisonSettings> = {};
 
   beforeAll(async () => {
     const ports = { [CITY.id]: await freePort(), [DISTRICT.id]: await freePort() };
@@ -66,6 +68,7 @@ describe('the city office and the Daoli district office, each with its own Heli'
         clock: { now: () => new Date() },
         relay: { intervalMs: 100, deliveryTimeoutMs: 2_000 },
       };
+      settingsOf[office.id] = settings;
       return {
         definition: createLiaisonSubgraph({ settings, maxRetryDelayMs: 500 }),
         sdlDir: fileURLToPath(new URL('../../services/liaison/src/', import.meta.url)),
@@ -356,10 +359,17 @@ describe('the city office and the Daoli district office, each with its own Heli'
     );
     expect(answered).toEqual({ kind: 'REPLY', inReplyTo: { id: requestId, kind: 'REQUEST' } });
 
-    const before = await district.data<{ officialDocuments: { totalCount: number } }>(
-      districtSecretariat,
-      '{ officialDocuments(box: INCOMING) { totalCount } }',
-    );
+    const counts = async () => ({
+      ...(await district.data<{
+        officialDocuments: { totalCount: number };
+        incomingRegistrations: { totalCount: number };
+      }>(
+        districtSecretariat,
+        '{ officialDocuments(box: INCOMING) { totalCount } incomingRegistrations { totalCount } }',
+      )),
+      sent: await city.subgraphs['liaison']!.models.outgoingMessages.countDocuments(),
+    });
+    const before = await counts();
     const wrongWay = await send(
       city,
       citySecretariat,
@@ -376,11 +386,8 @@ describe('the city office and the Daoli district office, each with its own Heli'
       }),
     );
     expect(tooSecret.body.errors?.[0]?.extensions?.['rules']).toEqual(['LINK_CLASSIFICATION']);
-    const after = await district.data<{ officialDocuments: { totalCount: number } }>(
-      districtSecretariat,
-      '{ officialDocuments(box: INCOMING) { totalCount } }',
-    );
-    expect(after.officialDocuments.totalCount).toBe(before.officialDocuments.totalCount);
+    // Nothing was queued at the city, nothing arrived in the district's liaison or sharing.
+    expect(await counts()).toEqual(before);
   });
   it("answers the city's one query for the district's assigned-matter progress from the district's liaison, over the signed link, with nothing the district did not publish", async () => {
     // Something the district keeps to itself: a matter of its own leadership, with progress.
@@ -516,5 +523,131 @@ describe('the city office and the Daoli district office, each with its own Heli'
     expect(away).toEqual([
       { reachable: false, problem: expect.stringContaining('无法连接'), assignedMatters: [] },
     ]);
+  });
+  it('keeps three 通知 while the district is unreachable and delivers each once, in order, when it is back; refuses and records a forged signature', async () => {
+    // The previous test took the district's liaison down: the link is down.
+    const titles = ['停电期间的第一份通知', '停电期间的第二份通知', '停电期间的第三份通知'];
+    const ids: string[] = [];
+    for (const [index, title] of titles.entries()) {
+      const sent = await send(
+        city,
+        citySecretariat,
+        document({ title, documentNumber: `哈委办发〔2026〕${30 + index}号` }),
+      );
+      expect(sent.body.errors).toBeUndefined();
+      ids.push(
+        (sent.body.data as { sendOfficialDocument: { id: string } }).sendOfficialDocument.id,
+      );
+    }
+    const deliveries = async () =>
+      Promise.all(
+        ids.map(async (id) => {
+          const { officialDocument } = await city.data<{
+            officialDocument: {
+              mainRecipients: {
+                delivery: string;
+                attempts: number;
+                failureReason: string | null;
+              }[];
+            };
+          }>(
+            citySecretariat,
+            'query ($id: ID!) { officialDocument(id: $id) { mainRecipients { delivery attempts failureReason } } }',
+            { id },
+          );
+          return officialDocument.mainRecipients[0]!;
+        }),
+      );
+    const waiting = await waitFor(
+      async () => {
+        const now = await deliveries();
+        return now[0]!.attempts >= 2 ? now : null;
+      },
+      { description: 'the city tried the district at least twice', timeoutMs: 30_000 },
+    );
+    expect(waiting.map((recipient) => recipient.delivery)).toEqual([
+      'PENDING',
+      'PENDING',
+      'PENDING',
+    ]);
+    expect(waiting[0]!.failureReason).toContain('无法连接');
+
+    // The district's liaison comes back on the same address, database and NATS namespace.
+    const stopped = district.subgraphs['liaison']!;
+    const { MONGODB_URI, MONGODB_DB, HELI_NAMESPACE, PORT } = stopped.runtime.runtime.env;
+    district.subgraphs['liaison'] = await startTestSubgraph(
+      createLiaisonSubgraph({ settings: settingsOf[DISTRICT.id]!, maxRetryDelayMs: 500 }),
+      {
+        MONGODB_URI,
+        MONGODB_DB,
+        HELI_NAMESPACE,
+        PORT: String(PORT),
+        LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
+      },
+    );
+    await waitFor(
+      async () => (await deliveries()).every((recipient) => recipient.delivery === 'DELIVERED'),
+      { description: 'all three delivered once the district is back', timeoutMs: 60_000 },
+    );
+
+    // Each registered once as 收文 in the district's sharing, in the order sent.
+    const registered = await waitFor(
+      async () => {
+        const { incomingRegistrations } = await district.data<{
+          incomingRegistrations: { edges: { node: { id: string; receivedAt: string } }[] };
+        }>(
+          districtSecretariat,
+          '{ incomingRegistrations(first: 50) { edges { node { id receivedAt } } } }',
+        );
+        const ours = incomingRegistrations.edges.filter((edge) => ids.includes(edge.node.id));
+        return ours.length === 3 ? ours : null;
+      },
+      { description: 'the three 收文 in the district sharing', timeoutMs: 60_000 },
+    );
+    // Registered in the order sent (times may tie to the millisecond, never go backwards).
+    const receivedAt = ids.map(
+      (id) => registered.find((edge) => edge.node.id === id)!.node.receivedAt,
+    );
+    expect(receivedAt).toEqual([...receivedAt].sort());
+    const inbox = await district.subgraphs['liaison']!.models.incomingMessages.find({
+      kind: 'DOCUMENT',
+      matterKey: { $in: ids.map((id) => `document:${id}`) },
+    })
+      .sort({ receivedAt: 1, sequence: 1 })
+      .lean();
+    expect(inbox.map((message: { matterKey: string }) => message.matterKey)).toEqual(
+      ids.map((id) => `document:${id}`),
+    );
+
+    // A message claiming to be the city, signed with a key the district does not hold.
+    const impostor = await importSigningKey(await generateSigningJwk('office-harbin-2026'));
+    const forged = await signMessage(
+      {
+        v: 1,
+        id: crypto.randomUUID(),
+        from: CITY.id,
+        to: DISTRICT.id,
+        kind: 'RECEIPT',
+        matterKey: `document:${ids[0]}`,
+        sequence: 999_999,
+        classification: 'PUBLIC',
+        sentAt: new Date().toISOString(),
+        body: { documentId: ids[0]!, signedForAt: new Date().toISOString() },
+      },
+      impostor,
+    );
+    const refused = await fetch(`http://127.0.0.1:${PORT}/liaison/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/jose+json' },
+      body: JSON.stringify(forged),
+    });
+    expect(refused.status).toBe(401);
+    const { refusedLiaisonMessages } = await district.data<{
+      refusedLiaisonMessages: { reason: string; claimedFrom: string }[];
+    }>(
+      inOffice('staff-confidential-security', DISTRICT.id),
+      '{ refusedLiaisonMessages { reason claimedFrom } }',
+    );
+    expect(refusedLiaisonMessages[0]).toEqual({ reason: '签名验证失败', claimedFrom: CITY.id });
   });
 });

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { signDevToken, type HeliClaims } from '@heli/auth';
 import { claimsForStaff, demoStaff, demoUsers } from '@heli/demo-data';
-import { envBoolean, sendJson, type RouteHandler } from '@heli/service-kit';
+import { sendJson, type RouteHandler } from '@heli/service-kit';
 import sirv from 'sirv';
 import { z } from 'zod';
 import { serveIdePage } from './graphiql-page.js';
@@ -13,41 +12,6 @@ import { serveIdePage } from './graphiql-page.js';
  * `/graphql` for a browser). DEV_SIGN_IN adds the development issuer the console's sign-in page
  * uses: pick a demo user, get a token signed with JWT_SECRET.
  */
-export const consoleSiteEnv = {
-  /** The console's built files (`packages/console/dist`); unset = no console, `/` is the IDE. */
-  CONSOLE_DIR: z
-    .string()
-    .optional()
-    .refine((dir) => dir === undefined || existsSync(join(dir, 'index.html')), {
-      message: 'no index.html there; build the console first (pnpm --filter @heli/console build)',
-    }),
-  DEV_SIGN_IN: envBoolean().default(false),
-};
-
-type ConsoleSiteVariables = { DEV_SIGN_IN?: unknown; JWT_SECRET?: unknown; NODE_ENV?: unknown };
-
-/** Development sign-in hands out tokens to anyone who asks: never with real keys, never in production. */
-export const consoleSiteRule = z.superRefine<ConsoleSiteVariables>(
-  (env, ctx) => {
-    if (env.DEV_SIGN_IN !== true) return;
-    if (env.JWT_SECRET === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DEV_SIGN_IN'],
-        message: 'needs JWT_SECRET (the development issuer signs HS256 tokens)',
-      });
-    }
-    if (env.NODE_ENV === 'production') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DEV_SIGN_IN'],
-        message: 'development sign-in is refused with NODE_ENV=production',
-      });
-    }
-  },
-  { when: () => true },
-);
-
 export interface ConsoleSiteConfig {
   CONSOLE_DIR?: string | undefined;
   DEV_SIGN_IN: boolean;

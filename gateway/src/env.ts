@@ -7,7 +7,7 @@ import { queryLimitsEnv } from '@heli/query-limits';
 import { registryEnv } from '@heli/schema-registry/env';
 import { commonEnv, envBoolean, envInteger, envPort } from '@heli/service-kit';
 import { z } from 'zod';
-import { consoleSiteEnv, consoleSiteRule } from './console-site.js';
+import { consoleSiteEnv, consoleSiteRule } from './console-site-env.js';
 import { notificationStreamEnv } from './notification-stream-proxy.js';
 import { parseSubgraphUrls } from './subgraph-urls.js';
 

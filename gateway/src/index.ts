@@ -1,14 +1,15 @@
 import cluster, { type Worker } from 'node:cluster';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLogger, installGracefulShutdown, loadEnvOrExit } from '@heli/service-kit';
-import { startTracing } from '@heli/telemetry';
 import { batchedStdout } from './batched-log-destination.js';
 import { gatewayEnvSchema, gatewayEnvSource } from './env.js';
-import type { GatewayServer } from './server.js';
 
-// Entry point: the primary process only supervises; each worker is a whole gateway listening on the
-// same port (node:cluster hands incoming connections to the workers), so every core plans and
-// executes queries. Only workers import the server (Apollo, the gateway, GraphiQL's assets): in
-// the primary that module graph cost seconds before the first fork and ~100 MB it never used.
+// Entry point: the primary process only supervises; each worker (worker.ts) is a whole gateway
+// listening on the same port (node:cluster hands incoming connections to the workers), so every
+// core plans and executes queries. The primary imports the environment's schema and the logger,
+// nothing of the server (Apollo, the gateway, tracing, GraphiQL's assets): in the primary that
+// module graph cost seconds before the first fork and ~100 MB it never used.
 
 const env = loadEnvOrExit(gatewayEnvSchema, gatewayEnvSource());
 const logOutput = batchedStdout();
@@ -17,14 +18,20 @@ const logger = createLogger({ service: 'gateway', level: env.LOG_LEVEL, destinat
 /** How long workers get to finish in-flight requests on SIGTERM before the process gives up. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
+// worker.ts from source (tsx, which the workers inherit through execArgv), worker.js from the
+// production build (dist/).
+cluster.setupPrimary({
+  exec: fileURLToPath(
+    new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+  ),
+  // The flags and arguments of this process, so `--supergraph <file>` reaches the workers too.
+  args: process.argv.slice(2),
+});
+
 /** A worker crashing more often than this is broken, not unlucky: stop restarting it. */
 const MAX_RESTARTS_PER_MINUTE = 10;
 
-if (cluster.isPrimary) {
-  runPrimary();
-} else {
-  await runWorker();
-}
+runPrimary();
 
 function runPrimary(): void {
   let stopping = false;
@@ -93,31 +100,4 @@ function runPrimary(): void {
       },
     ],
   });
-}
-
-async function runWorker(): Promise<void> {
-  const workerLogger = logger.child({ workerPid: process.pid });
-  const tracing = startTracing('gateway', env);
-  let gateway: GatewayServer;
-  try {
-    const { createGatewayServer } = await import('./server.js');
-    gateway = await createGatewayServer(env, { logger: workerLogger });
-  } catch (error) {
-    workerLogger.fatal({ err: error }, 'gateway worker could not start');
-    process.exit(1);
-  }
-  installGracefulShutdown({
-    logger: workerLogger,
-    timeoutMs: SHUTDOWN_TIMEOUT_MS,
-    // SIGINT too: Ctrl-C reaches every process of the terminal's group at once. The primary stops
-    // restarting workers as soon as it gets the signal, and its own SIGTERM then finds them already
-    // shutting down.
-    steps: [
-      { name: 'gateway', run: () => gateway.close() },
-      { name: 'tracing', run: () => tracing.shutdown() },
-    ],
-  });
-  await gateway.listen();
-  // Whoever started the gateway may be waiting for this line; it need not wait for the next batch.
-  logOutput.flush();
 }

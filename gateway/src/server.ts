@@ -38,8 +38,7 @@ import { consoleSite } from './console-site.js';
 import { createErrorMasker } from './error-masking.js';
 import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
 import { NOTIFICATION_STREAM_PATH, notificationStreamProxy } from './notification-stream-proxy.js';
-import { RegistrySupergraphSource } from './registry-supergraph-source.js';
-import { runningSubgraphsSource } from './running-subgraphs-source.js';
+import type { RegistrySupergraphSource } from './registry-supergraph-source.js';
 import { withInFlightDeduplication } from './inflight-dedup.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
 import { withVerifiedTokenCache } from './verified-token-cache.js';
@@ -95,7 +94,7 @@ export async function createGatewayServer(
   });
 
   disableApolloTelemetry();
-  const supergraph = supergraphSourceFor(env, logger);
+  const supergraph = await supergraphSourceFor(env, logger);
   const supergraphFile = supergraph.file;
   // One connection pool for every subgraph, across supergraph reloads. Neither Apollo's default
   // make-fetch-happen (its agent builds an Error stack per request to tell http from https) nor
@@ -246,16 +245,21 @@ export async function createGatewayServer(
   };
 }
 
-/** Where the supergraph comes from: the watched file, the schema registry, or (development) the running subgraphs. */
-function supergraphSourceFor(
+/**
+ * Where the supergraph comes from: the watched file, the schema registry, or (development) the
+ * running subgraphs. The registry (NATS, composition) and the running-subgraphs source are
+ * imported only when chosen: a gateway serving a file loads neither.
+ */
+async function supergraphSourceFor(
   env: GatewayEnv,
   logger: Logger,
-): {
+): Promise<{
   manager: SupergraphManager;
   file?: SupergraphFileSource;
   registry?: RegistrySupergraphSource;
-} {
+}> {
   if (env.supergraph.kind === 'registry') {
+    const { RegistrySupergraphSource } = await import('./registry-supergraph-source.js');
     const registry = new RegistrySupergraphSource({
       natsUrl: env.supergraph.natsUrl,
       namespace: env.HELI_NAMESPACE,
@@ -272,6 +276,7 @@ function supergraphSourceFor(
   if (env.JWT_SECRET === undefined) {
     throw new Error('SUBGRAPH_URLS needs JWT_SECRET to fetch the subgraphs’ SDL');
   }
+  const { runningSubgraphsSource } = await import('./running-subgraphs-source.js');
   return {
     manager: runningSubgraphsSource(env.supergraph.subgraphs, {
       secret: env.JWT_SECRET,

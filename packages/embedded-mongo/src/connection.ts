@@ -151,8 +151,17 @@ export class Connection {
     this.streamTimer = setTimeout(tick, wait);
   }
 
+  /**
+   * Writes a reply. When the client stops reading and the socket's buffer is full, reading from
+   * it pauses until the buffer drains: a client that pipelines requests without reading the
+   * replies then holds at most one socket buffer of them here, not an unbounded queue.
+   */
   private send(buffer: Buffer): void {
-    if (!this.socket.destroyed) this.socket.write(buffer);
+    if (this.socket.destroyed) return;
+    if (!this.socket.write(buffer) && !this.socket.isPaused()) {
+      this.socket.pause();
+      this.socket.once('drain', () => this.socket.resume());
+    }
   }
 }
 

@@ -46,6 +46,11 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     address: '',
     startedAt: new Date(),
     topologyProcessId: new ObjectId(),
+    queuedReplyBytes: () => {
+      let bytes = 0;
+      for (const socket of sockets) bytes += socket.writableLength;
+      return bytes;
+    },
   };
 
   const server = createServer((socket) => {

@@ -51,6 +51,9 @@ try {
     const { outcome } = check;
     if (outcome.status === 'refused') refused += 1;
     (outcome.status === 'refused' ? process.stderr : process.stdout).write(formatReport(outcome));
+    if (outcome.status !== 'refused' && check.deployedAfter.length > 0) {
+      process.stdout.write(`  (passes once ${check.deployedAfter.join(', ')} is deployed first)\n`);
+    }
   }
   process.stdout.write(
     `schema check: ${checks.length} subgraph(s) against ${baseline?.commit ?? 'the working tree'} with ${published.clients.length} client(s)' operations, ${refused} refused (${Date.now() - started} ms)\n`,

@@ -1,19 +1,31 @@
 import { composeSubgraphs, hashOf } from './compose.js';
-import { publishSubgraph, registerOperations, type PublishOutcome } from './publish.js';
+import {
+  publishSubgraph,
+  registerOperations,
+  type PublishOutcome,
+  type SubgraphProposal,
+} from './publish.js';
 import type { SchemaRegistry } from './registry-store.js';
 import type { WorkspaceSchemas } from './workspace-schemas.js';
 
-/** One team's result; a subgraph whose SDL is the published one has nothing to check. */
+/**
+ * One team's result; a subgraph whose SDL is the published one has nothing to check. `deployedAfter`
+ * names the teams whose change had to be deployed first for this one to pass (empty: it passes alone).
+ */
 export type TeamCheck =
   | { subgraph: string; sdlChanged: false }
-  | { subgraph: string; sdlChanged: true; outcome: PublishOutcome };
+  | { subgraph: string; sdlChanged: true; outcome: PublishOutcome; deployedAfter: string[] };
 
 /**
- * What CI runs for every team: fills an empty registry with what is published (`published` — the
+ * What CI runs for every team: fills a throwaway registry with what is published (`published` — the
  * subgraphs and the clients' operations as deployed), then checks each subgraph's proposed SDL
- * against the others as published, exactly as `pnpm schema check` would on deploy. Nothing
- * proposed is written, so each team is checked alone, as if it deployed first. Composition takes
- * most of the time, so a subgraph whose SDL did not change is not composed again.
+ * against the others as published, exactly as `pnpm schema check` would on deploy.
+ *
+ * A change set that spans teams (an entity one team starts to resolve and another starts to own)
+ * may not pass for each team alone, yet be deployable in some order. So the teams that pass alone
+ * are deployed into the throwaway registry and the refused ones checked again, until none passes
+ * any more: a team stays refused only if no deploy order lets it in. Composition takes most of the
+ * time, so a subgraph whose SDL did not change is not composed again.
  */
 export async function checkEveryTeam(
   registry: SchemaRegistry,
@@ -21,17 +33,52 @@ export async function checkEveryTeam(
   now: () => Date = () => new Date(),
 ): Promise<TeamCheck[]> {
   await seedRegistry(registry, published, now);
-  const checks: TeamCheck[] = [];
+  const results = new Map<string, TeamCheck>();
+  let pending: SubgraphProposal[] = [];
   for (const proposal of proposed.subgraphs) {
     const before = published.subgraphs.find((s) => s.name === proposal.name);
     if (before?.sdl === proposal.sdl) {
-      checks.push({ subgraph: proposal.name, sdlChanged: false });
-      continue;
+      results.set(proposal.name, { subgraph: proposal.name, sdlChanged: false });
+    } else {
+      pending.push(proposal);
     }
-    const outcome = await publishSubgraph(registry, proposal, { dryRun: true, now });
-    checks.push({ subgraph: proposal.name, sdlChanged: true, outcome });
   }
-  return checks;
+  const deployed: string[] = [];
+  for (let round = 0; pending.length > 0; round += 1) {
+    const stillRefused: SubgraphProposal[] = [];
+    for (const proposal of pending) {
+      const outcome = await publishSubgraph(registry, proposal, { dryRun: true, now });
+      const deployedAfter = round === 0 ? [] : [...deployed];
+      results.set(proposal.name, {
+        subgraph: proposal.name,
+        sdlChanged: true,
+        outcome,
+        deployedAfter,
+      });
+      if (outcome.status === 'refused') stillRefused.push(proposal);
+    }
+    const accepted = pending.filter((p) => !stillRefused.includes(p));
+    let progress = false;
+    for (const proposal of accepted) {
+      // Deploying one accepted change can refuse the next; that one waits for another round.
+      const outcome = await publishSubgraph(registry, proposal, { now });
+      if (outcome.status === 'refused') {
+        results.set(proposal.name, {
+          subgraph: proposal.name,
+          sdlChanged: true,
+          outcome,
+          deployedAfter: [...deployed],
+        });
+        stillRefused.push(proposal);
+      } else {
+        deployed.push(proposal.name);
+        progress = true;
+      }
+    }
+    if (!progress) break;
+    pending = stillRefused;
+  }
+  return proposed.subgraphs.map((s) => results.get(s.name)!);
 }
 
 /**

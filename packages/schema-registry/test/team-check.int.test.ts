@@ -100,6 +100,42 @@ describe('the per-team schema check CI runs', () => {
     expect(sharing.refusals.join('\n')).toMatch(/Division/);
   });
 
+  it('passes a change spanning two teams when one deploy order works, naming the team to deploy first', async () => {
+    // sharing starts to require a field responsibility only now adds: alone it cannot compose.
+    const changed = withSdl(
+      'responsibility',
+      (sdl) => `${sdl}\nextend type Division {\n  shortName: String\n}\n`,
+    );
+    const proposed: WorkspaceSchemas = {
+      ...changed,
+      subgraphs: changed.subgraphs.map((s) =>
+        s.name === 'sharing'
+          ? {
+              ...s,
+              sdl: `${s.sdl}\nextend type Division {\n  shortName: String @federation__external\n  badge: String @federation__requires(fields: "shortName")\n}\n`,
+            }
+          : s,
+      ),
+    };
+    const alone = withSdl(
+      'sharing',
+      () => proposed.subgraphs.find((s) => s.name === 'sharing')!.sdl,
+    );
+    expect(
+      outcomeOf(
+        await checkEveryTeam(await freshRegistry(), { published: workspace, proposed: alone }),
+        'sharing',
+      ).status,
+    ).toBe('refused');
+
+    const checks = await checkEveryTeam(await freshRegistry(), { published: workspace, proposed });
+    const sharing = checks.find((c) => c.subgraph === 'sharing');
+    expect(sharing).toMatchObject({ sdlChanged: true, deployedAfter: ['responsibility'] });
+    expect(outcomeOf(checks, 'sharing').refusals).toEqual([]);
+    expect(outcomeOf(checks, 'sharing').status).toBe('checked');
+    expect(outcomeOf(checks, 'responsibility').status).toBe('checked');
+  });
+
   it('accepts a compatible change (a new field), reporting it', async () => {
     const proposed = withSdl('responsibility', (sdl) =>
       sdl.replace(/\n(\s*)asOf: DateTime!/, '\n$1asOf: DateTime!\n$1refreshedAt: DateTime'),
@@ -120,7 +156,11 @@ describe('the per-team schema check CI runs', () => {
         env: { ...process.env, NATS_URL: testProcessEnv().NATS_URL, SCHEMA_BASELINE_REF: 'HEAD' },
       },
     );
-    expect(stdout).toMatch(/schema check: 7 subgraph\(s\) against [0-9a-f]+ .* 0 refused/);
+    expect(stdout).toMatch(
+      new RegExp(
+        `schema check: ${workspace.subgraphs.length} subgraph\\(s\\) against [0-9a-f]+ .* 0 refused`,
+      ),
+    );
     const ciStreams = (await listKvStreams()).filter(
       (s) => !before.includes(s) && /^KV_ci/.test(s),
     );

@@ -47,8 +47,11 @@ export { retryOnDuplicateKey } from './errors/retry-on-duplicate-key.js';
 export { createErrorFormatter, INTERNAL_ERROR_MESSAGE } from './errors/format-error.js';
 
 export { byIdLoader, type ByIdLoaderOptions, type LeanDocument } from './data/by-id-loader.js';
+export { groupedLoader, type GroupedLoaderOptions } from './data/grouped-loader.js';
 export {
   paginate,
+  wantsCount,
+  type CountChoice,
   toConnection,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,

@@ -6,14 +6,8 @@ export {
   withServerSpan,
   withSpan,
 } from './tracing.js';
-export {
-  installTracing,
-  JsonLinesFileExporter,
-  startTracing,
-  telemetryEnv,
-  type Tracing,
-  type TracingConfig,
-} from './sdk.js';
+export { installTracing, JsonLinesFileExporter, startTracing, type Tracing } from './sdk.js';
+export { telemetryEnv, type TracingConfig } from './telemetry-env.js';
 export {
   addGaugeSource,
   graphqlErrorMetricsPlugin,

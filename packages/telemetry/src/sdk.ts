@@ -12,25 +12,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { z } from 'zod';
-
-/**
- * Tracing configuration, spread into every deployable's env schema (via service-kit's commonEnv).
- * The variable names are OpenTelemetry's own where one exists.
- */
-export const telemetryEnv = {
-  /** none (default) · console · file (HELI_TRACES_FILE, JSON lines) · otlp (OTEL_EXPORTER_OTLP_ENDPOINT). */
-  OTEL_TRACES_EXPORTER: z.enum(['none', 'console', 'file', 'otlp']).default('none'),
-  HELI_TRACES_FILE: z.string().optional(),
-  /** Collector base URL for `otlp`, e.g. http://otel-collector:4318. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
-};
-
-export interface TracingConfig {
-  OTEL_TRACES_EXPORTER: 'none' | 'console' | 'file' | 'otlp';
-  HELI_TRACES_FILE?: string | undefined;
-  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
-}
+import type { TracingConfig } from './telemetry-env.js';
 
 export interface Tracing {
   /** Flushes what is buffered and stops exporting. */

@@ -1,10 +1,9 @@
-import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, groupedLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import { forumPostFilter, forumTopicFilter } from './access/forum-visibility.rules.js';
 import { achievementVisibilityFilter } from './access/visibility.rules.js';
 import type { ForumModerationRecord, ForumPostRecord } from './forum/forum.model.js';
 import type { AchievementRecord } from './achievements/achievement.model.js';
 import type { AchievementModels } from './models.js';
-import { filteredByIdLoader, groupedLoader } from './records/grouped-loader.js';
 
 /** Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here. */
 export function createAchievementLoaders({ models, viewer }: LoaderScope<AchievementModels>) {
@@ -13,42 +12,34 @@ export function createAchievementLoaders({ models, viewer }: LoaderScope<Achieve
   const inWrittenOrder = { createdAt: 1, _id: 1 } as const;
   return {
     /** Achievements by id, null for those the viewer may not see: the only way to load one by id. */
-    achievement: filteredByIdLoader(models.achievements, visible),
+    achievement: byIdLoader(models.achievements, { filter: visible }),
     /** Visible achievements registered from a piece of work (a matter, a research topic…). */
-    achievementsFromOrigin: groupedLoader<AchievementRecord>(
-      models.achievements,
-      'origin.id',
-      (a) => (a.origin ? [a.origin.id] : []),
-      { filter: visible, sort: { createdAt: 1, _id: 1 } },
-    ),
+    achievementsFromOrigin: groupedLoader<AchievementRecord>(models.achievements, 'origin.id', {
+      keysOf: (a) => (a.origin ? [a.origin.id] : []),
+      filter: visible,
+      sort: inWrittenOrder,
+    }),
     use: byIdLoader(models.uses),
     /** Uses of an achievement; only asked for an achievement already loaded as visible. */
-    usesOfAchievement: groupedLoader(models.uses, 'achievementId', (u) => [u.achievementId], {
+    usesOfAchievement: groupedLoader(models.uses, 'achievementId', {
       sort: { claimedAt: 1, _id: 1 },
     }),
-    versions: groupedLoader(models.achievementVersions, 'achievementId', (v) => [v.achievementId], {
-      sort: { version: 1 },
-    }),
+    versions: groupedLoader(models.achievementVersions, 'achievementId', { sort: { version: 1 } }),
     /** Forum topics and posts by id, null for those above the viewer's clearance. */
-    forumTopic: filteredByIdLoader(models.forumTopics, forumTopicFilter(viewer)),
-    forumPost: filteredByIdLoader(models.forumPosts, visiblePosts),
-    postsOfTopic: groupedLoader<ForumPostRecord>(models.forumPosts, 'topicId', (p) => [p.topicId], {
+    forumTopic: byIdLoader(models.forumTopics, { filter: forumTopicFilter(viewer) }),
+    forumPost: byIdLoader(models.forumPosts, { filter: visiblePosts }),
+    postsOfTopic: groupedLoader<ForumPostRecord>(models.forumPosts, 'topicId', {
       filter: visiblePosts,
       sort: inWrittenOrder,
     }),
-    repliesTo: groupedLoader<ForumPostRecord>(
-      models.forumPosts,
-      'parentPostId',
-      (p) => (p.parentPostId ? [p.parentPostId] : []),
-      { filter: visiblePosts, sort: inWrittenOrder },
-    ),
+    repliesTo: groupedLoader<ForumPostRecord>(models.forumPosts, 'parentPostId', {
+      filter: visiblePosts,
+      sort: inWrittenOrder,
+    }),
     /** Moderation of posts; only asked for posts already loaded as visible. */
-    moderationOf: groupedLoader<ForumModerationRecord>(
-      models.forumModeration,
-      'postId',
-      (m) => [m.postId],
-      { sort: { at: 1, _id: 1 } },
-    ),
+    moderationOf: groupedLoader<ForumModerationRecord>(models.forumModeration, 'postId', {
+      sort: { at: 1, _id: 1 },
+    }),
   };
 }
 

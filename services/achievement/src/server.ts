@@ -2,6 +2,7 @@ import { defineSubgraph, loadSdl } from '@heli/subgraph-runtime';
 import { achievementsResolvers } from './achievements/achievements.resolvers.js';
 import { commonResolvers } from './common/common.resolvers.js';
 import { currentViewer } from './directory/current-viewer.js';
+import { loadDemoAchievementsWhenDirectoryReady } from './demo/load-demo-achievements.js';
 import { directorySubscription } from '@heli/directory-read-model';
 import { forumResolvers } from './forum/forum.resolvers.js';
 import { lineageResolvers } from './lineage/lineage.resolvers.js';
@@ -55,7 +56,16 @@ export function createAchievementSubgraph({
     ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
-      if (loadDemoData) runtime.logger.info('demo achievement data: not yet');
+      if (loadDemoData) {
+        loadDemoAchievementsWhenDirectoryReady(
+          runtime,
+          () => clock.now(),
+          (outcome) =>
+            outcome instanceof Error
+              ? runtime.logger.warn({ err: outcome }, 'demo achievement data not loaded')
+              : runtime.logger.info({ loaded: outcome }, 'demo achievement data'),
+        );
+      }
     },
   });
 }

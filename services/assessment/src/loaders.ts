@@ -1,12 +1,8 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { RankedTotal } from './evaluations/evaluations.rules.js';
-import {
-  periodRanking,
-  periodTotals,
-  rewardsAndPenalties,
-  type DivisionTotals,
-} from './ledger/score-totals.js';
+import { rankingOf, standingsOf } from './ledger/division-standings.js';
+import { rewardsAndPenalties, type DivisionTotals } from './ledger/score-totals.js';
 import { scoreEntriesOfItemLoader } from './item-scores/item-scores.js';
 import type { AssessmentModels } from './models.js';
 import type { ScoringEventRecord } from './scoring-events/scoring-events.model.js';
@@ -19,7 +15,8 @@ const SEPARATOR = '|';
 
 /**
  * Per-request DataLoaders. Scores are asked for per division (`Division.score`), often for every
- * division of a leaderboard at once: they batch into one aggregation per period.
+ * division of a leaderboard at once: they batch into one read of the standings projection
+ * (`ledger/division-standings.ts`), whatever the number of divisions and periods.
  */
 export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels>) {
   return {
@@ -35,20 +32,15 @@ export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels
       return itemIds.map((id) => stored.find((event) => event.item?.id === id) ?? null);
     }),
     /** Key: `<period>|<divisionId>`. */
-    divisionTotals: new DataLoader<string, DivisionTotals>(async (keys) => {
-      const byPeriod = new Map<string, string[]>();
-      for (const key of keys) {
-        const [period = '', divisionId = ''] = key.split(SEPARATOR);
-        byPeriod.set(period, [...(byPeriod.get(period) ?? []), divisionId]);
-      }
-      const found = new Map<string, DivisionTotals>();
-      for (const [period, divisionIds] of byPeriod) {
-        const totals = await periodTotals(models, parsePeriod(period), { divisionIds });
-        for (const [divisionId, division] of totals)
-          found.set(`${period}${SEPARATOR}${divisionId}`, division);
-      }
-      return keys.map((key) => found.get(key)!);
-    }),
+    divisionTotals: new DataLoader<string, DivisionTotals>((keys) =>
+      standingsOf(
+        models,
+        keys.map((key) => {
+          const [period = '', divisionId = ''] = key.split(SEPARATOR);
+          return { period, divisionId };
+        }),
+      ),
+    ),
     /** Key: `<period>|<divisionId>`: rewards (奖) and penalties (惩) of an evaluation. */
     rewardsAndPenalties: new DataLoader<string, { rewardPoints: number; penaltyPoints: number }>(
       (keys) =>
@@ -64,9 +56,9 @@ export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels
       Promise.all(
         keys.map((key) => {
           const [period = '', category = ''] = key.split(SEPARATOR);
-          return periodRanking(
+          return rankingOf(
             models,
-            parsePeriod(period),
+            period,
             category === '' ? undefined : (category as ScoreCategory),
           );
         }),

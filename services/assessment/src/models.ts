@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { knownDivisionModel } from './divisions/known-divisions.model.js';
 import { evaluationModel } from './evaluations/evaluations.model.js';
 import { inspectionModel } from './inspections/inspections.model.js';
+import { divisionStandingModel } from './ledger/division-standings.model.js';
 import { ledgerGuardModel } from './ledger/ledger-guard.model.js';
 import { scoreEntryModel } from './ledger/ledger.model.js';
 import { scoringEventModel } from './scoring-events/scoring-events.model.js';
@@ -13,6 +14,7 @@ export function assessmentModels(conn: Connection) {
     ruleSets: scoringRuleSetModel(conn),
     scoringEvents: scoringEventModel(conn),
     scoreEntries: scoreEntryModel(conn),
+    divisionStandings: divisionStandingModel(conn),
     ledgerGuards: ledgerGuardModel(conn),
     inspections: inspectionModel(conn),
     evaluations: evaluationModel(conn),

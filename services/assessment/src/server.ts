@@ -5,6 +5,7 @@ import { evaluationsResolvers } from './evaluations/evaluations.resolvers.js';
 import { itemScoresResolvers } from './item-scores/item-scores.resolvers.js';
 import { inspectionsResolvers } from './inspections/inspections.resolvers.js';
 import { ledgerResolvers } from './ledger/ledger.resolvers.js';
+import { buildMissingStandings } from './ledger/division-standings.js';
 import { createAssessmentLoaders } from './loaders.js';
 import { assessmentModels } from './models.js';
 import { recomputeResolvers } from './recompute/recompute.resolvers.js';
@@ -54,6 +55,9 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
     async onReady(runtime) {
       // Indexes first: the ledger's unique _id needs none, but period queries and caps do.
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
+      // A ledger written before the standings projection existed gets it once, from the ledger.
+      if (await buildMissingStandings(runtime.models))
+        runtime.logger.info('division standings built from the ledger');
       if (!loadDemoData) return;
       const summary = await loadDemoHistory(runtime);
       runtime.logger.info(summary, 'demo assessment history loaded');

@@ -3,6 +3,7 @@ import { officialCalendar } from './calendar/official-calendar.js';
 import type { WorkingCalendar } from './calendar/working-calendar.js';
 import { systemClock, type Clock } from './clock.js';
 import { commonResolvers } from './common/common.resolvers.js';
+import { loadDemoInteractionWhenReady } from './demo/load-demo-interaction.js';
 import type { InteractionDependencies } from './dependencies.js';
 import { interactionLoaders } from './loaders.js';
 import { decisionMattersSubscription } from './meetings/decision-matters.handlers.js';
@@ -84,6 +85,14 @@ export function createInteractionSubgraph({
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
       const created = await ensureDefaultTemplates(runtime.models, clock.now());
       runtime.logger.info({ loadDemoData, templatesCreated: created }, 'interaction ready');
+      if (loadDemoData) {
+        void loadDemoInteractionWhenReady(runtime, () => clock.now(), {
+          calendar,
+          minutesReadingDays,
+          maxTopicsPerResearcher,
+          researchOfficeDivisionId,
+        });
+      }
       if (overdueScanIntervalMs > 0) scheduleOverdueScan(runtime, clock, overdueScanIntervalMs);
     },
   });

@@ -98,3 +98,4 @@ export async function liaisonSettingsFrom(env: LiaisonEnv): Promise<LiaisonSetti
 export type { LiaisonSettings } from './settings.js';
 export type { Link } from './links/links.config.js';
 export { generateSigningJwk, importSigningKey } from './transport/signing-keys.js';
+export { signMessage } from './transport/message-signing.js';

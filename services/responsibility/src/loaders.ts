@@ -1,11 +1,10 @@
-import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, groupedLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { Clock } from './clock/clock.js';
 import { assignmentFiguresLoader } from './leadership-board/assignment-figures.loader.js';
 import type { AssignmentRecord } from './assignments/assignment.model.js';
 import { assignmentVisibilityFilter } from './assignments/assignment-visibility.rules.js';
 import { difficultyVisibilityFilter } from './difficulties/difficulties.rules.js';
 import type { ResponsibilityModels } from './models.js';
-import { filteredByIdLoader, groupedLoader } from './records/grouped-loader.js';
 
 /** Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here. */
 export function createResponsibilityLoaders(
@@ -18,7 +17,7 @@ export function createResponsibilityLoaders(
     division: byIdLoader(models.divisions),
     staff: byIdLoader(models.staff),
     /** Matters by id, null for those the viewer may not see: the only way to load one by id. */
-    assignment: filteredByIdLoader(models.assignments, visibleMatters),
+    assignment: byIdLoader(models.assignments, { filter: visibleMatters }),
     subAssignments: groupedLoader(models.assignments, 'parentId', {
       filter: visibleMatters,
       sort: { createdAt: 1, _id: 1 },
@@ -30,7 +29,7 @@ export function createResponsibilityLoaders(
     mattersFromInstruction: groupedLoader(models.assignments, 'sourceRef', {
       filter: { $and: [visibleMatters, { source: 'INSTRUCTION', parentId: null }] },
     }),
-    difficulty: filteredByIdLoader(models.difficulties, difficultyVisibilityFilter(viewer)),
+    difficulty: byIdLoader(models.difficulties, { filter: difficultyVisibilityFilter(viewer) }),
     progressReport: byIdLoader(models.progressReports),
     reminders: groupedLoader(models.reminders, 'assignmentId', { sort: { sentAt: 1, _id: 1 } }),
     difficultiesOfAssignment: groupedLoader(models.difficulties, 'assignmentId', {

@@ -108,4 +108,61 @@ it('does not list an achievement narrowed to named divisions', async () => {
   ).toBe(0);
 });
 
+it('rewrites and re-indexes the entry when the achievement is revised, once per version', async () => {
+  const { handlers } = achievementCatalogueSubscription(sharing.runtime);
+  const handle = (event: { type: string }) =>
+    sharing.runtime.conn.transaction((session) =>
+      handlers[event.type]!(event as ReturnType<typeof registered>, { session }),
+    );
+  await handle(
+    registered('achievement-a4', {
+      title: '关于冰雪旅游发展的调研报告',
+      summary: '冰雪旅游现状。',
+      keywords: ['冰雪旅游'],
+    }),
+  );
+  const search = async (query: string) =>
+    (
+      await sharing.as(
+        'staff-legal-1',
+        `query($q: String!) { searchCatalog(query: $q) { hits { entry { id title } } } }`,
+        { q: query },
+      )
+    ).body.data.searchCatalog.hits.map((hit: { entry: { id: string } }) => hit.entry.id);
+  expect(await search('冰雪旅游')).toContain('entry-achievement-a4');
+  const statistics = () =>
+    sharing.models.catalogStatistics.findById('office-harbin|INTERNAL').lean();
+  const before = await statistics();
+  const revised = (version: number, title: string, keyword: string) =>
+    createEnvelope(
+      achievementEvents.achievementRevised,
+      {
+        ...registered('achievement-a4').data,
+        version,
+        title,
+        summary: `${keyword}的对策建议。`,
+        keywords: [keyword],
+        revisedByStaffId: 'staff-research-1',
+        revisedAt: '2026-03-05T01:00:00.000Z',
+      },
+      { source: 'achievement', subject: 'achievement-a4' },
+    );
+  const v2 = revised(2, '关于夜间经济发展的调研报告', '夜间经济');
+  await handle(v2);
+  await handle(v2);
+  // A version already applied, arriving again with other texts, changes nothing.
+  await handle(revised(2, '不应出现的标题', '不应出现'));
+  const entry = await sharing.models.catalogEntries.findById('entry-achievement-a4').lean();
+  expect(entry).toMatchObject({
+    title: '关于夜间经济发展的调研报告',
+    keywords: ['夜间经济'],
+    link: { kind: 'ACHIEVEMENT', targetId: 'achievement-a4', version: 2 },
+  });
+  expect(await search('夜间经济')).toContain('entry-achievement-a4');
+  expect(await search('冰雪旅游')).not.toContain('entry-achievement-a4');
+  expect(await search('不应出现')).not.toContain('entry-achievement-a4');
+  // Still one entry in the statistics BM25 reads.
+  expect((await statistics())!.entries).toBe(before!.entries);
+});
+
 const sharingEventsPublished = { fullType: 'heli.sharing.catalog.entry-published.v1' };

@@ -2,6 +2,7 @@ import { Binary, type Document } from 'bson';
 import { createHash } from 'node:crypto';
 import type { JournalOp } from '../durability/durable-store.js';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { assertValidValidationOptions } from '../query/document-validation.js';
 import { createQuery } from '../query/mingo-options.js';
 import { collectionName, optionalDocument, type CommandContext } from './command-context.js';
 
@@ -36,6 +37,30 @@ export async function create(ctx: CommandContext): Promise<Document> {
   }
   const ops: JournalOp[] = [];
   ctx.server.engine.createCollection(ctx.db, name, options, ops);
+  await ctx.server.engine.persist(ops);
+  return { ok: 1 };
+}
+
+/** The collMod options this server applies; any other is refused rather than ignored. */
+const COLL_MOD_OPTIONS = new Set(['validator', 'validationLevel', 'validationAction']);
+
+export async function collMod(ctx: CommandContext): Promise<Document> {
+  const name = collectionName(ctx, 'collMod');
+  const changes: Document = {};
+  for (const [k, v] of Object.entries(ctx.command)) {
+    if (k === 'collMod' || ENVELOPE_FIELDS.has(k)) continue;
+    if (!COLL_MOD_OPTIONS.has(k))
+      throw new MongoCommandError(
+        'InvalidOptions',
+        `collMod option '${k}' is not supported by the embedded server`,
+      );
+    changes[k] = v;
+  }
+  assertValidValidationOptions(changes);
+  const c = ctx.server.engine.collection(ctx.db, name);
+  if (!c) throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
+  const ops: JournalOp[] = [];
+  ctx.server.engine.modifyCollection(c, { ...c.options, ...changes }, ops);
   await ctx.server.engine.persist(ops);
   return { ok: 1 };
 }
@@ -95,10 +120,10 @@ const UNSUPPORTED_OPTIONS: Record<string, string> = {
   timeseries: 'time-series collections',
   clusteredIndex: 'clustered collections',
   encryptedFields: 'queryable encryption',
-  validator: 'schema validators',
 };
 
 function assertSupportedOptions(options: Document): void {
+  assertValidValidationOptions(options);
   for (const [option, feature] of Object.entries(UNSUPPORTED_OPTIONS)) {
     if (options[option] !== undefined && options[option] !== false) {
       throw new MongoCommandError(

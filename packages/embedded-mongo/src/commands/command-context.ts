@@ -25,6 +25,8 @@ export type ServerState = {
   startedAt: Date;
   /** Identifies this server process in `hello.topologyVersion`. */
   topologyProcessId: ObjectId;
+  /** Reply bytes written to sockets but not yet taken by their clients, over all connections. */
+  queuedReplyBytes(): number;
 };
 
 export type CommandContext = {

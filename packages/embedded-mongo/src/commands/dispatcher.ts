@@ -4,7 +4,7 @@ import { AutoCommitView } from '../storage/autocommit-view.js';
 import { noSuchTransaction } from '../transactions/session-registry.js';
 import { aggregate } from './aggregate.js';
 import type { CommandContext, CommandHandler, ServerState } from './command-context.js';
-import { create, drop, listCollections } from './collections.js';
+import { collMod, create, drop, listCollections } from './collections.js';
 import { bulkWrite } from './bulk-write.js';
 import { count } from './count.js';
 import {
@@ -80,6 +80,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   distinct,
   aggregate,
   create,
+  collMod,
   drop,
   dropDatabase,
   listCollections,
@@ -204,6 +205,8 @@ async function execute(
     const earlier = retryable ? server.sessions.retriedWriteReply(command) : undefined;
     if (earlier) return earlier;
     const autocommit = transaction ? undefined : new AutoCommitView(server.engine);
+    (transaction ?? autocommit!).bypassDocumentValidation =
+      command.bypassDocumentValidation === true;
     ctx = {
       server,
       db,

@@ -74,6 +74,7 @@ export function serverStatus(ctx: CommandContext): Document {
       },
       commands: { total: c.commands },
     },
+    network: { queuedReplyBytes: ctx.server.queuedReplyBytes() },
     heli: { indexScans: c.indexScans, collectionScans: c.collectionScans },
     ok: 1,
   };

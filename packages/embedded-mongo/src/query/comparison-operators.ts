@@ -126,7 +126,8 @@ export function bsonTypeNumber(v: unknown): number {
   }
 }
 
-function matchesType(v: unknown, spec: unknown): boolean {
+/** `$type` and `bsonType`: whether `v` is of the named (or numbered) BSON type, 'number' for any. */
+export function bsonTypeMatches(v: unknown, spec: unknown): boolean {
   if (spec === 'number') return typeRank(v) === Rank.Number && v !== null;
   const wanted = typeof spec === 'string' ? TYPE_ALIASES[spec] : Number(spec);
   return wanted !== undefined && bsonTypeNumber(v) === wanted;
@@ -134,9 +135,9 @@ function matchesType(v: unknown, spec: unknown): boolean {
 
 const typeIs: Predicate = (lhs, rhs) => {
   const specs = Array.isArray(rhs) ? rhs : [rhs];
-  const test = (v: unknown): boolean => specs.some((s) => matchesType(v, s));
+  const test = (v: unknown): boolean => specs.some((s) => bsonTypeMatches(v, s));
   if (lhs === undefined) return false;
-  if (Array.isArray(lhs)) return specs.some((s) => matchesType(lhs, s)) || lhs.some(test);
+  if (Array.isArray(lhs)) return specs.some((s) => bsonTypeMatches(lhs, s)) || lhs.some(test);
   return test(lhs);
 };
 

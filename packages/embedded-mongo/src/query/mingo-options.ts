@@ -48,8 +48,12 @@ export function mingoOptions(extra: MingoExtras = {}): Partial<Options> {
 export function createQuery(
   filter: Record<string, unknown>,
   variables?: Record<string, unknown>,
+  jsonSchemaValidator?: Options['jsonSchemaValidator'],
 ): Query {
-  return new Query(filter, mingoOptions(variables ? { variables } : {}));
+  return new Query(filter, {
+    ...mingoOptions(variables ? { variables } : {}),
+    ...(jsonSchemaValidator ? { jsonSchemaValidator } : {}),
+  });
 }
 
 /**

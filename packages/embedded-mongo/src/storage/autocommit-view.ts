@@ -3,6 +3,7 @@ import type { JournalOp } from '../durability/durable-store.js';
 import type { DataView, MatchOptions, MatchResult } from './data-view.js';
 import type { Engine } from './engine.js';
 import { withCollation } from '../query/collation.js';
+import { assertDocumentValid } from '../query/document-validation.js';
 import { compileFilter, matchCandidates } from './match-documents.js';
 
 const NATURAL_ORDER = { $natural: 1 };
@@ -15,6 +16,7 @@ import { WriteBlockedError } from './write-blocked-error.js';
  */
 export class AutoCommitView implements DataView {
   ops: JournalOp[] = [];
+  bypassDocumentValidation = false;
 
   constructor(private readonly engine: Engine) {}
 
@@ -52,6 +54,7 @@ export class AutoCommitView implements DataView {
     const id = valueKey(doc._id);
     const lock = this.engine.lockOf(c.ns, id);
     if (lock) throw new WriteBlockedError(lock.released);
+    if (!this.bypassDocumentValidation) assertDocumentValid(c.options, doc, undefined);
     c.checkUnique(id, doc);
     c.put(doc, this.engine.undoTimestamp(this.engine.tick()));
     this.ops.push({ op: 'put', db, coll, doc });
@@ -61,6 +64,7 @@ export class AutoCommitView implements DataView {
     const c = this.engine.ensureCollection(db, coll, this.ops);
     const id = valueKey(before._id);
     this.assertUnlocked(db, coll, [before]);
+    if (!this.bypassDocumentValidation) assertDocumentValid(c.options, after, before);
     c.checkSecondaryUnique(id, after);
     c.put(after, this.engine.undoTimestamp(this.engine.tick()));
     this.ops.push({ op: 'put', db, coll, doc: after });

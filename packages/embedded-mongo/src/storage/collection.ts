@@ -26,8 +26,17 @@ export class Collection {
   constructor(
     readonly db: string,
     readonly name: string,
-    readonly options: Document = {},
+    private collectionOptions: Document = {},
   ) {}
+
+  get options(): Document {
+    return this.collectionOptions;
+  }
+
+  /** collMod: the collection's options from now on (stored documents are not revalidated). */
+  setOptions(options: Document): void {
+    this.collectionOptions = options;
+  }
 
   get ns(): string {
     return `${this.db}.${this.name}`;

@@ -28,6 +28,8 @@ export type MatchResult = { docs: Document[]; stats: MatchStats; sorted: boolean
  * transaction's snapshot plus its own uncommitted writes. Commands are written once against this.
  */
 export interface DataView {
+  /** The command asked for `bypassDocumentValidation`: writes skip the collection validator. */
+  bypassDocumentValidation: boolean;
   /** Documents matching `filter`, found through the best index; never copies documents. */
   match(db: string, coll: string, filter: Document, opts?: MatchOptions): MatchResult;
   insert(db: string, coll: string, doc: Document): void;

@@ -54,6 +54,17 @@ export class Engine {
     return created;
   }
 
+  /** collMod: new options for an existing collection, journalled as its createCollection. */
+  modifyCollection(collection: Collection, options: Document, ops: JournalOp[]): void {
+    collection.setOptions(options);
+    ops.push({
+      op: 'createCollection',
+      db: collection.db,
+      coll: collection.name,
+      options,
+    });
+  }
+
   ensureCollection(db: string, name: string, ops: JournalOp[]): Collection {
     return this.collection(db, name) ?? this.createCollection(db, name, {}, ops);
   }
@@ -176,10 +187,13 @@ export class Engine {
         case 'del':
           this.collection(op.db, op.coll)?.delete(valueKey(op.id));
           break;
-        case 'createCollection':
-          if (!this.collection(op.db, op.coll))
-            this.createCollection(op.db, op.coll, op.options, []);
+        case 'createCollection': {
+          // Also how collMod is journalled: the existing collection takes the new options.
+          const existing = this.collection(op.db, op.coll);
+          if (existing) existing.setOptions(op.options);
+          else this.createCollection(op.db, op.coll, op.options, []);
           break;
+        }
         case 'dropCollection':
           this.dropCollection(op.db, op.coll, []);
           break;

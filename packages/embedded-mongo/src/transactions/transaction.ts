@@ -1,3 +1,4 @@
+import { assertDocumentValid } from '../query/document-validation.js';
 import type { Document } from 'bson';
 import type { IndexSpec, JournalOp } from '../durability/durable-store.js';
 import { addIndexes } from '../commands/indexes.js';
@@ -76,18 +77,32 @@ export class Transaction implements DataView {
     return { ...found, sorted: !opts.sort };
   }
 
+  bypassDocumentValidation = false;
+
   insert(db: string, coll: string, doc: Document): void {
+    if (!this.bypassDocumentValidation)
+      assertDocumentValid(this.collectionOptions(db, coll), doc, undefined);
     const id = valueKey(doc._id);
     if (this.visible(db, coll, id)) throw duplicateKeyError(`${db}.${coll}`, ID_INDEX, [doc._id]);
     this.write(db, coll, id, doc, doc._id);
   }
 
   replace(db: string, coll: string, before: Document, after: Document): void {
+    if (!this.bypassDocumentValidation)
+      assertDocumentValid(this.collectionOptions(db, coll), after, before);
     this.write(db, coll, valueKey(before._id), after, before._id);
   }
 
   remove(db: string, coll: string, before: Document): void {
     this.write(db, coll, valueKey(before._id), null, before._id);
+  }
+
+  private collectionOptions(db: string, coll: string): Document {
+    return (
+      this.engine.collection(db, coll)?.options ??
+      this.createdCollections.get(`${db}.${coll}`)?.options ??
+      {}
+    );
   }
 
   /** Records a `create` in this transaction; it becomes visible to others only at commit. */

@@ -111,6 +111,12 @@ export const catalogEntryPublished = defineEvent({
     sourceDivisionId: id,
     classification: classificationSchema,
     publishedAt: isoTime,
+    /**
+     * What the entry points at. ACHIEVEMENT: the entry catalogues an achievement, whose providing
+     * already scores (achievement.registered), so the catalogue rule leaves it out — one output
+     * scores once. Absent in events published before the field existed.
+     */
+    linkKind: z.enum(['DOCUMENT', 'ACHIEVEMENT', 'EXTERNAL']).nullable().optional(),
   }),
 });
 

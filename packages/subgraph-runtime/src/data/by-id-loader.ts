@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 
-export interface ByIdLoaderOptions<K> {
+export interface ByIdLoaderOptions<K, TDoc = unknown> {
+  /**
+   * What the caller may see, ANDed into the query: a document it lets through is found, any other
+   * answers null — the same as a missing one, so a refusal never tells what exists.
+   */
+  filter?: FilterQuery<TDoc>;
   /**
    * How a key and a document's `_id` are compared and cached; `String` by default, which fits
    * string ids and ObjectIds alike.
@@ -19,11 +24,14 @@ export interface ByIdLoaderOptions<K> {
  */
 export function byIdLoader<TDoc, K = string>(
   model: Model<TDoc>,
-  { toKey = String }: ByIdLoaderOptions<K> = {},
+  { toKey = String, filter }: ByIdLoaderOptions<K, TDoc> = {},
 ): DataLoader<K, LeanDocument<TDoc> | null, string> {
   return new DataLoader<K, LeanDocument<TDoc> | null, string>(
     async (ids) => {
-      const docs = (await model.find({ _id: { $in: ids } }).lean()) as LeanDocument<TDoc>[];
+      const byIds = { _id: { $in: ids } } as FilterQuery<TDoc>;
+      const docs = (await model
+        .find(filter ? ({ $and: [filter, byIds] } as FilterQuery<TDoc>) : byIds)
+        .lean()) as LeanDocument<TDoc>[];
       const byKey = new Map(docs.map((doc) => [toKey(doc._id as K), doc]));
       return ids.map((id) => byKey.get(toKey(id)) ?? null);
     },

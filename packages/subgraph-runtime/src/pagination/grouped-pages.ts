@@ -89,12 +89,12 @@ export function groupedPageLoader<TDoc>(
         }),
         ...later.map(async (i) => {
           const k = keys[i]!;
-          const page = await paginate(
+          results[i] = await paginate(
             model,
             { $and: [filter, { [groupField]: k.key }] } as FilterQuery<TDoc>,
             { first: k.first, after: k.after, sort },
+            { countTotal: k.countTotal },
           );
-          results[i] = k.countTotal ? page : { edges: page.edges, pageInfo: page.pageInfo };
         }),
       ]);
       return results;

@@ -43,32 +43,28 @@ export interface Connection<T> {
 export type ConnectionPage<T> = Omit<Connection<T>, 'totalCount'> & { totalCount?: number };
 
 /**
+ * Which operation a page is for: the resolver's `info`, so that the matching documents are
+ * counted only when the operation asks for `totalCount` (a second database command a page does
+ * not otherwise need), or the choice itself where the caller already made it.
+ */
+export type CountChoice =
+  Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> | { countTotal: boolean };
+
+/**
  * One page of `model.find(filter)` as a connection, with keyset (not skip) pagination: the cursor
  * holds the last item's (sort key, _id), and the next page starts strictly after it, so pages stay
  * stable while items are added and cost the same however deep the client pages.
  *
- * Given the resolver's `info`, the matching documents are counted only when the operation asks
- * for `totalCount`; without it they always are.
+ * `count` is required, so no list counts by default: pass the resolver's `info`.
  *
  * The sort field should be present on every document; documents without it sort first
  * (ascending) or last (descending), as MongoDB orders null.
  */
-export function paginate<TDoc>(
-  model: Model<TDoc>,
-  filter: FilterQuery<TDoc>,
-  page?: PageRequest,
-): Promise<Connection<LeanNode<TDoc>>>;
-export function paginate<TDoc>(
-  model: Model<TDoc>,
-  filter: FilterQuery<TDoc>,
-  page: PageRequest | undefined,
-  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
-): Promise<ConnectionPage<LeanNode<TDoc>>>;
 export async function paginate<TDoc>(
   model: Model<TDoc>,
   filter: FilterQuery<TDoc>,
-  { first, after, sort }: PageRequest = {},
-  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  { first, after, sort }: PageRequest | undefined = {},
+  count: CountChoice,
 ): Promise<ConnectionPage<LeanNode<TDoc>>> {
   const size = pageSize(first);
   const { field, direction, order } = pageOrder(sort);
@@ -84,11 +80,14 @@ export async function paginate<TDoc>(
       .sort(order)
       .limit(size + 1)
       .lean<LeanNode<TDoc>[]>(),
-    info === undefined || selectsField(info, 'totalCount')
-      ? model.countDocuments(filter)
-      : undefined,
+    wantsCount(count) ? model.countDocuments(filter) : undefined,
   ]);
   return toConnection(docs, { size, field, afterCursor: position !== undefined, totalCount });
+}
+
+/** Whether a page for `count` counts the matching documents. */
+export function wantsCount(count: CountChoice): boolean {
+  return 'countTotal' in count ? count.countTotal : selectsField(count, 'totalCount');
 }
 
 /** The order a page request sorts by: its field, then `_id` to break ties. */

@@ -11,7 +11,7 @@ export function achievementsResolvers(clock: Clock): AchievementResolvers {
   return {
     Query: {
       achievement: (_, { id }, ctx) => ctx.loaders.achievement.load(id),
-      achievements: (_, { divisionId, kind, status, first, after }, ctx) =>
+      achievements: (_, { divisionId, kind, status, first, after }, ctx, info) =>
         paginate(
           ctx.models.achievements,
           {
@@ -25,6 +25,7 @@ export function achievementsResolvers(clock: Clock): AchievementResolvers {
             ],
           },
           { first, after, sort: { field: 'createdAt', direction: 'DESC' } },
+          info,
         ),
     },
     Mutation: {
@@ -55,11 +56,12 @@ export function achievementsResolvers(clock: Clock): AchievementResolvers {
       matter: (origin) => (origin.kind === 'MATTER' ? ref(origin.id) : null),
     },
     Division: {
-      achievements: (division, { first, after }, ctx) =>
+      achievements: (division, { first, after }, ctx, info) =>
         paginate(
           ctx.models.achievements,
           { $and: [achievementVisibilityFilter(ctx.viewer), { divisionIds: division.id }] },
           { first, after, sort: { field: 'createdAt', direction: 'DESC' } },
+          info,
         ),
     },
     Assignment: {

@@ -25,7 +25,7 @@ export function forumResolvers(clock: Clock): AchievementResolvers {
     Query: {
       forumTopic: (_, { id }, ctx) => ctx.loaders.forumTopic.load(id),
       forumPost: (_, { id }, ctx) => ctx.loaders.forumPost.load(id),
-      forumTopics: (_, { open, first, after }, ctx) => {
+      forumTopics: (_, { open, first, after }, ctx, info) => {
         const now = clock.now();
         const when =
           open === true
@@ -37,6 +37,7 @@ export function forumResolvers(clock: Clock): AchievementResolvers {
           ctx.models.forumTopics,
           { $and: [forumTopicFilter(ctx.viewer), when] },
           { first, after, sort: { field: 'opensAt', direction: 'DESC' } },
+          info,
         );
       },
     },
@@ -90,11 +91,12 @@ export function forumResolvers(clock: Clock): AchievementResolvers {
       by: (moderation) => ref(moderation.byStaffId),
     },
     Staff: {
-      forumPosts: (staff, { first, after }, ctx) =>
+      forumPosts: (staff, { first, after }, ctx, info) =>
         paginate(
           ctx.models.forumPosts,
           { $and: [forumPostFilter(ctx.viewer), { authorStaffId: staff.id }] },
           { first, after, sort: { field: 'createdAt', direction: 'DESC' } },
+          info,
         ),
     },
     Division: {

@@ -1,16 +1,23 @@
 import { on } from '@heli/event-bus';
-import { assignmentEvents, interactionEvents, sharingEvents } from '@heli/event-contracts';
+import {
+  assignmentEvents,
+  interactionEvents,
+  researchEvents,
+  sharingEvents,
+} from '@heli/event-contracts';
 import type { EventSubscription, SubgraphRuntime } from '@heli/subgraph-runtime';
 import type { AchievementModels } from '../models.js';
 import { offerDraftFromMatter } from './draft-from-matter.js';
+import { offerDraftFromResearch } from './draft-from-research.js';
 
 export const LINEAGE_CONSUMER = 'achievement-lineage';
 
 /**
  * Keeps what a lineage walks through: decisions and instructions, and the matters made of them.
  * Every write is an upsert of the event's state (or sets a field to the event's value), so an
- * event handled twice changes nothing the second time. A completed matter also offers its lead
- * division a draft achievement, so its result is never typed twice (最多报一次).
+ * event handled twice changes nothing the second time. A completed matter, and a research topic's
+ * finished report, also offer their lead division a draft achievement, so a result is never typed
+ * twice (最多报一次).
  */
 export function lineageSubscription(
   runtime: SubgraphRuntime<AchievementModels>,
@@ -78,6 +85,9 @@ export function lineageSubscription(
           { session },
         );
         await offerDraftFromMatter(runtime, session, data.assignmentId, new Date(data.completedAt));
+      }),
+      ...on(researchEvents.researchReportCompleted, async ({ data }, { session }) => {
+        await offerDraftFromResearch(runtime, session, data);
       }),
     },
   };

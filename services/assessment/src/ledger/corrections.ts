@@ -4,6 +4,7 @@ import { badInput, notFound, rejectProblems } from '@heli/subgraph-runtime';
 import { requireImpartialAssessor } from '../access/require-access.js';
 import type { AssessmentModels } from '../models.js';
 import { correctionProblems } from './corrections.rules.js';
+import { projectEntries } from './division-standings.js';
 import { guardLedgerWrite } from './ledger-guard.model.js';
 import type { ScoreEntryRecord } from './ledger.model.js';
 import { roundPoints } from './score-event.rules.js';
@@ -65,6 +66,7 @@ export async function correctScoreEntry(
       ],
       { session },
     );
+    await projectEntries(models, session, [entry!]);
     return entry!.toObject();
   });
 }

@@ -60,7 +60,7 @@ export const ledgerResolvers: AssessmentResolvers = {
 
   DivisionScore: {
     division: (score) => ({ id: score.divisionId }),
-    explanation: (score, args, ctx) =>
+    explanation: (score, args, ctx, info) =>
       paginate(
         ctx.models.scoreEntries,
         {
@@ -69,6 +69,7 @@ export const ledgerResolvers: AssessmentResolvers = {
           ...(args.category ? { category: args.category } : {}),
         },
         { first: args.first, after: args.after, sort: { field: 'source.eventTime' } },
+        info,
       ),
   },
 

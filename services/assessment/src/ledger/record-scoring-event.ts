@@ -5,6 +5,7 @@ import { findScorableEvent } from '../scoring-events/scorable-events.js';
 import { divisionsAt } from '../scoring-rules/target-path.js';
 import { activeRuleSet } from '../scoring-rules/active-rule-set.js';
 import type { AssessmentModels } from '../models.js';
+import { projectEntries } from './division-standings.js';
 import type { ScoreEntryRecord } from './ledger.model.js';
 import { roundPoints, scoreEvent, type ScoreIntent } from './score-event.rules.js';
 import { inScoringOrder } from '../recompute/recompute.rules.js';
@@ -116,6 +117,7 @@ export async function recordScoringEvents(
   }
   if (entries.length > 0) {
     await models.scoreEntries.insertMany(entries, { session, lean: true }); // lean: as above
+    await projectEntries(models, session, entries);
   }
   return envelopes.map((envelope) => outcomes.get(envelope)!);
 }

@@ -1,4 +1,4 @@
-import { assignmentEvents, sharingEvents } from '@heli/event-contracts';
+import { achievementEvents, assignmentEvents, sharingEvents } from '@heli/event-contracts';
 import { describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '../scoring-rules/default-rule-set.js';
 import { applyCap, inMemoryCapUsage, roundPoints, scoreEvent } from './score-event.rules.js';
@@ -26,6 +26,34 @@ describe('scoreEvent', () => {
       periods: { year: 2026, quarter: 1, month: 3 },
       capPeriod: null,
     });
+  });
+
+  it('scores an achievement once, as providing, not again for the catalogue entry sharing makes of it', () => {
+    const at = new Date('2026-03-10T02:00:00Z');
+    const registered = {
+      id: 'evt-registered',
+      type: achievementEvents.achievementRegistered.fullType,
+      time: at,
+      data: { achievementId: 'achievement-1', leadDivisionId: 'div-a' },
+    };
+    const entry = (linkKind?: string | null) => ({
+      id: `evt-entry-${String(linkKind)}`,
+      type: sharingEvents.catalogEntryPublished.fullType,
+      time: at,
+      data: { entryId: 'entry-1', sourceDivisionId: 'div-a', linkKind },
+    });
+    const scored = [registered, entry('ACHIEVEMENT')].flatMap((event) =>
+      scoreEvent(event, rules, noUsage),
+    );
+    expect(scored.map((i) => [i.rule.id, i.divisionId, i.points])).toEqual([
+      ['achievement-provided', 'div-a', 1],
+    ]);
+    // An entry a division publishes by hand (or one announced before linkKind existed) still scores.
+    for (const linkKind of ['DOCUMENT', null, undefined]) {
+      expect(scoreEvent(entry(linkKind), rules, noUsage).map((i) => i.rule.id)).toEqual([
+        'catalog-entry-published',
+      ]);
+    }
   });
 
   it('gives a late completion +1 instead', () => {

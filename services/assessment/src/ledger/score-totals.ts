@@ -1,5 +1,4 @@
 import { periodFilter, type Period } from '../periods/period.js';
-import { rankTotals, type RankedTotal } from '../evaluations/evaluations.rules.js';
 import { SCORE_CATEGORIES, type ScoreCategory } from '../scoring-rules/scoring-rule.js';
 import type { AssessmentModels } from '../models.js';
 import { roundPoints } from './score-event.rules.js';
@@ -18,7 +17,9 @@ export interface DivisionTotals {
 
 /**
  * Totals for a period, for the given divisions or every division with entries. One aggregation
- * over the ledger; every category is listed, 0 when nothing was scored in it.
+ * over the ledger — the ledger's own word, for recompute's before/after; requests read the
+ * standings projection instead (`division-standings.ts`). Every category is listed, 0 when
+ * nothing was scored in it.
  */
 export async function periodTotals(
   models: AssessmentModels,
@@ -64,24 +65,6 @@ export async function periodTotals(
     division.total = roundPoints(division.total + points);
   }
   return totals;
-}
-
-/**
- * Every division ranked for a period (optionally by one category): those responsibility announced
- * and any with entries, so a division that scored nothing still ranks, with 0.
- */
-export async function periodRanking(
-  models: AssessmentModels,
-  period: Period,
-  category?: ScoreCategory,
-): Promise<RankedTotal[]> {
-  const [totals, known] = await Promise.all([
-    periodTotals(models, period, category ? { category } : {}),
-    models.knownDivisions.find({}, { _id: 1 }).lean(),
-  ]);
-  const byDivision = new Map<string, number>(known.map(({ _id }) => [_id, 0]));
-  for (const { divisionId, total } of totals.values()) byDivision.set(divisionId, total);
-  return rankTotals(byDivision);
 }
 
 /** Rewards and penalties: each score (event, rule, division) netted first, then split by sign. */

@@ -5,6 +5,7 @@ import { guardLedgerWrite } from '../ledger/ledger-guard.model.js';
 import type { ScoreEntryRecord } from '../ledger/ledger.model.js';
 import { SCORING_ENTRY_KINDS } from '../ledger/record-scoring-event.js';
 import { roundPoints, type ScorableEventRecord } from '../ledger/score-event.rules.js';
+import { projectEntries } from '../ledger/division-standings.js';
 import { periodTotals } from '../ledger/score-totals.js';
 import type { AssessmentModels } from '../models.js';
 import { assessmentYearProblem } from '../periods/period.js';
@@ -145,6 +146,8 @@ export async function recomputeScores(
           recordedAt: now,
         }));
         await models.scoreEntries.insertMany(entries, { session });
+        // Applying always runs in a transaction (below), so the standings move with the entries.
+        if (session) await projectEntries(models, session, entries);
       }
     }
 

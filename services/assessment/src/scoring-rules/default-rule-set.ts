@@ -77,9 +77,11 @@ export const DEFAULT_RULES: readonly ScoringRule[] = [
   }),
   rule({
     id: 'catalog-entry-published',
-    description: '工作成果编入查阅目录',
+    description: '工作成果编入查阅目录（已登记成果的条目除外，成果提供已计分）',
     eventType: sharingEvents.catalogEntryPublished.fullType,
-    condition: null,
+    // An achievement's entry is published by sharing on achievement.registered, which the
+    // achievement-provided rule already scores: the same output counts once, as providing.
+    condition: { not: { field: 'linkKind', equals: 'ACHIEVEMENT' } },
     points: 0.5,
     target: 'sourceDivisionId',
     category: 'ACHIEVEMENT',

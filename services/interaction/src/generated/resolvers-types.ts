@@ -410,6 +410,8 @@ export type Query = {
   /** A meeting the caller may see (NOT_FOUND answers the same for one they may not) */
   meeting?: Maybe<Meeting>;
   meetings: MeetingConnection;
+  /** 待办环节 of the caller: open steps claimed by them or waiting in their division, due first (as Staff.workflowSteps) */
+  myWorkflowSteps: WorkflowStepConnection;
   researchPeriod?: Maybe<ResearchPeriod>;
   researchPeriods: ResearchPeriodConnection;
   /** A topic within the caller's clearance (NOT_FOUND answers the same for one above it) */
@@ -435,6 +437,12 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyWorkflowStepsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1265,6 +1273,7 @@ export type PageInfoResolvers<ContextType = InteractionContext, ParentType exten
 export type QueryResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
+  myWorkflowSteps?: Resolver<ResolversTypes['WorkflowStepConnection'], ParentType, ContextType, RequireFields<QueryMyWorkflowStepsArgs, 'first'>>;
   researchPeriod?: Resolver<Maybe<ResolversTypes['ResearchPeriod']>, ParentType, ContextType, RequireFields<QueryResearchPeriodArgs, 'id'>>;
   researchPeriods?: Resolver<ResolversTypes['ResearchPeriodConnection'], ParentType, ContextType, RequireFields<QueryResearchPeriodsArgs, 'first'>>;
   researchTopic?: Resolver<Maybe<ResolversTypes['ResearchTopic']>, ParentType, ContextType, RequireFields<QueryResearchTopicArgs, 'id'>>;

@@ -1,4 +1,4 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, type CountChoice } from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import type {
@@ -33,6 +33,7 @@ export function listMeetings(
     | null
     | undefined,
   page: { first?: number | null; after?: string | null },
+  count: CountChoice,
 ) {
   const conditions: Record<string, unknown>[] = [meetingVisibilityFilter(ctx.viewer)];
   if (filter?.kind) conditions.push({ kind: filter.kind });
@@ -53,6 +54,7 @@ export function listMeetings(
       after: page.after ?? undefined,
       sort: { field: 'startsAt', direction: 'DESC' },
     },
+    count,
   );
 }
 
@@ -82,7 +84,8 @@ export function meetingsResolvers({
   return {
     Query: {
       meeting: (_, { id }, ctx) => ctx.loaders.meeting.load(id),
-      meetings: (_, { filter, first, after }, ctx) => listMeetings(ctx, filter, { first, after }),
+      meetings: (_, { filter, first, after }, ctx, info) =>
+        listMeetings(ctx, filter, { first, after }, info),
     },
 
     Mutation: {
@@ -170,8 +173,8 @@ export function meetingsResolvers({
 
     Division: {
       __resolveReference: ({ id }) => ({ id }),
-      meetings: (division, { kind, status, first, after }, ctx) =>
-        listMeetings(ctx, { kind, status, divisionId: division.id }, { first, after }),
+      meetings: (division, { kind, status, first, after }, ctx, info) =>
+        listMeetings(ctx, { kind, status, divisionId: division.id }, { first, after }, info),
     },
 
     Assignment: {

@@ -1,5 +1,5 @@
 import { canRead } from '@heli/auth';
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, type CountChoice } from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import type { ResearchTopicStatus } from '../generated/resolvers-types.js';
@@ -35,6 +35,7 @@ export function listResearchTopics(
     | null
     | undefined,
   page: Page,
+  count: CountChoice,
 ) {
   const conditions: Record<string, unknown>[] = [topicVisibilityFilter(ctx.viewer)];
   if (filter?.periodId) conditions.push({ periodId: filter.periodId });
@@ -48,6 +49,7 @@ export function listResearchTopics(
     ctx.models.researchTopics,
     { $and: conditions },
     { ...pageOf(page), sort: { field: 'proposedAt', direction: 'DESC' } },
+    count,
   );
 }
 
@@ -60,7 +62,7 @@ export function researchResolvers({
   return {
     Query: {
       researchPeriod: (_, { id }, ctx) => ctx.loaders.researchPeriod.load(id),
-      researchPeriods: (_, page, ctx) =>
+      researchPeriods: (_, page, ctx, info) =>
         paginate(
           ctx.models.researchPeriods,
           {},
@@ -68,10 +70,11 @@ export function researchResolvers({
             ...pageOf(page),
             sort: { field: 'startsOn', direction: 'DESC' },
           },
+          info,
         ),
       researchTopic: (_, { id }, ctx) => ctx.loaders.researchTopic.load(id),
-      researchTopics: (_, { filter, first, after }, ctx) =>
-        listResearchTopics(ctx, filter, { first, after }),
+      researchTopics: (_, { filter, first, after }, ctx, info) =>
+        listResearchTopics(ctx, filter, { first, after }, info),
       researcherLoad: async (_, { staffId }, ctx) => {
         const load = await ctx.models.researcherLoads.findById(staffId).lean();
         return { staffId, topicIds: load?.topicIds ?? [], limit: maxTopicsPerResearcher };
@@ -124,8 +127,8 @@ export function researchResolvers({
       __resolveReference: ({ id }, ctx) => ctx.loaders.researchPeriod.load(id),
       id: (period) => period._id,
       openedBy: (period) => ref(period.openedByStaffId),
-      topics: (period, { status, first, after }, ctx) =>
-        listResearchTopics(ctx, { periodId: period._id, status }, { first, after }),
+      topics: (period, { status, first, after }, ctx, info) =>
+        listResearchTopics(ctx, { periodId: period._id, status }, { first, after }, info),
     },
 
     ResearchTopic: {
@@ -172,8 +175,8 @@ export function researchResolvers({
     },
 
     Division: {
-      researchTopics: (division, { status, first, after }, ctx) =>
-        listResearchTopics(ctx, { status, divisionId: division.id }, { first, after }),
+      researchTopics: (division, { status, first, after }, ctx, info) =>
+        listResearchTopics(ctx, { status, divisionId: division.id }, { first, after }, info),
     },
   };
 }

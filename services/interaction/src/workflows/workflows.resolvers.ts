@@ -1,5 +1,5 @@
 import { isOfficeLeader } from '@heli/auth';
-import { forbidden, notFound, paginate } from '@heli/subgraph-runtime';
+import { forbidden, notFound, paginate, type CountChoice } from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import { writeInteraction } from '../records/interaction-write.js';
@@ -22,6 +22,7 @@ const ref = (id: string) => ({ id });
 export function myWorkflowSteps(
   ctx: InteractionContext,
   page: { first?: number | null; after?: string | null },
+  count: CountChoice,
 ) {
   const { viewer } = ctx;
   const mine: Record<string, unknown>[] = [{ assigneeStaffId: viewer.sub }];
@@ -36,6 +37,7 @@ export function myWorkflowSteps(
       after: page.after ?? undefined,
       sort: { field: 'dueAt', direction: 'ASC' },
     },
+    count,
   );
 }
 
@@ -57,6 +59,7 @@ export function workflowsResolvers({
 }: InteractionDependencies): InteractionResolvers {
   return {
     Query: {
+      myWorkflowSteps: (_, args, ctx, info) => myWorkflowSteps(ctx, args, info),
       workflowTemplates: async (_, __, ctx) => {
         const keys: string[] = await ctx.models.templates.distinct('key');
         const latest = await Promise.all(keys.sort().map((key) => latestTemplate(ctx, key)));
@@ -203,9 +206,9 @@ export function workflowsResolvers({
 
     Staff: {
       __resolveReference: ({ id }) => ({ id }),
-      workflowSteps: (staff, args, ctx) => {
+      workflowSteps: (staff, args, ctx, info) => {
         if (staff.id !== ctx.viewer.sub) throw forbidden('只能查看本人的待办环节');
-        return myWorkflowSteps(ctx, args);
+        return myWorkflowSteps(ctx, args, info);
       },
     },
   };

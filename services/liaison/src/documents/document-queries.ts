@@ -1,5 +1,5 @@
 import type { HeliClaims } from '@heli/auth';
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, type CountChoice } from '@heli/subgraph-runtime';
 import type { FilterQuery } from 'mongoose';
 import { readableClassifications } from '../access/liaison-access.rules.js';
 import type { LiaisonModels } from '../models.js';
@@ -22,6 +22,7 @@ export function listDocuments(
   settings: LiaisonSettings,
   viewer: HeliClaims,
   request: DocumentListRequest,
+  count: CountChoice,
 ) {
   const filter: FilterQuery<OfficialDocumentRecord> = {
     box: request.box,
@@ -37,9 +38,10 @@ export function listDocuments(
     if (request.box === 'OUTGOING') filter['deliveries.officeId'] = request.officeId;
     else filter.issuingOfficeId = request.officeId;
   }
-  return paginate(models.documents, filter, {
-    first: request.first,
-    after: request.after,
-    sort: { field: 'sentAt', direction: 'DESC' },
-  });
+  return paginate(
+    models.documents,
+    filter,
+    { first: request.first, after: request.after, sort: { field: 'sentAt', direction: 'DESC' } },
+    count,
+  );
 }

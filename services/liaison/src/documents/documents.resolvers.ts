@@ -30,7 +30,8 @@ export function documentsResolvers(
 
   return {
     Query: {
-      officialDocuments: (_, args, ctx) => listDocuments(ctx.models, settings, ctx.viewer, args),
+      officialDocuments: (_, args, ctx, info) =>
+        listDocuments(ctx.models, settings, ctx.viewer, args, info),
       officialDocument: async (_, { id }, ctx) =>
         readable(ctx, await ctx.loaders.document.load(id)),
     },

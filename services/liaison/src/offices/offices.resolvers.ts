@@ -21,25 +21,37 @@ export function officesResolvers(settings: LiaisonSettings): LiaisonResolvers {
   return {
     Office: {
       __resolveReference: (reference) => ({ id: reference.id }),
-      outgoing: (office, args, ctx) => {
+      outgoing: (office, args, ctx, info) => {
         const filter = officeFilter(office.id);
         return filter === null
           ? EMPTY_PAGE
-          : listDocuments(ctx.models, settings, ctx.viewer, {
-              box: 'OUTGOING',
-              ...args,
-              ...filter,
-            });
+          : listDocuments(
+              ctx.models,
+              settings,
+              ctx.viewer,
+              {
+                box: 'OUTGOING',
+                ...args,
+                ...filter,
+              },
+              info,
+            );
       },
-      incoming: (office, args, ctx) => {
+      incoming: (office, args, ctx, info) => {
         const filter = officeFilter(office.id);
         return filter === null
           ? EMPTY_PAGE
-          : listDocuments(ctx.models, settings, ctx.viewer, {
-              box: 'INCOMING',
-              ...args,
-              ...filter,
-            });
+          : listDocuments(
+              ctx.models,
+              settings,
+              ctx.viewer,
+              {
+                box: 'INCOMING',
+                ...args,
+                ...filter,
+              },
+              info,
+            );
       },
       liaisonLink: (office) => linkTo(settings, office.id) ?? null,
       assignedMatters: (office, args, ctx) => {

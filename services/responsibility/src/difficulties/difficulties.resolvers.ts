@@ -29,7 +29,7 @@ export function difficultiesResolvers({ clock }: ServiceOptions): Responsibility
 
   return {
     Query: {
-      difficulties: (_, args, ctx) =>
+      difficulties: (_, args, ctx, info) =>
         paginate(
           ctx.models.difficulties,
           {
@@ -43,6 +43,7 @@ export function difficultiesResolvers({ clock }: ServiceOptions): Responsibility
             ],
           },
           { first: args.first, after: args.after, sort: { field: 'raisedAt' } },
+          info,
         ),
       difficulty: async (_, { id }, ctx) =>
         ctx.models.difficulties

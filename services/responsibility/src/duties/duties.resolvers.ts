@@ -36,7 +36,7 @@ export function dutiesResolvers({ clock }: ServiceOptions): ResponsibilityResolv
 
   return {
     Query: {
-      duties: async (_, args, ctx) => {
+      duties: async (_, args, ctx, info) => {
         const readable = await readableDivisions(ctx);
         return paginate(
           ctx.models.duties,
@@ -48,6 +48,7 @@ export function dutiesResolvers({ clock }: ServiceOptions): ResponsibilityResolv
             ],
           },
           { first: args.first, after: args.after, sort: { field: 'createdAt' } },
+          info,
         );
       },
     },

@@ -7,11 +7,13 @@ import { createOffice, updateOffice } from './offices.commands.js';
 
 export const officesResolvers: ResponsibilityResolvers = {
   Query: {
-    offices: (_, args, ctx) =>
-      paginate(ctx.models.offices, args.kind ? { kind: args.kind } : {}, {
-        ...args,
-        sort: IN_ORDER_OF_CREATION,
-      }),
+    offices: (_, args, ctx, info) =>
+      paginate(
+        ctx.models.offices,
+        args.kind ? { kind: args.kind } : {},
+        { ...args, sort: IN_ORDER_OF_CREATION },
+        info,
+      ),
     office: (_, { id }, ctx) => ctx.loaders.office.load(id),
   },
 
@@ -33,11 +35,12 @@ export const officesResolvers: ResponsibilityResolvers = {
     id: (office) => office._id,
     parent: (office, _, ctx) =>
       office.parentId === null ? null : ctx.loaders.office.load(office.parentId),
-    divisions: (office, args, ctx) =>
+    divisions: (office, args, ctx, info) =>
       paginate(
         ctx.models.divisions,
         { officeId: office._id, ...(args.kind ? { kind: args.kind } : {}) },
         { ...args, sort: IN_ORDER_OF_CREATION },
+        info,
       ),
   },
 };

@@ -24,11 +24,12 @@ export function progressReportsResolvers({ clock }: ServiceOptions): Responsibil
         matter.latestProgressReportId === null
           ? null
           : ctx.loaders.progressReport.load(matter.latestProgressReportId),
-      progressReports: (matter, args, ctx) =>
+      progressReports: (matter, args, ctx, info) =>
         paginate(
           ctx.models.progressReports,
           { assignmentId: matter._id },
           { ...args, sort: { field: 'reportedAt', direction: 'DESC' } },
+          info,
         ),
     },
 

@@ -10,8 +10,13 @@ import { canSeeClearance } from './staff.rules.js';
 
 export const staffResolvers: ResponsibilityResolvers = {
   Query: {
-    staffMembers: (_, args, ctx) =>
-      paginate(ctx.models.staff, staffListQuery(args), { ...args, sort: IN_ORDER_OF_CREATION }),
+    staffMembers: (_, args, ctx, info) =>
+      paginate(
+        ctx.models.staff,
+        staffListQuery(args),
+        { ...args, sort: IN_ORDER_OF_CREATION },
+        info,
+      ),
     staffMember: (_, { id }, ctx) => ctx.loaders.staff.load(id),
   },
 

@@ -6,16 +6,18 @@ import { isoTime } from '../schema/iso-time.js';
 
 export const auditResolvers: SharingResolvers = {
   Query: {
-    documentViewAudit: (_, args, ctx) => {
+    documentViewAudit: (_, args, ctx, info) => {
       if (!hasRole(ctx.viewer, 'SECURITY_OFFICER'))
         throw forbidden('只有保密员可以查询涉密文件查阅记录');
       const filter: Record<string, unknown> = {};
       if (args.documentId) filter['documentId'] = args.documentId;
       if (args.staffId) filter['staffId'] = args.staffId;
-      return paginate(ctx.models.documentViews, filter, {
-        ...args,
-        sort: { field: 'viewedAt', direction: 'DESC' },
-      });
+      return paginate(
+        ctx.models.documentViews,
+        filter,
+        { ...args, sort: { field: 'viewedAt', direction: 'DESC' } },
+        info,
+      );
     },
   },
 

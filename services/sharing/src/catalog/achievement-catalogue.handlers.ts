@@ -3,6 +3,8 @@ import { on } from '@heli/event-bus';
 import { achievementEvents, createEnvelope } from '@heli/event-contracts';
 import type { EventSubscription, SubgraphRuntime } from '@heli/subgraph-runtime';
 import type { SharingModels } from '../models.js';
+import { entryTerms, indexCatalogEntries, unindexCatalogEntry } from './catalog-index.js';
+import type { CatalogEntryRecord } from './catalog.model.js';
 import type { SharingWrite } from '../records/sharing-write.js';
 import { publishCatalogEntry } from './catalog.commands.js';
 
@@ -16,7 +18,10 @@ export const achievementEntryId = (achievementId: string) => `entry-${achievemen
  * where they already search — one search engine, not two. The catalogue's need-to-know is the
  * office, so an achievement its division narrowed to named divisions is not listed. The entry is
  * published as the achievement's registrant in its lead division would publish it by hand, and
- * its own `catalog.entry-published` event joins the handler's transaction.
+ * its own `catalog.entry-published` event joins the handler's transaction. A revision rewrites the
+ * entry's texts and re-indexes it under the same number, so the catalogue finds the achievement by
+ * what it says now; the entry keeps the achievement version it describes, so a revision handled
+ * twice, or an older one after a newer, changes nothing.
  */
 export function achievementCatalogueSubscription(
   runtime: SubgraphRuntime<SharingModels>,
@@ -63,6 +68,32 @@ export function achievementCatalogueSubscription(
           id,
         );
         await Promise.all(pending);
+        await runtime.models.catalogEntries.updateOne(
+          { _id: id },
+          { $set: { 'link.version': a.version } },
+          { session },
+        );
+      }),
+      ...on(achievementEvents.achievementRevised, async ({ data: a }, { session }) => {
+        const { models } = runtime;
+        const entry = await models.catalogEntries
+          .findOne({
+            _id: achievementEntryId(a.achievementId),
+            $or: [{ 'link.version': null }, { 'link.version': { $lt: a.version } }],
+          })
+          .session(session)
+          .lean<CatalogEntryRecord>();
+        // Not catalogued (restricted), or already at this version or a later one.
+        if (!entry) return;
+        const texts = { title: a.title, summary: a.summary, keywords: a.keywords };
+        await unindexCatalogEntry(models, entry, session);
+        const { termFrequencies, termCount } = entryTerms(texts);
+        await indexCatalogEntries(models, [{ ...entry, termFrequencies, termCount }], session);
+        await models.catalogEntries.updateOne(
+          { _id: entry._id },
+          { $set: { ...texts, termCount, 'link.version': a.version } },
+          { session },
+        );
       }),
     },
   };

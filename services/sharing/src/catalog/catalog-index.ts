@@ -124,6 +124,45 @@ export async function indexCatalogEntries(
   await addToStatistics(models, entries, session);
 }
 
+/**
+ * Takes an entry out of the inverted index and the corpus statistics, as its current texts put it
+ * there: its postings are dropped from every chunk of its terms. Used before the entry's new texts
+ * are indexed under the same number, so a revised entry is found by its new words only.
+ */
+export async function unindexCatalogEntry(
+  models: SharingModels,
+  entry: Pick<
+    CatalogEntryRecord,
+    'docNo' | 'officeId' | 'classification' | 'title' | 'summary' | 'keywords'
+  >,
+  session?: ClientSession,
+): Promise<void> {
+  const { termFrequencies, termCount } = entryTerms(entry);
+  const chunks = await models.catalogPostings
+    .find({
+      term: { $in: Object.keys(termFrequencies) },
+      officeId: entry.officeId,
+      classification: entry.classification,
+    })
+    .session(session ?? null)
+    .lean<CatalogPostingsRecord[]>();
+  for (const chunk of chunks) {
+    const postings = decodePostings(bytesOf(chunk.postings));
+    const kept = postings.filter((posting) => posting.docNo !== entry.docNo);
+    if (kept.length === postings.length) continue;
+    await models.catalogPostings.updateOne(
+      { _id: chunk._id },
+      { $set: { postings: encodePostings(kept), count: kept.length } },
+      { session },
+    );
+  }
+  await models.catalogStatistics.updateOne(
+    { _id: `${entry.officeId}|${entry.classification}` },
+    { $inc: { entries: -1, termCount: -termCount } },
+    { session },
+  );
+}
+
 /** Keeps the per-(office, classification) corpus statistics BM25 reads in step with the index. */
 async function addToStatistics(
   models: SharingModels,

@@ -69,6 +69,7 @@ export async function publishCatalogEntry(
       sourceDivisionId: entry.sourceDivisionId,
       classification: entry.classification,
       publishedAt: now.toISOString(),
+      linkKind: entry.link?.kind ?? null,
     },
     { subject: id },
   );

@@ -17,7 +17,8 @@ export interface CatalogEntryRecord {
   officeId: string;
   sourceDivisionId: string;
   classification: Classification;
-  link: { kind: CatalogLinkKind; targetId: string } | null;
+  /** What the entry points at; `version`: the version of an achievement it describes (1 if absent). */
+  link: { kind: CatalogLinkKind; targetId: string; version?: number } | null;
   publishedByStaffId: string;
   publishedAt: Date;
   openCount: number;
@@ -40,6 +41,7 @@ const catalogEntrySchema = new Schema<CatalogEntryRecord>(
         {
           kind: { type: String, enum: CATALOG_LINK_KINDS, required: true },
           targetId: { type: String, required: true },
+          version: { type: Number },
         },
         { _id: false },
       ),

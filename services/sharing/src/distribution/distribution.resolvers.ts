@@ -28,13 +28,14 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
           ? distribution
           : null;
       },
-      sentDistributions: (_, args, ctx) =>
+      sentDistributions: (_, args, ctx, info) =>
         paginate(
           ctx.models.distributions,
           isOfficeLeader(ctx.viewer) ? {} : { senderDivisionId: ctx.viewer.divisionId ?? '' },
           { ...args, sort: { field: 'distributedAt', direction: 'DESC' } },
+          info,
         ),
-      readingInbox: (_, args, ctx) => readingInbox(ctx, ctx.viewer, args, clock.now()),
+      readingInbox: (_, args, ctx, info) => readingInbox(ctx, ctx.viewer, args, clock.now(), info),
     },
 
     Mutation: {
@@ -67,7 +68,7 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
           .countDocuments({ distributionId: distribution._id, acknowledgedAt: null })
           .exec(),
       overdueCount: (distribution, _, ctx) => count(ctx, distribution._id, 'OVERDUE'),
-      readingRequests: (distribution, args, ctx) =>
+      readingRequests: (distribution, args, ctx, info) =>
         paginate(
           ctx.models.readingRequests,
           {
@@ -75,6 +76,7 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
             ...(args.status && readingStatusFilter(args.status, clock.now())),
           },
           args,
+          info,
         ),
     },
 

@@ -1,5 +1,5 @@
 import type { HeliClaims } from '@heli/auth';
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, type CountChoice } from '@heli/subgraph-runtime';
 import { readableClassifications } from '../access/visibility.rules.js';
 import type { SharingContext } from '../context.js';
 import type { PageArgs } from '../schema/page-args.js';
@@ -14,6 +14,7 @@ export function readingInbox(
   reader: HeliClaims,
   args: PageArgs & { status?: ReadingStatus | null },
   now: Date,
+  count: CountChoice,
 ) {
   const addressed: Record<string, unknown>[] = [{ recipientStaffId: reader.sub }];
   if (reader.divisionId !== null) addressed.push({ recipientDivisionId: reader.divisionId });
@@ -29,5 +30,6 @@ export function readingInbox(
       ...args,
       sort: { field: 'sentAt', direction: 'DESC' },
     },
+    count,
   );
 }

@@ -15,7 +15,7 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
   return {
     Query: {
       document: (_, { id }, ctx) => viewDocument(ctx, id, 'document'),
-      documents: async (_, args, ctx) => {
+      documents: async (_, args, ctx, info) => {
         const conditions: Record<string, unknown>[] = [documentVisibilityFilter(ctx.viewer)];
         if (args.kind) conditions.push({ kind: args.kind });
         if (args.classification) conditions.push({ classification: args.classification });
@@ -26,6 +26,7 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
             ...args,
             sort: { field: 'registeredAt', direction: 'DESC' },
           },
+          info,
         );
         await ctx.loaders.documentViews.record(
           page.edges.map((edge) => edge.node),

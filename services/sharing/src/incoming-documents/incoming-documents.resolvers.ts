@@ -10,13 +10,14 @@ import { incomingRegistrationFilter } from './incoming-documents.rules.js';
 export function incomingDocumentsResolvers({ clock }: SharingDependencies): SharingResolvers {
   return {
     Query: {
-      incomingRegistrations: (_, { status, ...page }, ctx) =>
+      incomingRegistrations: (_, { status, ...page }, ctx, info) =>
         paginate(
           ctx.models.incomingRegistrations,
           {
             $and: [incomingRegistrationFilter(ctx.viewer), ...(status ? [{ status }] : [])],
           },
           { ...page, sort: { field: 'receivedAt', direction: 'DESC' } },
+          info,
         ),
     },
 

@@ -45,7 +45,7 @@ async function visibilityFor(ctx: SharingContext) {
 export function infoCollectionResolvers({ clock }: SharingDependencies): SharingResolvers {
   return {
     Query: {
-      infoSubmissions: async (_, args, ctx) => {
+      infoSubmissions: async (_, args, ctx, info) => {
         const conditions = [
           await visibilityFor(ctx),
           ...(args.status ? [{ status: args.status }] : []),
@@ -57,6 +57,7 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
             ...args,
             sort: { field: 'submittedAt', direction: 'DESC' },
           },
+          info,
         );
       },
       infoSubmission: async (_, { id }, ctx) =>

@@ -9,9 +9,9 @@ export function organisationResolvers({ clock }: SharingDependencies): SharingRe
   return {
     Staff: {
       __resolveReference: ({ id }) => ({ id }),
-      readingInbox: (staff, args, ctx) => {
+      readingInbox: (staff, args, ctx, info) => {
         if (staff.id !== ctx.viewer.sub) throw forbidden('只能查看本人的阅件');
-        return readingInbox(ctx, ctx.viewer, args, clock.now());
+        return readingInbox(ctx, ctx.viewer, args, clock.now(), info);
       },
     },
 
