@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signDevToken } from '@heli/auth';
-import { findSubgraphServices } from '@heli/gateway/compose';
+import { composeSupergraph, discoverSubgraphs, findSubgraphServices } from '@heli/gateway/compose';
 import { claimsForStaff } from '@heli/demo-data';
 import { generateSigningJwk } from '@heli/liaison';
 import { startChild, type ManagedChild } from './dev-stack/child-process.js';
@@ -29,7 +29,12 @@ const KNOWN_OFFICES: Record<string, { id: string; name: string }> = {
 };
 const PORT_STEP = 100;
 
-const { positionals } = parseArgs({ allowPositionals: true, args: process.argv.slice(2) });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  args: process.argv.slice(2),
+  // A lighter machine-friendly run: only these subgraphs per office (liaison is always among them).
+  options: { services: { type: 'string' } },
+});
 const names = (positionals[0] ?? 'city,daoli').split(',').filter((name) => name !== '');
 const unknown = names.filter((name) => !(name in KNOWN_OFFICES));
 if (
@@ -39,7 +44,7 @@ if (
   new Set(names).size !== names.length
 ) {
   process.stderr.write(
-    `usage: pnpm start:offices <two or three of ${Object.keys(KNOWN_OFFICES).join(',')}>, e.g. city,daoli\n`,
+    `usage: pnpm start:offices <two or three of ${Object.keys(KNOWN_OFFICES).join(',')}> [--services responsibility,sharing], e.g. city,daoli\n`,
   );
   process.exit(1);
 }
@@ -81,7 +86,12 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function main(): Promise<void> {
-  const services = findSubgraphServices(join(root, 'services'));
+  const wanted = values.services?.split(',').filter((name) => name !== '');
+  const services = findSubgraphServices(join(root, 'services')).filter(
+    (service) => !wanted || wanted.includes(service.name) || service.name === 'liaison',
+  );
+  const missing = (wanted ?? []).filter((name) => !services.some((s) => s.name === name));
+  if (missing.length > 0) throw new Error(`unknown services: ${missing.join(', ')}`);
   const offices = await Promise.all(
     names.map(async (short, index) => {
       const office = KNOWN_OFFICES[short]!;
@@ -209,19 +219,23 @@ async function main(): Promise<void> {
 
   for (const office of offices) {
     const supergraphPath = join(office.dir, 'supergraph.graphql');
-    const compose = startChild({
-      name: `${office.short}-compose`,
-      ...tsNode('gateway/src/compose-cli.ts', '--out', supergraphPath),
-      env: Object.fromEntries(
-        services.map((s) => [
-          `SUBGRAPH_URL_${s.name.toUpperCase()}`,
-          `http://127.0.0.1:${office.ports[s.name]}/graphql`,
-        ]),
+    // Composed here rather than by `pnpm compose`, which takes every service: only those started.
+    const { subgraphs, problems } = discoverSubgraphs(
+      join(root, 'services'),
+      Object.fromEntries(
+        services.map((s) => [s.name, `http://127.0.0.1:${office.ports[s.name]}/graphql`]),
       ),
-      logDir: join(office.dir, 'logs'),
-      echo,
-    });
-    if ((await compose.exited) !== 0) throw new Error(`composition failed for ${office.short}`);
+    );
+    const composition = composeSupergraph(
+      subgraphs.filter((subgraph) => services.some((s) => s.name === subgraph.name)),
+    );
+    if (problems.length > 0 || !composition.ok) {
+      const errors = [...problems, ...(composition.ok ? [] : composition.errors)];
+      throw new Error(
+        `composition failed for ${office.short}: ${errors.map((e) => e.message).join('; ')}`,
+      );
+    }
+    writeFileSync(supergraphPath, composition.supergraphSdl);
     supervise(
       startChild({
         name: `${office.short}-gateway`,
@@ -240,7 +254,7 @@ async function main(): Promise<void> {
     await waitUntil(
       `${office.short} gateway`,
       httpOk(`http://127.0.0.1:${office.gatewayPort}/health`),
-      60_000,
+      300_000,
     );
   }
 
