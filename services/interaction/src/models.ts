@@ -3,6 +3,7 @@ import { decisionModel, meetingModel } from './meetings/meeting.model.js';
 import { caseModel, stepModel, templateModel } from './workflows/workflow.model.js';
 import { directoryModels } from '@heli/directory-read-model';
 import { researchModels } from './research/research.model.js';
+import { knownDocumentModel } from './documents/known-document.model.js';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function interactionModels(conn: Connection) {
@@ -13,6 +14,7 @@ export function interactionModels(conn: Connection) {
     cases: caseModel(conn),
     steps: stepModel(conn),
     ...researchModels(conn),
+    knownDocuments: knownDocumentModel(conn),
     ...directoryModels(conn),
   };
 }

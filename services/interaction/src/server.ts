@@ -3,6 +3,7 @@ import { officialCalendar } from './calendar/official-calendar.js';
 import type { WorkingCalendar } from './calendar/working-calendar.js';
 import { systemClock, type Clock } from './clock.js';
 import { commonResolvers } from './common/common.resolvers.js';
+import { knownDocumentsSubscription } from './documents/known-documents.handlers.js';
 import { loadDemoInteractionWhenReady } from './demo/load-demo-interaction.js';
 import type { InteractionDependencies } from './dependencies.js';
 import { interactionLoaders } from './loaders.js';
@@ -80,6 +81,7 @@ export function createInteractionSubgraph({
       directorySubscription('interaction-directory', runtime.models),
       decisionMattersSubscription(runtime),
       catalogTopicsSubscription(runtime),
+      knownDocumentsSubscription(runtime),
     ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));

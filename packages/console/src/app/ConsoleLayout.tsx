@@ -7,6 +7,7 @@ import { useConnectionLost } from './connection';
 const MENU = [
   { key: '/', label: '工作台' },
   { key: '/board', label: '督办' },
+  { key: '/documents', label: '公文与阅知' },
 ];
 
 export function ConsoleLayout() {

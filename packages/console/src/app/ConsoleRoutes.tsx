@@ -10,6 +10,8 @@ import { ConsoleLayout } from './ConsoleLayout';
 const WorkbenchPage = lazy(() => import('../pages/workbench/WorkbenchPage'));
 const BoardPage = lazy(() => import('../pages/board/BoardPage'));
 const MatterPage = lazy(() => import('../pages/board/MatterPage'));
+const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
+const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -55,6 +57,22 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <MatterPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="documents"
+          element={
+            <Suspense fallback={loading}>
+              <DocumentsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="documents/:id"
+          element={
+            <Suspense fallback={loading}>
+              <DocumentPage />
             </Suspense>
           }
         />

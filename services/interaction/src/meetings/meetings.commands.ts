@@ -2,6 +2,7 @@ import { canRead, type Classification, type HeliClaims } from '@heli/auth';
 import { interactionEvents } from '@heli/event-contracts';
 import { conflict, forbidden, notFound, rejectProblems, textProblem } from '@heli/subgraph-runtime';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar.js';
+import { requireLinkableDocuments } from '../documents/linked-documents.js';
 import { requireKnown } from '../organisation/known-organisation.js';
 import { newEntityId } from '../records/entity-id.js';
 import type { InteractionWrite } from '../records/interaction-write.js';
@@ -115,6 +116,7 @@ export async function addAgendaItem(
   if (!canOrganise(viewer, meeting)) throw forbidden('只有会议主持人、安排人和厅领导可以安排议题');
   requireScheduled(meeting);
   rejectProblems(agendaItemProblems(item, now));
+  await requireLinkableDocuments(write.models, write.session, viewer, item.documentIds);
   if (item.deployment) {
     await requireKnown(write.models, write.session, {
       divisionIds: [item.deployment.leadDivisionId, ...item.deployment.coDivisionIds],
