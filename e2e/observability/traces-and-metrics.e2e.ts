@@ -3,7 +3,14 @@ import { inMemoryTracing, SpanKind, type ReadableSpan } from '@heli/telemetry/te
 import { waitFor } from '@heli/testkit';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentPart, responsibilityPart, sharingPart } from '../harness/service-parts.js';
+import {
+  achievementPart,
+  assessmentPart,
+  interactionPart,
+  notificationsPart,
+  responsibilityPart,
+  sharingPart,
+} from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 // Installed before anything starts: every span of this process (gateway and subgraphs run
@@ -11,13 +18,22 @@ import { startStack, type Stack } from '../harness/stack.js';
 const tracing = inMemoryTracing();
 
 const leadership = claimsForStaff('staff-executive-deputy');
+const secretariat = claimsForStaff('staff-secretariat-1');
+const partySecretary = claimsForStaff('staff-party-secretary');
 const general1Head = claimsForStaff('staff-general-1-head');
 const currentYear = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
 
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack([responsibilityPart(), sharingPart(), assessmentPart()]);
+  stack = await startStack([
+    responsibilityPart(),
+    sharingPart(),
+    assessmentPart(),
+    interactionPart(),
+    achievementPart(),
+    notificationsPart(),
+  ]);
 });
 
 afterAll(async () => {
@@ -83,6 +99,61 @@ describe('traces across the gateway, the subgraphs and NATS', () => {
     }
   });
 
+  it('an event-driven flow, first step (instruction → matter): the consumer that makes the matter joins the instruction’s trace', async () => {
+    const { registerDocument } = await stack.data<{ registerDocument: { id: string } }>(
+      secretariat,
+      `mutation { registerDocument(input: { kind: PROVINCIAL, title: "追踪测试：关于做好年度信息报送的通知",
+         documentNumber: "黑办发〔2026〕99号", issuer: "中共黑龙江省委办公厅", issuedOn: "2026-03-02",
+         classification: INTERNAL }) { id } }`,
+    );
+    await stack.data(
+      secretariat,
+      'mutation ($input: DistributeDocumentInput!) { distributeDocument(input: $input) { id } }',
+      {
+        input: {
+          documentId: registerDocument.id,
+          staffIds: ['staff-party-secretary'],
+          divisionIds: [],
+          dueAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+        },
+      },
+    );
+    const instruction = await stack.query(
+      'mutation ($input: IssueInstructionInput!) { issueInstruction(input: $input) { id } }',
+      {
+        input: {
+          documentId: registerDocument.id,
+          text: '请综合一处牵头抓好落实。',
+          leadDivisionId: 'div-general-1',
+          coDivisionIds: [],
+          deadline: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
+        },
+      },
+      partySecretary,
+    );
+    expect(instruction.body.errors).toBeUndefined();
+    const root = gatewaySpan(instruction.headers.get('x-request-id'));
+
+    const consumed = await waitFor(
+      () =>
+        tracing
+          .spans()
+          .find(
+            (s) =>
+              s.kind === SpanKind.CONSUMER &&
+              traceId(s) === traceId(root) &&
+              s.name.includes('instruction.issued'),
+          ),
+      {
+        timeoutMs: 90_000,
+        description: 'responsibility consuming instruction.issued in the trace',
+      },
+    );
+    const emitter = tracing.spans().find((s) => spanId(s) === parentOf(consumed));
+    expect(emitter?.kind).toBe(SpanKind.SERVER);
+    expect(ancestorsOf(emitter!)).toContain(spanId(root));
+  });
+
   it('an event-driven flow (matter completed → score entry) joins the trace of the request that emitted it', async () => {
     const { createAssignment } = await stack.data<{ createAssignment: { id: string } }>(
       leadership,
@@ -138,9 +209,13 @@ describe('traces across the gateway, the subgraphs and NATS', () => {
 });
 
 describe('/metrics on every part', () => {
-  it('the gateway and each subgraph serve Prometheus metrics a Prometheus parser reads', async () => {
+  it('the gateway and each subgraph serve Prometheus metrics a Prometheus parser reads, and /health and /ready', async () => {
     const parts = [stack.gatewayUrl, ...Object.values(stack.subgraphs).map((s) => s.url)];
+    expect(parts).toHaveLength(7);
     for (const url of parts) {
+      // What the Kubernetes probes ask (infra/k8s): both answer 200 on a running, connected part.
+      expect((await fetch(new URL('/health', url))).status).toBe(200);
+      expect((await fetch(new URL('/ready', url))).status).toBe(200);
       const response = await fetch(new URL('/metrics', url));
       expect(response.status).toBe(200);
       const families = parsePrometheusTextFormat(await response.text());
@@ -162,7 +237,10 @@ describe('/metrics on every part', () => {
     );
     const backlog = families.find((f) => f.name === 'heli_outbox_backlog');
     expect(backlog?.metrics.map((m) => m.labels?.['service']).sort()).toEqual([
+      'achievement',
       'assessment',
+      'interaction',
+      'notifications',
       'responsibility',
       'sharing',
     ]);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff } from '@heli/demo-data';
-import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
+import { waitFor } from '@heli/testkit';
+import { assessmentPart, responsibilityPart, sharingPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 /** Five demo people, each asked what a person in their seat would ask at the start of the day. */
@@ -9,6 +10,10 @@ const divisionHead = claimsForStaff('staff-general-1-head'); // 高振宇, 综�
 const divisionStaff = claimsForStaff('staff-general-1-1'); // 宋志刚, 综合一处
 const secretariat = claimsForStaff('staff-secretariat-1'); // 郭宏伟, 秘书处
 const executiveDeputy = claimsForStaff('staff-executive-deputy'); // 办公厅常务副主任
+const analyst = claimsForStaff('staff-research-analyst'); // 彭宇航, 调研室, analyst
+
+/** Events count in the period of their time in China Standard Time (UTC+8). */
+const currentYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -54,7 +59,7 @@ describe('a day in the office, through the gateway', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack([responsibilityPart(), sharingPart()]);
+    stack = await startStack([responsibilityPart(), sharingPart(), assessmentPart()]);
   });
 
   afterAll(async () => {
@@ -179,6 +184,135 @@ describe('a day in the office, through the gateway', () => {
       involvement: 'AWAITING_RESOLVER',
       actions: ['ASSIGN_RESOLVER', 'RESOLVE'],
     });
+  });
+
+  it('a division head reads the leaderboard — every division’s rank and total — and only his own entries', async () => {
+    type Board = {
+      me: { name: string };
+      leaderboard: { rank: number; points: number; division: { id: string; name: string } }[];
+    };
+    // The demo's late matters reach assessment as events; wait until they are scored.
+    const board = await waitFor(
+      async () => {
+        const data = await run<Board>(
+          divisionHead,
+          `query ($period: String!) { me { name }
+             leaderboard(period: $period) { rank points division { id name } } }`,
+          { period: String(currentYear) },
+        );
+        return data.leaderboard.some((row) => row.points !== 0) ? data : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 500, description: 'the demo matters scored' },
+    );
+    expect(board.me.name).toBe('高振宇');
+    const ranks = board.leaderboard.map((row) => row.rank);
+    expect(ranks[0]).toBe(1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(board.leaderboard.map((row) => row.division.id)).toContain('div-general-1');
+
+    // Another division's entries stay with it: that one field is refused, the rest stands.
+    const other = board.leaderboard.find((row) => row.division.id !== 'div-general-1')!;
+    const response = await stack.query(
+      `query ($id: ID!, $period: String!) { me { name }
+         division(id: $id) { name score(period: $period) { total explanation { totalCount } } } }`,
+      { id: other.division.id, period: String(currentYear) },
+      divisionHead,
+    );
+    expect(response.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    expect(response.body.data).toEqual({
+      me: { name: '高振宇' },
+      division: {
+        name: other.division.name,
+        score: { total: other.points, explanation: null },
+      },
+    });
+  });
+
+  it('a division head follows a score entry of his division to the matter it is about', async () => {
+    type Explained = {
+      division: {
+        score: {
+          explanation: {
+            edges: {
+              node: {
+                points: number;
+                rule: { description: string };
+                subject: { __typename: string; id: string; title: string } | null;
+              };
+            }[];
+          };
+        };
+      };
+    };
+    const entries = await waitFor(
+      async () => {
+        const data = await run<Explained>(
+          divisionHead,
+          `query ($period: String!) { division(id: "div-general-1") { score(period: $period) {
+             explanation(first: 100) { edges { node { points rule { description }
+               subject { __typename ... on Assignment { id title } } } } } } } }`,
+          { period: String(currentYear) },
+        );
+        const edges = data.division.score.explanation.edges;
+        return edges.some((edge) => edge.node.subject !== null) ? edges : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 500, description: 'a scored matter of 综合一处' },
+    );
+    const aboutMatter = entries.find((edge) => edge.node.subject?.__typename === 'Assignment')!;
+    const { assignment } = await run<{ assignment: { id: string; title: string } }>(
+      divisionHead,
+      'query ($id: ID!) { assignment(id: $id) { id title } }',
+      { id: aboutMatter.node.subject!.id },
+    );
+    // The entry names the very matter he can open, by its title.
+    expect(aboutMatter.node.subject).toEqual({ __typename: 'Assignment', ...assignment });
+  });
+
+  it('an analyst reads the whole office’s figures within clearance, but opens only his division’s matters', async () => {
+    type Figures = {
+      statistics: {
+        mattersByDivisionStatusMonth: { division: { id: string }; status: string; count: number }[];
+        onTimeRates: { division: { id: string }; rate: number }[];
+        readingRates: { division: { id: string }; due: number }[];
+        scoresByRule: { division: { id: string }; ruleId: string; points: number }[];
+      };
+      assignments: { totalCount: number };
+    };
+    const figures = await run<Figures>(
+      analyst,
+      `query ($year: Int!) {
+         statistics(year: $year) {
+           mattersByDivisionStatusMonth { division { id } status month count }
+           onTimeRates { division { id } month rate }
+           readingRates { division { id } month due acknowledged onTimeRate }
+           scoresByRule { division { id } ruleId description points entries }
+         }
+         assignments(first: 1) { totalCount } }`,
+      { year: currentYear },
+    );
+    const counted = new Set(
+      figures.statistics.mattersByDivisionStatusMonth.map((count) => count.division.id),
+    );
+    expect(counted).toContain('div-general-1');
+    expect(counted.size).toBeGreaterThan(1);
+    const own = await run<{ assignments: { totalCount: number } }>(
+      analyst,
+      '{ assignments(filter: { divisionId: "div-research" }, first: 1) { totalCount } }',
+    );
+    // Opening matters is still the ordinary rule: what his division leads or co-organises.
+    expect(figures.assignments.totalCount).toBe(own.assignments.totalCount);
+    const total = figures.statistics.mattersByDivisionStatusMonth.reduce((n, c) => n + c.count, 0);
+    expect(total).toBeGreaterThan(figures.assignments.totalCount);
+    // A member of staff without the role counts only what he may open.
+    const staffFigures = await run<Figures>(
+      divisionStaff,
+      `query ($year: Int!) { statistics(year: $year) {
+         mattersByDivisionStatusMonth { division { id } count } scoresByRule { division { id } } } }`,
+      { year: currentYear },
+    );
+    expect(new Set(staffFigures.statistics.scoresByRule.map((score) => score.division.id))).toEqual(
+      new Set(['div-general-1']),
+    );
   });
 
   it('nobody reads another person’s work list', async () => {

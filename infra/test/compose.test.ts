@@ -34,6 +34,7 @@ const SUBGRAPHS = [
   'achievement',
   'assessment',
   'liaison',
+  'notifications',
 ] as const;
 
 /**
@@ -110,7 +111,8 @@ describe(`infra/docker-compose.yml (${compose.renderedBy})`, () => {
     } else {
       expect(readFileSync(COMPOSE_FILE, 'utf8')).toMatch(/\$\{GATEWAY_SIGNING_SECRET:\?/);
     }
-  });
+    // docker-compose is a Python program: seconds to start on a loaded machine.
+  }, 120_000);
 
   it('runs a three-member MongoDB replica set, initiated once by a job', () => {
     for (const member of ['mongo1', 'mongo2', 'mongo3']) {

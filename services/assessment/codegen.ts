@@ -20,6 +20,8 @@ export const mappers = {
   InspectionFinding: '../inspections/inspections.model.js#InspectionFindingRecord',
   Evaluation: '../evaluations/evaluation-view.js#EvaluationView',
   InspectedItem: '../scoring-events/scorable-events.js#ScoredItem',
+  Statistics: '../statistics/statistics.resolvers.js#StatisticsRef',
+  RuleScore: '../statistics/statistics.resolvers.js#RuleScoreGroup',
   PublishedEvaluation: '../evaluations/evaluations.model.js#PublishedEvaluationRecord',
 };
 

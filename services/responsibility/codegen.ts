@@ -27,6 +27,9 @@ export const mappers = {
   WorkDifficulty: '../work/work.rules.js#WorkDifficultyItem',
   WorkReminder: '../work/work.rules.js#WorkReminderItem',
   Instruction: '../origins/instruction-reference.js#InstructionReference',
+  Statistics: '../statistics/statistics.resolvers.js#StatisticsRef',
+  MatterCount: '../statistics/matter-statistics.rules.js#MatterCount as MatterCountData',
+  OnTimeRate: '../statistics/matter-statistics.rules.js#OnTimeRate as OnTimeRateData',
 };
 
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's

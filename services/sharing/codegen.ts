@@ -30,6 +30,8 @@ export const mappers = {
   Work: '../work/work.rules.js#WorkRef',
   WorkReading: '../work/work.rules.js#WorkReadingItem',
   WorkCirculation: '../work/work.rules.js#WorkCirculationItem',
+  Statistics: '../statistics/statistics.resolvers.js#StatisticsRef',
+  ReadingRate: '../statistics/reading-statistics.rules.js#ReadingRate as ReadingRateData',
   IncomingRegistration:
     '../incoming-documents/incoming-registration.model.js#IncomingRegistrationRecord',
   DocumentViewRecord: '../audit/audit.model.js#DocumentViewRecord as DocumentViewRecordModel',

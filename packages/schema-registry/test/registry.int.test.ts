@@ -184,4 +184,25 @@ describe('schema registry on NATS JetStream', () => {
     expect(failure?.stderr).toMatch(/operation DivisionNames \(client console\).*Division\.name/);
     expect((await registry.readState())!.revision).toBe(before);
   });
+  it('docs/RUNBOOK.md roll back: `pnpm schema rollback` restores the previous supergraph, `show` says so', async () => {
+    const env = { ...process.env, HELI_NAMESPACE: namespace, NATS_URL: testProcessEnv().NATS_URL };
+    const current = (await registry.readState())!;
+    const previous = (await registry.stateHistory()).find(
+      (s) => s.state.hash !== current.state.hash,
+    )!;
+
+    const rolledBack = await run(process.execPath, ['--import', 'tsx', CLI, 'rollback'], { env });
+
+    expect(rolledBack.stdout).toContain(`restored supergraph ${previous.state.hash}`);
+    const now = (await registry.readState())!;
+    expect(now.state.hash).toBe(previous.state.hash);
+    expect(now.revision).toBeGreaterThan(current.revision);
+    await waitFor(() => seen.find((s) => s.revision === now.revision), {
+      description: 'the watcher (as the gateway) to see the rolled-back state',
+    });
+    const shown = await run(process.execPath, ['--import', 'tsx', CLI, 'show'], { env });
+    expect(shown.stdout).toMatch(
+      new RegExp(`revision ${now.revision}, supergraph ${now.state.hash}, rollback`),
+    );
+  });
 });

@@ -10,7 +10,13 @@ import mongoose from 'mongoose';
 import { connect, type NatsConnection } from 'nats';
 import { createTokenVerifier, tokenVerifierConfig } from '@heli/auth';
 import { apolloQueryLimits, httpResponseLimits, queryLimitsFromEnv } from '@heli/query-limits';
-import { createEventConsumer, createOutbox, createOutboxRelay } from '@heli/event-bus';
+import {
+  createEventConsumer,
+  createOutbox,
+  createOutboxRelay,
+  deadLetters,
+  type DeadLetterStore,
+} from '@heli/event-bus';
 import { graphqlErrorMetricsPlugin } from '@heli/telemetry';
 import { eventMetrics } from './event-metrics.js';
 import {
@@ -62,6 +68,8 @@ export interface SubgraphServer<TModels = unknown> {
   conn: mongoose.Connection;
   outbox: Outbox;
   logger: Logger;
+  /** This service's dead letters, replayed through the same handlers its consumers run. */
+  deadLetters: DeadLetterStore;
 }
 
 /**
@@ -274,6 +282,10 @@ async function assemble<TModels, TLoaders>(
     conn,
     outbox,
     logger,
+    deadLetters: deadLetters(
+      conn,
+      Object.fromEntries(consumers.map((c) => [c.consumerName, c.handlers])),
+    ),
   };
 }
 

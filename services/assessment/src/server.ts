@@ -11,6 +11,7 @@ import { assessmentModels } from './models.js';
 import { recomputeResolvers } from './recompute/recompute.resolvers.js';
 import { scoringSubscription } from './scoring-events/scoring-subscription.js';
 import { scoringRulesResolvers } from './scoring-rules/scoring-rules.resolvers.js';
+import { statisticsResolvers } from './statistics/statistics.resolvers.js';
 import { subjectsResolvers } from './subjects/subjects.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
@@ -38,6 +39,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       sdl('./evaluations/evaluations.graphql'),
       sdl('./item-scores/item-scores.graphql'),
       sdl('./subjects/subjects.graphql'),
+      sdl('./statistics/statistics.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -48,6 +50,7 @@ export function createAssessmentSubgraph({ loadDemoData }: AssessmentSubgraphOpt
       evaluationsResolvers,
       itemScoresResolvers,
       subjectsResolvers,
+      statisticsResolvers,
     ],
     models: assessmentModels,
     createLoaders: createAssessmentLoaders,

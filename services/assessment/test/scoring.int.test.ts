@@ -43,7 +43,7 @@ type ScoreData = {
     score: {
       total: number;
       byCategory: Array<{ category: string; points: number }>;
-      explanation: {
+      explanation: null | {
         totalCount: number;
         edges: Array<{
           node: {
@@ -102,7 +102,7 @@ describe('scoring events from responsibility and sharing', () => {
       { category: 'INTERACTION', points: 0 },
       { category: 'ACHIEVEMENT', points: 0 },
     ]);
-    expect(division!.score.explanation.edges.map(({ node }) => node)).toEqual([
+    expect(division!.score.explanation!.edges.map(({ node }) => node)).toEqual([
       {
         kind: 'RULE',
         points: 3,
@@ -200,25 +200,45 @@ describe('who sees scores', () => {
     leaderboard(period: $period, category: $category) { rank points division { id } }
   }`;
 
-  it('shows a division its own score and refuses another division’s', async () => {
+  it('shows another division’s total and rank, and refuses only the entries behind it', async () => {
     const own = await scoreOf('div-general-1', '2026', PEOPLE.general1Head);
     expect(own.errors).toBeUndefined();
     const other = await scoreOf('div-research', '2026', PEOPLE.general1Head);
-    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(other.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['_entities', 0, 'score', 'explanation'], 'FORBIDDEN'],
+    ]);
+    const research = other.data!._entities[0]!;
+    // The refusal nulls the explanation alone: the total, categories and rank are still there.
+    expect(research.score.explanation).toBeNull();
+    expect(research.score.total).toBe(4);
+    expect(research.rank).toBe(1);
   });
 
-  it('shows the leaderboard to analysts and not to division heads', async () => {
+  it('shows the leaderboard to every division — analysts and division heads alike', async () => {
+    for (const viewer of [PEOPLE.analyst, PEOPLE.general1Head]) {
+      const { body } = await assessment.as<{
+        leaderboard: Array<{ rank: number; points: number; division: { id: string } }>;
+      }>(viewer, LEADERBOARD, { period: '2026' });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.leaderboard[0]).toEqual({
+        rank: 1,
+        points: 4,
+        division: { id: 'div-research' },
+      });
+    }
+  });
+
+  it('leaves the rest of a response standing when the leaderboard’s period cannot be read', async () => {
     const { body } = await assessment.as<{
-      leaderboard: Array<{ rank: number; points: number; division: { id: string } }>;
-    }>(PEOPLE.analyst, LEADERBOARD, { period: '2026' });
-    expect(body.errors).toBeUndefined();
-    expect(body.data!.leaderboard[0]).toEqual({
-      rank: 1,
-      points: 4,
-      division: { id: 'div-research' },
-    });
-    const refused = await assessment.as(PEOPLE.general1Head, LEADERBOARD, { period: '2026' });
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      leaderboard: unknown;
+      rules: { version: number } | null;
+    }>(
+      PEOPLE.general1Head,
+      `{ leaderboard(period: "2026-13") { rank }
+         rules: scoringRules(year: 2026) { version } }`,
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.data).toMatchObject({ leaderboard: null, rules: { version: expect.any(Number) } });
   });
 
   it('explains a bad period in words', async () => {

@@ -13,6 +13,7 @@ import { leadershipBoardResolvers } from './leadership-board/leadership-board.re
 import { createResponsibilityLoaders } from './loaders.js';
 import { responsibilityModels } from './models.js';
 import { originsResolvers } from './origins/origins.resolvers.js';
+import { statisticsResolvers } from './statistics/statistics.resolvers.js';
 import { officesResolvers } from './offices/offices.resolvers.js';
 import { progressReportsResolvers } from './progress-reports/progress-reports.resolvers.js';
 import { dateTimeResolvers } from './scalars/date-time.scalar.js';
@@ -72,6 +73,7 @@ export function createResponsibilitySubgraph({
       sdl('./leadership-board/leadership-board.graphql'),
       sdl('./work/work.graphql'),
       sdl('./origins/origins.graphql'),
+      sdl('./statistics/statistics.graphql'),
     ],
     resolvers: [
       officesResolvers,
@@ -88,6 +90,7 @@ export function createResponsibilitySubgraph({
       leadershipBoardResolvers(options),
       workResolvers(options),
       originsResolvers,
+      statisticsResolvers,
     ],
     models: responsibilityModels,
     createLoaders: (scope) => createResponsibilityLoaders(scope, clock),

@@ -339,3 +339,10 @@ describe('people of other offices, and matters at the wrong stage', () => {
     );
   });
 });
+
+describe('things that are not there', () => {
+  it('are named in Chinese, whatever the step', async () => {
+    const ACCEPT = `mutation($input: AssignmentStepInput!) { acceptAssignment(input: $input) { id } }`;
+    expect(await refused(HEAD, ACCEPT, { id: 'nope' }, 'NOT_FOUND')).toBe('未找到交办事项“nope”');
+  });
+});

@@ -289,7 +289,7 @@ describe('updateOffice', () => {
       { id: 'office-nowhere', name: '无' },
       'NOT_FOUND',
     );
-    expect(message).toBe('Office office-nowhere was not found');
+    expect(message).toBe('未找到单位“office-nowhere”');
   });
 });
 

@@ -114,6 +114,13 @@ describe('supervision on one replica', () => {
     matters.clock.set(new Date(hoursFromStart(1 + 24 * 10)));
     expect((await matters.tick()).escalations).toMatchObject({ BLUE: 1, ORANGE: 1, RED: 1 });
     expect(await eventsOf(matters, id)).toEqual(['OVERDUE', 'BLUE', 'ORANGE', 'RED']);
+    // Overdue since the deadline passed — not since the scan that noticed it ten days later.
+    const { assignment } = await matters.ok<{ assignment: { overdueSince: string } }>(
+      OFFICE_LEADER,
+      'query ($id: ID!) { assignment(id: $id) { overdueSince } }',
+      { id },
+    );
+    expect(assignment.overdueSince).toBe(hoursFromStart(1));
   });
 
   it('leaves alone a matter whose result came in before the deadline, and completed or cancelled ones', async () => {

@@ -21,6 +21,7 @@ import { directorySubscription } from '@heli/directory-read-model';
 import { organisationResolvers } from './organisation/organisation.resolvers.js';
 import { scheduleSweeps } from './schedule/sweeps.js';
 import { currentViewer } from './organisation/current-viewer.js';
+import { statisticsResolvers } from './statistics/statistics.resolvers.js';
 import { workResolvers } from './work/work.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
@@ -61,6 +62,7 @@ export function createSharingSubgraph({
       sdl('./audit/audit.graphql'),
       sdl('./schema/date-time.graphql'),
       sdl('./work/work.graphql'),
+      sdl('./statistics/statistics.graphql'),
       sdl('./incoming-documents/incoming-documents.graphql'),
     ],
     resolvers: [
@@ -74,6 +76,7 @@ export function createSharingSubgraph({
       featuredResolvers(dependencies),
       auditResolvers,
       workResolvers(dependencies),
+      statisticsResolvers,
       incomingDocumentsResolvers(dependencies),
     ],
     models: sharingModels,

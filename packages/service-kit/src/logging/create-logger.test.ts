@@ -1,3 +1,5 @@
+import { withServerSpan } from '@heli/telemetry';
+import { inMemoryTracing } from '@heli/telemetry/testing';
 import { describe, expect, it } from 'vitest';
 import { runWithRequestContext } from '../request-context/request-context.js';
 import { createLogger } from './create-logger.js';
@@ -26,6 +28,23 @@ describe('createLogger', () => {
     });
     expect(new Date(String(lines[0]?.time)).toISOString()).toBe(lines[0]?.time);
     expect(lines[0]).not.toHaveProperty('requestId');
+  });
+
+  it('adds the trace id of the span the line is written in, so logs and traces join up', async () => {
+    const tracing = inMemoryTracing();
+    const { logger, lines } = captured();
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+    await withServerSpan('POST /graphql', { traceparent }, {}, async () => {
+      logger.child({ component: 'resolver' }).info('handled');
+    });
+    logger.info('outside any request');
+
+    expect(lines[0]).toMatchObject({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', msg: 'handled' });
+    expect(tracing.spans().map((s) => s.spanContext().traceId)).toContain(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
+    expect(lines[1]).not.toHaveProperty('traceId');
   });
 
   it('adds the current request id, also in child loggers', () => {

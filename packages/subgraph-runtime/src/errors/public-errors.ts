@@ -22,9 +22,9 @@ export function badInput(message: string, details?: Record<string, unknown>): Gr
   return new GraphQLError(message, { extensions: { ...details, code: 'BAD_USER_INPUT' } });
 }
 
-/** `what` names the missing thing for a person, e.g. `notFound('Division div-7')`. */
+/** `what` names the missing thing for a person, in Chinese: `notFound('处室“div-7”')` → 未找到处室“div-7”. */
 export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  return new GraphQLError(`未找到${what}`, { extensions: { code: 'NOT_FOUND' } });
 }
 
 export function forbidden(message = 'You are not allowed to do this'): GraphQLError {

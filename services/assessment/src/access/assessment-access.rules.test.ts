@@ -2,7 +2,7 @@ import type { Role } from '@heli/auth';
 import { describe, expect, it } from 'vitest';
 import {
   canManageAssessment,
-  canSeeLeaderboard,
+  canSeeAllScoreDetails,
   canSeeScoresOf,
   mayAssessDivision,
 } from './assessment-access.rules.js';
@@ -24,10 +24,10 @@ describe('assessment access', () => {
 
   it('shows every score and the leaderboard to analysts, leadership and assessors', () => {
     for (const role of ['ANALYST', 'OFFICE_LEADER', 'COMMITTEE_LEADER', 'ASSESSOR'] as const) {
-      expect(canSeeLeaderboard(viewer([role]))).toBe(true);
+      expect(canSeeAllScoreDetails(viewer([role]))).toBe(true);
       expect(canSeeScoresOf(viewer([role], null), 'div-b')).toBe(true);
     }
-    expect(canSeeLeaderboard(viewer(['STAFF', 'DIVISION_HEAD']))).toBe(false);
+    expect(canSeeAllScoreDetails(viewer(['STAFF', 'DIVISION_HEAD']))).toBe(false);
   });
 
   it('lets an assessor assess every division but their own; leadership has none of its own', () => {

@@ -7,14 +7,17 @@ export function canManageAssessment(viewer: Viewer): boolean {
   return hasRole(viewer, 'ASSESSOR', 'OFFICE_LEADER');
 }
 
-/** Everybody's scores side by side: analysts, leadership, and those who assess. */
-export function canSeeLeaderboard(viewer: Viewer): boolean {
+/**
+ * The entries behind every division's score: analysts, leadership, and those who assess. (Ranks
+ * and totals are for everybody.)
+ */
+export function canSeeAllScoreDetails(viewer: Viewer): boolean {
   return hasRole(viewer, 'ANALYST', 'OFFICE_LEADER', 'COMMITTEE_LEADER', 'ASSESSOR');
 }
 
 /** A division sees its own scores; whoever sees the leaderboard sees every division's. */
 export function canSeeScoresOf(viewer: Viewer, divisionId: string): boolean {
-  return viewer.divisionId === divisionId || canSeeLeaderboard(viewer);
+  return viewer.divisionId === divisionId || canSeeAllScoreDetails(viewer);
 }
 
 /** Nobody assesses their own division: an assessor of 督查室 neither inspects nor scores 督查室. */

@@ -2,7 +2,6 @@ import type { HeliClaims } from '@heli/auth';
 import { forbidden } from '@heli/subgraph-runtime';
 import {
   canManageAssessment,
-  canSeeLeaderboard,
   canSeeScoresOf,
   mayAssessDivision,
 } from './assessment-access.rules.js';
@@ -10,12 +9,6 @@ import {
 export function requireAssessmentManager(viewer: HeliClaims): void {
   if (!canManageAssessment(viewer)) {
     throw forbidden('只有考核人员（ASSESSOR）或厅领导可以维护评分标准、开展检查和发布考评');
-  }
-}
-
-export function requireLeaderboardViewer(viewer: HeliClaims): void {
-  if (!canSeeLeaderboard(viewer)) {
-    throw forbidden('只有分析人员、厅领导、市委领导和考核人员可以查看各处室排名');
   }
 }
 

@@ -9,6 +9,7 @@ import type { RecomputeResult, DivisionScoreChange as DivisionScoreChangeData } 
 import type { InspectionRecord, InspectionFindingRecord } from '../inspections/inspections.model.js';
 import type { EvaluationView } from '../evaluations/evaluation-view.js';
 import type { ScoredItem } from '../scoring-events/scorable-events.js';
+import type { StatisticsRef, RuleScoreGroup } from '../statistics/statistics.resolvers.js';
 import type { PublishedEvaluationRecord } from '../evaluations/evaluations.model.js';
 import type { AssessmentContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -78,13 +79,13 @@ export type Difficulty = {
 
 export type Division = {
   __typename?: 'Division';
-  /** The division's evaluation for a period: 2026 for the 年度考评, or 2026-Q2, 2026-05 */
-  evaluation: Evaluation;
+  /** The division's evaluation for a period: 2026 for the 年度考评, or 2026-Q2, 2026-05. Its own staff, analysts, leadership and assessors; null (FORBIDDEN) for anyone else */
+  evaluation?: Maybe<Evaluation>;
   id: Scalars['ID']['output'];
-  /** The division's rank among all divisions for a period, overall or in one category */
-  rank: Scalars['Int']['output'];
-  /** The division's score for a period (2026, 2026-Q2, 2026-05). Its own staff, analysts, leadership and assessors may see it. */
-  score: DivisionScore;
+  /** The division's rank among all divisions for a period, overall or in one category; null where the period cannot be read */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** The division's score for a period (2026, 2026-Q2, 2026-05): its total and categories for everybody (相互竞争); the entries behind it for its own staff, analysts, leadership and assessors */
+  score?: Maybe<DivisionScore>;
 };
 
 
@@ -109,8 +110,11 @@ export type DivisionScore = {
   /** Every category, 0 where nothing was scored */
   byCategory: Array<CategoryPoints>;
   division: Division;
-  /** The entries behind the score, in order of their source events */
-  explanation: ScoreEntryConnection;
+  /**
+   * The entries behind the score, in order of their source events: for the division's own staff,
+   * analysts, leadership and assessors; null (FORBIDDEN) for anyone else, leaving the totals shown
+   */
+  explanation?: Maybe<ScoreEntryConnection>;
   /** 2026, 2026-Q2 or 2026-05 */
   period: Scalars['String']['output'];
   total: Scalars['Float']['output'];
@@ -375,8 +379,8 @@ export type Query = {
   inspection?: Maybe<Inspection>;
   /** Inspections, newest first: all for assessors and leadership, a division's own for its staff */
   inspections: Array<Inspection>;
-  /** Every division ranked for a period, overall or in one category (analysts, leadership, assessors) */
-  leaderboard: Array<LeaderboardRow>;
+  /** Every division ranked for a period, overall or in one category: ranks and totals for everybody, so divisions learn from and compete with each other (相互学习、相互竞争) */
+  leaderboard?: Maybe<Array<LeaderboardRow>>;
   /** Dry run: what the year's scores would become under these rules. Writes nothing (assessors, office leadership). */
   previewScoringRules: Recompute;
   scorableEventTypes: Array<ScorableEventType>;
@@ -461,6 +465,17 @@ export type RuleReference = {
   id: Scalars['ID']['output'];
   ruleSetVersion: Scalars['Int']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type RuleScore = {
+  __typename?: 'RuleScore';
+  category: ScoreCategory;
+  /** The rule's description in the year's current rule set; null for a rule no longer in it */
+  description?: Maybe<Scalars['String']['output']>;
+  division: Division;
+  entries: Scalars['Int']['output'];
+  points: Scalars['Float']['output'];
+  ruleId: Scalars['ID']['output'];
 };
 
 export type ScheduleInspectionInput = {
@@ -644,6 +659,13 @@ export type StartSpotCheckInput = {
   title: Scalars['String']['input'];
 };
 
+export type Statistics = {
+  __typename?: 'Statistics';
+  /** The year's ledger by division and rule: how many entries and what they add up to */
+  scoresByRule: Array<RuleScore>;
+  year: Scalars['Int']['output'];
+};
+
 export type WorkflowCase = {
   __typename?: 'WorkflowCase';
   id: Scalars['ID']['output'];
@@ -731,6 +753,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   AchievementUse: AchievementUse;
   Division: Division;
+  Statistics: Statistics;
 };
 
 /** Mapping of federation reference types */
@@ -741,6 +764,9 @@ export type FederationReferenceTypes = {
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
+  Statistics:
+    ( { __typename: 'Statistics' }
+    & GraphQLRecursivePick<FederationTypes['Statistics'], {"year":true}> );
 };
 
 /** Mapping of union types */
@@ -800,6 +826,7 @@ export type ResolversTypes = {
   Recompute: ResolverTypeWrapper<RecomputeResult>;
   RecordFindingInput: ResolverTypeWrapper<Partial<RecordFindingInput>>;
   RuleReference: ResolverTypeWrapper<Partial<RuleReference>>;
+  RuleScore: ResolverTypeWrapper<RuleScoreGroup>;
   ScheduleInspectionInput: ResolverTypeWrapper<Partial<ScheduleInspectionInput>>;
   ScorableEventType: ResolverTypeWrapper<Partial<ScorableEventType>>;
   ScoreCap: ResolverTypeWrapper<Partial<ScoreCap>>;
@@ -817,6 +844,7 @@ export type ResolversTypes = {
   SourceEvent: ResolverTypeWrapper<Partial<SourceEvent>>;
   SpotCheckVerification: ResolverTypeWrapper<Partial<Omit<SpotCheckVerification, 'redrawn'> & { redrawn: Array<ResolversTypes['InspectedItem']> }>>;
   StartSpotCheckInput: ResolverTypeWrapper<Partial<StartSpotCheckInput>>;
+  Statistics: ResolverTypeWrapper<StatisticsRef>;
   WorkflowCase: ResolverTypeWrapper<Partial<WorkflowCase>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
 };
@@ -857,6 +885,7 @@ export type ResolversParentTypes = {
   Recompute: RecomputeResult;
   RecordFindingInput: Partial<RecordFindingInput>;
   RuleReference: Partial<RuleReference>;
+  RuleScore: RuleScoreGroup;
   ScheduleInspectionInput: Partial<ScheduleInspectionInput>;
   ScorableEventType: Partial<ScorableEventType>;
   ScoreCap: Partial<ScoreCap>;
@@ -872,6 +901,7 @@ export type ResolversParentTypes = {
   SourceEvent: Partial<SourceEvent>;
   SpotCheckVerification: Partial<Omit<SpotCheckVerification, 'redrawn'> & { redrawn: Array<ResolversParentTypes['InspectedItem']> }>;
   StartSpotCheckInput: Partial<StartSpotCheckInput>;
+  Statistics: StatisticsRef;
   WorkflowCase: Partial<WorkflowCase>;
   String: Partial<Scalars['String']['output']>;
 };
@@ -925,16 +955,16 @@ export type DifficultyResolvers<ContextType = AssessmentContext, ParentType exte
 
 export type DivisionResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  evaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<DivisionEvaluationArgs, 'period'>>;
+  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<DivisionEvaluationArgs, 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<DivisionRankArgs, 'period'>>;
-  score?: Resolver<ResolversTypes['DivisionScore'], ParentType, ContextType, RequireFields<DivisionScoreArgs, 'period'>>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<DivisionRankArgs, 'period'>>;
+  score?: Resolver<Maybe<ResolversTypes['DivisionScore']>, ParentType, ContextType, RequireFields<DivisionScoreArgs, 'period'>>;
 };
 
 export type DivisionScoreResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['DivisionScore'] = ResolversParentTypes['DivisionScore']> = {
   byCategory?: Resolver<Array<ResolversTypes['CategoryPoints']>, ParentType, ContextType>;
   division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['ScoreEntryConnection'], ParentType, ContextType, RequireFields<DivisionScoreExplanationArgs, 'first'>>;
+  explanation?: Resolver<Maybe<ResolversTypes['ScoreEntryConnection']>, ParentType, ContextType, RequireFields<DivisionScoreExplanationArgs, 'first'>>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -1064,7 +1094,7 @@ export type PublishedEvaluationResolvers<ContextType = AssessmentContext, Parent
 export type QueryResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<QueryInspectionArgs, 'id'>>;
   inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType, Partial<QueryInspectionsArgs>>;
-  leaderboard?: Resolver<Array<ResolversTypes['LeaderboardRow']>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'period'>>;
+  leaderboard?: Resolver<Maybe<Array<ResolversTypes['LeaderboardRow']>>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'period'>>;
   previewScoringRules?: Resolver<ResolversTypes['Recompute'], ParentType, ContextType, RequireFields<QueryPreviewScoringRulesArgs, 'input'>>;
   scorableEventTypes?: Resolver<Array<ResolversTypes['ScorableEventType']>, ParentType, ContextType>;
   scoreEntry?: Resolver<Maybe<ResolversTypes['ScoreEntry']>, ParentType, ContextType, RequireFields<QueryScoreEntryArgs, 'id'>>;
@@ -1086,6 +1116,15 @@ export type RuleReferenceResolvers<ContextType = AssessmentContext, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RuleScoreResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['RuleScore'] = ResolversParentTypes['RuleScore']> = {
+  category?: Resolver<ResolversTypes['ScoreCategory'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ScorableEventTypeResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['ScorableEventType'] = ResolversParentTypes['ScorableEventType']> = {
@@ -1165,6 +1204,12 @@ export type SpotCheckVerificationResolvers<ContextType = AssessmentContext, Pare
   seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StatisticsResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['Statistics'] = ResolversParentTypes['Statistics'], FederationReferenceType extends FederationReferenceTypes['Statistics'] = FederationReferenceTypes['Statistics']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Statistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  scoresByRule?: Resolver<Array<ResolversTypes['RuleScore']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type WorkflowCaseResolvers<ContextType = AssessmentContext, ParentType extends ResolversParentTypes['WorkflowCase'] = ResolversParentTypes['WorkflowCase']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1197,6 +1242,7 @@ export type Resolvers<ContextType = AssessmentContext> = {
   Query?: QueryResolvers<ContextType>;
   Recompute?: RecomputeResolvers<ContextType>;
   RuleReference?: RuleReferenceResolvers<ContextType>;
+  RuleScore?: RuleScoreResolvers<ContextType>;
   ScorableEventType?: ScorableEventTypeResolvers<ContextType>;
   ScoreCap?: ScoreCapResolvers<ContextType>;
   ScoreEntry?: ScoreEntryResolvers<ContextType>;
@@ -1207,6 +1253,7 @@ export type Resolvers<ContextType = AssessmentContext> = {
   ScoringRuleSet?: ScoringRuleSetResolvers<ContextType>;
   SourceEvent?: SourceEventResolvers<ContextType>;
   SpotCheckVerification?: SpotCheckVerificationResolvers<ContextType>;
+  Statistics?: StatisticsResolvers<ContextType>;
   WorkflowCase?: WorkflowCaseResolvers<ContextType>;
 };
 

@@ -1,5 +1,5 @@
 import { forbidden, notFound } from '@heli/subgraph-runtime';
-import { canSeeLeaderboard } from '../access/assessment-access.rules.js';
+import { canSeeAllScoreDetails } from '../access/assessment-access.rules.js';
 import { requireAssessmentManager, requireScoreViewer } from '../access/require-access.js';
 import type { AssessmentContext, AssessmentResolvers } from '../context.js';
 import { formatPeriod, parsePeriod } from '../periods/period.js';
@@ -22,8 +22,10 @@ export const inspectionsResolvers: AssessmentResolvers = {
   Query: {
     inspections: (_, args, ctx) => {
       // Whoever may see every division's scores sees every inspection; others their division's.
-      const divisionId = canSeeLeaderboard(ctx.viewer) ? args.divisionId : ctx.viewer.divisionId;
-      if (!divisionId && !canSeeLeaderboard(ctx.viewer)) {
+      const divisionId = canSeeAllScoreDetails(ctx.viewer)
+        ? args.divisionId
+        : ctx.viewer.divisionId;
+      if (!divisionId && !canSeeAllScoreDetails(ctx.viewer)) {
         throw forbidden('只有处室人员可以查看本处室的检查');
       }
       if (args.divisionId && args.divisionId !== divisionId) {

@@ -1,9 +1,5 @@
 import { paginate } from '@heli/subgraph-runtime';
-import {
-  requireAssessmentManager,
-  requireLeaderboardViewer,
-  requireScoreViewer,
-} from '../access/require-access.js';
+import { requireAssessmentManager, requireScoreViewer } from '../access/require-access.js';
 import type { AssessmentResolvers } from '../context.js';
 import { rankingKey } from '../loaders.js';
 import { formatPeriod, parsePeriod, periodFilter } from '../periods/period.js';
@@ -15,8 +11,8 @@ import { loadDivisionScore } from './division-score.js';
 
 export const ledgerResolvers: AssessmentResolvers = {
   Query: {
+    // Ranks and totals are for everybody; what stays restricted is the entries behind them.
     leaderboard: async (_, args, ctx) => {
-      requireLeaderboardViewer(ctx.viewer);
       const period = formatPeriod(parsePeriod(args.period));
       const ranking = await ctx.loaders.ranking.load(rankingKey(period, args.category));
       return ranking.map(({ divisionId, total, rank }) => ({
@@ -46,12 +42,8 @@ export const ledgerResolvers: AssessmentResolvers = {
   },
 
   Division: {
-    score: (division, { period }, ctx) => {
-      requireScoreViewer(ctx.viewer, division.id);
-      return loadDivisionScore(ctx, division.id, period);
-    },
+    score: (division, { period }, ctx) => loadDivisionScore(ctx, division.id, period),
     rank: async (division, args, ctx) => {
-      requireScoreViewer(ctx.viewer, division.id);
       const period = formatPeriod(parsePeriod(args.period));
       const ranking = await ctx.loaders.ranking.load(rankingKey(period, args.category));
       return rankAmong(ranking, division.id).rank;
@@ -60,8 +52,9 @@ export const ledgerResolvers: AssessmentResolvers = {
 
   DivisionScore: {
     division: (score) => ({ id: score.divisionId }),
-    explanation: (score, args, ctx, info) =>
-      paginate(
+    explanation: (score, args, ctx, info) => {
+      requireScoreViewer(ctx.viewer, score.divisionId);
+      return paginate(
         ctx.models.scoreEntries,
         {
           divisionId: score.divisionId,
@@ -70,7 +63,8 @@ export const ledgerResolvers: AssessmentResolvers = {
         },
         { first: args.first, after: args.after, sort: { field: 'source.eventTime' } },
         info,
-      ),
+      );
+    },
   },
 
   ScoreEntry: {

@@ -21,7 +21,7 @@ export async function loadVisibleMatter(
   id: string,
 ): Promise<AssignmentRecord> {
   const matter = await ctx.loaders.assignment.load(id);
-  if (!matter) throw notFound(`Assignment ${id}`);
+  if (!matter) throw notFound(`交办事项“${id}”`);
   return matter;
 }
 

@@ -203,7 +203,7 @@ export async function findMatter(write: MatterWrite, id: string): Promise<Assign
     .findById(id)
     .session(write.session)
     .lean<AssignmentRecord>();
-  if (!matter) throw notFound(`Assignment ${id}`);
+  if (!matter) throw notFound(`交办事项“${id}”`);
   return matter;
 }
 

@@ -160,6 +160,8 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
       progress: async (matter, _, ctx) =>
         rolledUpProgress(matter, await ctx.loaders.subMatterProgress.load(matter._id)),
       overdue: (matter) => isOverdue(matter, clock.now()),
+      // The deadline it passed: true from that moment, before any scan has noticed.
+      overdueSince: (matter) => (isOverdue(matter, clock.now()) ? matter.deadline : null),
     },
 
     AssignmentSearchHit: {

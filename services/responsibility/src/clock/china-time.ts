@@ -29,3 +29,14 @@ export function chinaWeekContaining(now: Date): { start: Date; end: Date } {
   const start = localMidnight - daysSinceMonday * DAY_MS - CHINA_OFFSET_MS;
   return { start: new Date(start), end: new Date(start + 7 * DAY_MS) };
 }
+
+/** The month an instant falls in, China time, e.g. `2026-05`. */
+export function chinaMonthOf(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** The calendar year in China time, as the half-open range of instants it spans. */
+export function chinaYear(year: number): { start: Date; end: Date } {
+  const start = Date.UTC(year, 0, 1) - CHINA_OFFSET_MS;
+  return { start: new Date(start), end: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS) };
+}

@@ -157,7 +157,7 @@ async function findDifficulty(write: MatterWrite, id: string): Promise<Difficult
     .findById(id)
     .session(write.session)
     .lean<DifficultyRecord>();
-  if (!difficulty) throw notFound(`Difficulty ${id}`);
+  if (!difficulty) throw notFound(`困难“${id}”`);
   return difficulty;
 }
 

@@ -20,7 +20,7 @@ async function loadVisibleDifficulty(
   const difficulty = await ctx.models.difficulties
     .findOne({ $and: [difficultyVisibilityFilter(ctx.viewer), { _id: id }] })
     .lean<DifficultyRecord>();
-  if (!difficulty) throw notFound(`Difficulty ${id}`);
+  if (!difficulty) throw notFound(`困难“${id}”`);
   return difficulty;
 }
 

@@ -54,7 +54,7 @@ export async function updateDivision(
 ): Promise<DivisionRecord> {
   const { divisions } = write.models;
   const before = await divisions.findById(id).session(write.session).lean<DivisionRecord>();
-  if (!before) throw notFound(`Division ${id}`);
+  if (!before) throw notFound(`处室“${id}”`);
 
   const fields = normalizeDivisionFields(applyDivisionPatch(before, patch));
   rejectProblems(divisionFieldProblems(fields));

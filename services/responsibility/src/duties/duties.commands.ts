@@ -39,7 +39,7 @@ export async function updateDuty(
   actor: Actor,
 ): Promise<DutyRecord> {
   const before = await write.models.duties.findById(id).session(write.session).lean<DutyRecord>();
-  if (!before) throw notFound(`Duty ${id}`);
+  if (!before) throw notFound(`职责“${id}”`);
   const fields = {
     role: patch.role ?? before.role,
     description: normalizeText(patch.description ?? before.description),

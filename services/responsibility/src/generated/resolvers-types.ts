@@ -14,6 +14,8 @@ import type { AssignmentSearchPage, AssignmentSearchHit as AssignmentSearchHitVi
 import type { WorkRef } from '../work/work.resolvers.js';
 import type { WorkMatterItem, WorkDifficultyItem, WorkReminderItem } from '../work/work.rules.js';
 import type { InstructionReference } from '../origins/instruction-reference.js';
+import type { StatisticsRef } from '../statistics/statistics.resolvers.js';
+import type { MatterCount as MatterCountData, OnTimeRate as OnTimeRateData } from '../statistics/matter-statistics.rules.js';
 import type { ResponsibilityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -71,6 +73,7 @@ export type Assignment = {
   nextReportDueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Past the deadline with work still owed */
   overdue: Scalars['Boolean']['output'];
+  /** When it became overdue: the deadline it passed; null while it is not overdue */
   overdueSince?: Maybe<Scalars['DateTime']['output']>;
   /** The parent matter of a sub-matter split off for a co-organiser */
   parent?: Maybe<Assignment>;
@@ -128,7 +131,7 @@ export type AssignmentEdge = {
   node: Assignment;
 };
 
-/** A division's matters in figures, counting the matters it leads that the viewer may see */
+/** A division's matters in figures, counting the matters it leads that the viewer may count: analysts and office leadership the whole office within their clearance, everybody else the matters they may open */
 export type AssignmentFigures = {
   __typename?: 'AssignmentFigures';
   completedLate: Scalars['Int']['output'];
@@ -520,6 +523,15 @@ export type LeadershipBoardRowAssignmentsArgs = {
   sort?: InputMaybe<AssignmentSort>;
 };
 
+export type MatterCount = {
+  __typename?: 'MatterCount';
+  count: Scalars['Int']['output'];
+  division: Division;
+  /** e.g. 2026-05 */
+  month: Scalars['String']['output'];
+  status: AssignmentStatus;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** 签收. The lead division's head or a responsible person. */
@@ -730,6 +742,17 @@ export type OfficeKind =
   /** Office of a department led by a standing committee member (常委所在部门办公室) */
   | 'PARTNER';
 
+export type OnTimeRate = {
+  __typename?: 'OnTimeRate';
+  completedLate: Scalars['Int']['output'];
+  completedOnTime: Scalars['Int']['output'];
+  division: Division;
+  /** e.g. 2026-05 */
+  month: Scalars['String']['output'];
+  /** completedOnTime / (completedOnTime + completedLate) */
+  rate: Scalars['Float']['output'];
+};
+
 /** Relay cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -801,6 +824,8 @@ export type Query = {
    * `active` defaults to showing everyone.
    */
   staffMembers: StaffConnection;
+  /** Figures for a year, e.g. 2026 */
+  statistics: Statistics;
 };
 
 
@@ -890,6 +915,11 @@ export type QueryStaffMembersArgs = {
   officeId?: InputMaybe<Scalars['ID']['input']>;
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStatisticsArgs = {
+  year: Scalars['Int']['input'];
 };
 
 export type RaiseDifficultyInput = {
@@ -1026,6 +1056,21 @@ export type StaffEdge = {
   __typename?: 'StaffEdge';
   cursor: Scalars['String']['output'];
   node: Staff;
+};
+
+/**
+ * 统计: figures for a year (China time), grouped the way people ask for them. Each subgraph adds the
+ * groups of what it owns (responsibility: matters and on-time rates; sharing: reading rates;
+ * assessment: scores by rule) and counts only what the caller may count: analysts and office
+ * leadership count the whole office within their clearance, everybody else what they may see.
+ */
+export type Statistics = {
+  __typename?: 'Statistics';
+  /** Matters created in the year, by lead division, current status and month created */
+  mattersByDivisionStatusMonth: Array<MatterCount>;
+  /** Matters completed in the year, by lead division and month completed, with the share on time */
+  onTimeRates: Array<OnTimeRate>;
+  year: Scalars['Int']['output'];
 };
 
 export type SubmitAssignmentResultInput = {
@@ -1296,6 +1341,7 @@ export type FederationTypes = {
   Instruction: Instruction;
   Office: Office;
   Staff: Staff;
+  Statistics: Statistics;
   Work: Work;
 };
 
@@ -1319,6 +1365,9 @@ export type FederationReferenceTypes = {
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
+  Statistics:
+    ( { __typename: 'Statistics' }
+    & GraphQLRecursivePick<FederationTypes['Statistics'], {"year":true}> );
   Work:
     ( { __typename: 'Work' }
     & GraphQLRecursivePick<FederationTypes['Work'], {"staffId":true}> );
@@ -1376,11 +1425,13 @@ export type ResolversTypes = {
   Instruction: ResolverTypeWrapper<InstructionReference>;
   LeadershipBoard: ResolverTypeWrapper<Partial<Omit<LeadershipBoard, 'rows'> & { rows: Array<ResolversTypes['LeadershipBoardRow']> }>>;
   LeadershipBoardRow: ResolverTypeWrapper<BoardRow>;
+  MatterCount: ResolverTypeWrapper<MatterCountData>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Office: ResolverTypeWrapper<OfficeRecord>;
   OfficeConnection: ResolverTypeWrapper<Partial<Omit<OfficeConnection, 'edges'> & { edges: Array<ResolversTypes['OfficeEdge']> }>>;
   OfficeEdge: ResolverTypeWrapper<Partial<Omit<OfficeEdge, 'node'> & { node: ResolversTypes['Office'] }>>;
   OfficeKind: ResolverTypeWrapper<Partial<OfficeKind>>;
+  OnTimeRate: ResolverTypeWrapper<OnTimeRateData>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ProgressReport: ResolverTypeWrapper<ProgressReportRecord>;
   ProgressReportConnection: ResolverTypeWrapper<Partial<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>>;
@@ -1400,6 +1451,7 @@ export type ResolversTypes = {
   Staff: ResolverTypeWrapper<StaffRecord>;
   StaffConnection: ResolverTypeWrapper<Partial<Omit<StaffConnection, 'edges'> & { edges: Array<ResolversTypes['StaffEdge']> }>>;
   StaffEdge: ResolverTypeWrapper<Partial<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>>;
+  Statistics: ResolverTypeWrapper<StatisticsRef>;
   SubmitAssignmentResultInput: ResolverTypeWrapper<Partial<SubmitAssignmentResultInput>>;
   UpdateDivisionInput: ResolverTypeWrapper<Partial<UpdateDivisionInput>>;
   UpdateDutyInput: ResolverTypeWrapper<Partial<UpdateDutyInput>>;
@@ -1457,10 +1509,12 @@ export type ResolversParentTypes = {
   Instruction: InstructionReference;
   LeadershipBoard: Partial<Omit<LeadershipBoard, 'rows'> & { rows: Array<ResolversParentTypes['LeadershipBoardRow']> }>;
   LeadershipBoardRow: BoardRow;
+  MatterCount: MatterCountData;
   Mutation: Record<PropertyKey, never>;
   Office: OfficeRecord;
   OfficeConnection: Partial<Omit<OfficeConnection, 'edges'> & { edges: Array<ResolversParentTypes['OfficeEdge']> }>;
   OfficeEdge: Partial<Omit<OfficeEdge, 'node'> & { node: ResolversParentTypes['Office'] }>;
+  OnTimeRate: OnTimeRateData;
   PageInfo: Partial<PageInfo>;
   ProgressReport: ProgressReportRecord;
   ProgressReportConnection: Partial<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> }>;
@@ -1476,6 +1530,7 @@ export type ResolversParentTypes = {
   Staff: StaffRecord;
   StaffConnection: Partial<Omit<StaffConnection, 'edges'> & { edges: Array<ResolversParentTypes['StaffEdge']> }>;
   StaffEdge: Partial<Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] }>;
+  Statistics: StatisticsRef;
   SubmitAssignmentResultInput: Partial<SubmitAssignmentResultInput>;
   UpdateDivisionInput: Partial<UpdateDivisionInput>;
   UpdateDutyInput: Partial<UpdateDutyInput>;
@@ -1697,6 +1752,13 @@ export type LeadershipBoardRowResolvers<ContextType = ResponsibilityContext, Par
   figures?: Resolver<ResolversTypes['AssignmentFigures'], ParentType, ContextType>;
 };
 
+export type MatterCountResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['MatterCount'] = ResolversParentTypes['MatterCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssignmentStatus'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptAssignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationAcceptAssignmentArgs, 'input'>>;
   assignDifficultyResolver?: Resolver<ResolversTypes['Difficulty'], ParentType, ContextType, RequireFields<MutationAssignDifficultyResolverArgs, 'input'>>;
@@ -1741,6 +1803,14 @@ export type OfficeConnectionResolvers<ContextType = ResponsibilityContext, Paren
 export type OfficeEdgeResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['OfficeEdge'] = ResolversParentTypes['OfficeEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
+};
+
+export type OnTimeRateResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['OnTimeRate'] = ResolversParentTypes['OnTimeRate']> = {
+  completedLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1788,6 +1858,7 @@ export type QueryResolvers<ContextType = ResponsibilityContext, ParentType exten
   searchAssignments?: Resolver<ResolversTypes['AssignmentSearchResult'], ParentType, ContextType, RequireFields<QuerySearchAssignmentsArgs, 'first' | 'query'>>;
   staffMember?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   staffMembers?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, RequireFields<QueryStaffMembersArgs, 'first'>>;
+  statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'year'>>;
 };
 
 export type ReminderResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Reminder'] = ResolversParentTypes['Reminder']> = {
@@ -1823,6 +1894,13 @@ export type StaffConnectionResolvers<ContextType = ResponsibilityContext, Parent
 export type StaffEdgeResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['StaffEdge'] = ResolversParentTypes['StaffEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+};
+
+export type StatisticsResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Statistics'] = ResolversParentTypes['Statistics'], FederationReferenceType extends FederationReferenceTypes['Statistics'] = FederationReferenceTypes['Statistics']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Statistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  mattersByDivisionStatusMonth?: Resolver<Array<ResolversTypes['MatterCount']>, ParentType, ContextType>;
+  onTimeRates?: Resolver<Array<ResolversTypes['OnTimeRate']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkResolvers<ContextType = ResponsibilityContext, ParentType extends ResolversParentTypes['Work'] = ResolversParentTypes['Work'], FederationReferenceType extends FederationReferenceTypes['Work'] = FederationReferenceTypes['Work']> = {
@@ -1891,10 +1969,12 @@ export type Resolvers<ContextType = ResponsibilityContext> = {
   Instruction?: InstructionResolvers<ContextType>;
   LeadershipBoard?: LeadershipBoardResolvers<ContextType>;
   LeadershipBoardRow?: LeadershipBoardRowResolvers<ContextType>;
+  MatterCount?: MatterCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   OfficeConnection?: OfficeConnectionResolvers<ContextType>;
   OfficeEdge?: OfficeEdgeResolvers<ContextType>;
+  OnTimeRate?: OnTimeRateResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
@@ -1904,6 +1984,7 @@ export type Resolvers<ContextType = ResponsibilityContext> = {
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;
+  Statistics?: StatisticsResolvers<ContextType>;
   Work?: WorkResolvers<ContextType>;
   WorkDifficulty?: WorkDifficultyResolvers<ContextType>;
   WorkDifficultyList?: WorkDifficultyListResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
-import { visibleTo, type AssignmentViewer } from '../assignments/assignment-visibility.rules.js';
+import type { AssignmentViewer } from '../assignments/assignment-visibility.rules.js';
+import { aggregateVisibilityFilter } from '../statistics/matter-statistics.rules.js';
 import type { AssignmentRecord } from '../assignments/assignment.model.js';
 import { chinaWeekContaining } from '../clock/china-time.js';
 import { figuresPipeline, NO_MATTERS, type FigureCounts } from './board-figures.rules.js';
@@ -8,7 +9,8 @@ import { figuresPipeline, NO_MATTERS, type FigureCounts } from './board-figures.
 /**
  * Per request: the figures of every division asked for in one tick, from one aggregation over
  * the matters the viewer may see — so a board, or a list of divisions with their figures, costs
- * one query and never counts a matter the viewer could not open.
+ * one query. It counts what `aggregateVisibilityFilter` lets the viewer count: analysts and office
+ * leadership the whole office within their clearance, everybody else the matters they may open.
  */
 export function assignmentFiguresLoader(
   assignments: Model<AssignmentRecord>,
@@ -17,7 +19,9 @@ export function assignmentFiguresLoader(
 ): DataLoader<string, FigureCounts> {
   return new DataLoader<string, FigureCounts>(async (divisionIds) => {
     const at = now();
-    const match = visibleTo(viewer, { leadDivisionId: { $in: [...divisionIds] } });
+    const match = {
+      $and: [aggregateVisibilityFilter(viewer), { leadDivisionId: { $in: [...divisionIds] } }],
+    };
     const groups = await assignments.aggregate<FigureCounts & { _id: string }>(
       figuresPipeline(match, at, chinaWeekContaining(at).end),
     );

@@ -50,7 +50,7 @@ export async function updateOffice(
 ): Promise<OfficeRecord> {
   const { offices } = write.models;
   const before = await offices.findById(id).session(write.session).lean<OfficeRecord>();
-  if (!before) throw notFound(`Office ${id}`);
+  if (!before) throw notFound(`单位“${id}”`);
 
   const fields = normalizeOfficeFields(applyOfficePatch(before, patch));
   rejectProblems(officeFieldProblems(id, fields));

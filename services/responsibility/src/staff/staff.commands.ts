@@ -69,7 +69,7 @@ export async function updateStaff(
 ): Promise<StaffRecord> {
   const { staff, divisions } = write.models;
   const before = await staff.findById(id).session(write.session).lean<StaffRecord>();
-  if (!before) throw notFound(`Staff member ${id}`);
+  if (!before) throw notFound(`人员“${id}”`);
 
   const requested = applyStaffPatch(before, patch);
   const moved =

@@ -136,7 +136,8 @@ async function escalate(
           $set: {
             escalationLevel: level,
             escalatedAt: now,
-            ...(firstRung ? { overdueSince: now } : {}),
+            // Late since the deadline passed, whenever the scan noticed.
+            ...(firstRung ? { overdueSince: matter.deadline } : {}),
           },
         },
         { session: write.session },

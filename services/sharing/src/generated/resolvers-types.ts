@@ -13,6 +13,8 @@ import type { InfoSubmissionRecord, InfoDigestRecord, DigestScheduleRecord } fro
 import type { FeaturedIssueRecord, FeaturedItemRef } from '../featured/featured.model.js';
 import type { DocumentSearchPage, DocumentSearchHit as DocumentSearchHitView } from '../documents/document-search.js';
 import type { WorkRef, WorkReadingItem, WorkCirculationItem } from '../work/work.rules.js';
+import type { StatisticsRef } from '../statistics/statistics.resolvers.js';
+import type { ReadingRate as ReadingRateData } from '../statistics/reading-statistics.rules.js';
 import type { IncomingRegistrationRecord } from '../incoming-documents/incoming-registration.model.js';
 import type { DocumentViewRecord as DocumentViewRecordModel } from '../audit/audit.model.js';
 import type { SharingContext } from '../context.js';
@@ -888,6 +890,19 @@ export type ReadingAction =
   /** 已阅 (acknowledgeReading) */
   | 'ACKNOWLEDGE';
 
+export type ReadingRate = {
+  __typename?: 'ReadingRate';
+  acknowledged: Scalars['Int']['output'];
+  acknowledgedOnTime: Scalars['Int']['output'];
+  division: Division;
+  /** Readings due that month */
+  due: Scalars['Int']['output'];
+  /** e.g. 2026-05 */
+  month: Scalars['String']['output'];
+  /** acknowledgedOnTime / due */
+  onTimeRate: Scalars['Float']['output'];
+};
+
 /** One recipient's 阅知: a person's own, or a division's (any of its staff may acknowledge it). */
 export type ReadingRequest = {
   __typename?: 'ReadingRequest';
@@ -976,6 +991,13 @@ export type StartCirculationInput = {
   hopTimeLimitHours: Scalars['Int']['input'];
   /** Staff ids in reading order */
   route: Array<Scalars['ID']['input']>;
+};
+
+export type Statistics = {
+  __typename?: 'Statistics';
+  /** 阅知 due in the year, by the division it counts for and the month it was due (China time) */
+  readingRates: Array<ReadingRate>;
+  year: Scalars['Int']['output'];
 };
 
 export type SubmitInfoInput = {
@@ -1124,6 +1146,7 @@ export type FederationTypes = {
   InfoSubmission: InfoSubmission;
   Instruction: Instruction;
   Staff: Staff;
+  Statistics: Statistics;
   Work: Work;
 };
 
@@ -1147,6 +1170,9 @@ export type FederationReferenceTypes = {
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
+  Statistics:
+    ( { __typename: 'Statistics' }
+    & GraphQLRecursivePick<FederationTypes['Statistics'], {"year":true}> );
   Work:
     ( { __typename: 'Work' }
     & GraphQLRecursivePick<FederationTypes['Work'], {"staffId":true}> );
@@ -1218,6 +1244,7 @@ export type ResolversTypes = {
   PublishFeaturedIssueInput: ResolverTypeWrapper<Partial<PublishFeaturedIssueInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReadingAction: ResolverTypeWrapper<Partial<ReadingAction>>;
+  ReadingRate: ResolverTypeWrapper<ReadingRateData>;
   ReadingRequest: ResolverTypeWrapper<ReadingRequestRecord>;
   ReadingRequestConnection: ResolverTypeWrapper<Partial<Omit<ReadingRequestConnection, 'edges'> & { edges: Array<ResolversTypes['ReadingRequestEdge']> }>>;
   ReadingRequestEdge: ResolverTypeWrapper<Partial<Omit<ReadingRequestEdge, 'node'> & { node: ResolversTypes['ReadingRequest'] }>>;
@@ -1227,6 +1254,7 @@ export type ResolversTypes = {
   ScheduleInfoDigestInput: ResolverTypeWrapper<Partial<ScheduleInfoDigestInput>>;
   Staff: ResolverTypeWrapper<EntityRef>;
   StartCirculationInput: ResolverTypeWrapper<Partial<StartCirculationInput>>;
+  Statistics: ResolverTypeWrapper<StatisticsRef>;
   SubmitInfoInput: ResolverTypeWrapper<Partial<SubmitInfoInput>>;
   Work: ResolverTypeWrapper<WorkRef>;
   WorkCirculation: ResolverTypeWrapper<WorkCirculationItem>;
@@ -1291,6 +1319,7 @@ export type ResolversParentTypes = {
   PublishCatalogEntryInput: Partial<PublishCatalogEntryInput>;
   PublishFeaturedIssueInput: Partial<PublishFeaturedIssueInput>;
   Query: Record<PropertyKey, never>;
+  ReadingRate: ReadingRateData;
   ReadingRequest: ReadingRequestRecord;
   ReadingRequestConnection: Partial<Omit<ReadingRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReadingRequestEdge']> }>;
   ReadingRequestEdge: Partial<Omit<ReadingRequestEdge, 'node'> & { node: ResolversParentTypes['ReadingRequest'] }>;
@@ -1299,6 +1328,7 @@ export type ResolversParentTypes = {
   ScheduleInfoDigestInput: Partial<ScheduleInfoDigestInput>;
   Staff: EntityRef;
   StartCirculationInput: Partial<StartCirculationInput>;
+  Statistics: StatisticsRef;
   SubmitInfoInput: Partial<SubmitInfoInput>;
   Work: WorkRef;
   WorkCirculation: WorkCirculationItem;
@@ -1664,6 +1694,15 @@ export type QueryResolvers<ContextType = SharingContext, ParentType extends Reso
   sentDistributions?: Resolver<ResolversTypes['DistributionConnection'], ParentType, ContextType, RequireFields<QuerySentDistributionsArgs, 'first'>>;
 };
 
+export type ReadingRateResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['ReadingRate'] = ResolversParentTypes['ReadingRate']> = {
+  acknowledged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acknowledgedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  division?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTimeRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ReadingRequestResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['ReadingRequest'] = ResolversParentTypes['ReadingRequest']> = {
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   acknowledgedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
@@ -1702,6 +1741,12 @@ export type StaffResolvers<ContextType = SharingContext, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Staff']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   readingInbox?: Resolver<ResolversTypes['ReadingRequestConnection'], ParentType, ContextType, RequireFields<StaffReadingInboxArgs, 'first'>>;
+};
+
+export type StatisticsResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Statistics'] = ResolversParentTypes['Statistics'], FederationReferenceType extends FederationReferenceTypes['Statistics'] = FederationReferenceTypes['Statistics']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Statistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  readingRates?: Resolver<Array<ResolversTypes['ReadingRate']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Work'] = ResolversParentTypes['Work'], FederationReferenceType extends FederationReferenceTypes['Work'] = FederationReferenceTypes['Work']> = {
@@ -1774,11 +1819,13 @@ export type Resolvers<ContextType = SharingContext> = {
   Office?: OfficeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReadingRate?: ReadingRateResolvers<ContextType>;
   ReadingRequest?: ReadingRequestResolvers<ContextType>;
   ReadingRequestConnection?: ReadingRequestConnectionResolvers<ContextType>;
   ReadingRequestEdge?: ReadingRequestEdgeResolvers<ContextType>;
   ReminderResult?: ReminderResultResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
+  Statistics?: StatisticsResolvers<ContextType>;
   Work?: WorkResolvers<ContextType>;
   WorkCirculation?: WorkCirculationResolvers<ContextType>;
   WorkCirculationList?: WorkCirculationListResolvers<ContextType>;
