@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { Model } from 'mongoose';
 import type { DecisionRecord, MeetingRecord } from './meetings/meeting.model.js';
 import { decisionVisibilityFilter, meetingVisibilityFilter } from './meetings/meetings.rules.js';
@@ -21,6 +21,11 @@ export function interactionLoaders({ models, viewer }: LoaderScope<InteractionMo
       models.researchTopics,
       topicVisibilityFilter(viewer),
     ),
+    /**
+     * Workflow cases by id, for the case of a step the viewer already sees (a page of to-do steps
+     * asks for its cases in one query, not one per step).
+     */
+    workflowCase: byIdLoader(models.cases),
     /** Periods are the office's planning calendar: anyone signed in sees them. */
     researchPeriod: visibleByIdLoader<ResearchPeriodRecord>(models.researchPeriods, {}),
     /** Decisions of meetings the viewer may see, by id. */

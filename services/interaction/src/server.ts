@@ -10,6 +10,7 @@ import { interactionLoaders } from './loaders.js';
 import { decisionMattersSubscription } from './meetings/decision-matters.handlers.js';
 import { meetingsResolvers } from './meetings/meetings.resolvers.js';
 import { interactionModels } from './models.js';
+import { backfillWaitingOn } from './workflows/backfill-waiting-on.js';
 import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js';
 import { scheduleOverdueScan } from './workflows/overdue-scan.js';
 import { workflowsResolvers } from './workflows/workflows.resolvers.js';
@@ -86,7 +87,11 @@ export function createInteractionSubgraph({
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
       const created = await ensureDefaultTemplates(runtime.models, clock.now());
-      runtime.logger.info({ loadDemoData, templatesCreated: created }, 'interaction ready');
+      const backfilled = await backfillWaitingOn(runtime.models);
+      runtime.logger.info(
+        { loadDemoData, templatesCreated: created, stepsBackfilled: backfilled },
+        'interaction ready',
+      );
       if (loadDemoData) {
         void loadDemoInteractionWhenReady(runtime, () => clock.now(), {
           calendar,
