@@ -3,6 +3,8 @@ import { officialCalendar } from './calendar/official-calendar.js';
 import type { WorkingCalendar } from './calendar/working-calendar.js';
 import { systemClock, type Clock } from './clock.js';
 import { commonResolvers } from './common/common.resolvers.js';
+import { coordinationResolvers } from './coordination/coordination.resolvers.js';
+import { knownOfficesSubscription } from './coordination/known-offices.handlers.js';
 import { knownDocumentsSubscription } from './documents/known-documents.handlers.js';
 import { loadDemoInteractionWhenReady } from './demo/load-demo-interaction.js';
 import type { InteractionDependencies } from './dependencies.js';
@@ -68,12 +70,14 @@ export function createInteractionSubgraph({
       sdl('./meetings/meetings.graphql'),
       sdl('./workflows/workflows.graphql'),
       sdl('./research/research.graphql'),
+      sdl('./coordination/coordination.graphql'),
     ],
     resolvers: [
       commonResolvers,
       meetingsResolvers(dependencies),
       workflowsResolvers(dependencies),
       researchResolvers(dependencies),
+      coordinationResolvers(dependencies),
     ],
     models: interactionModels,
     createLoaders: interactionLoaders,
@@ -83,6 +87,7 @@ export function createInteractionSubgraph({
       decisionMattersSubscription(runtime),
       catalogTopicsSubscription(runtime),
       knownDocumentsSubscription(runtime),
+      knownOfficesSubscription(runtime),
     ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
