@@ -5,8 +5,9 @@
  * Demo data is loaded on first start; loading it again changes nothing.
  *
  * Fast on a busy machine (ADR 016): every part runs from its production build (esbuild, rebuilt
- * only when a source changed), so no process transpiles at run time; everything starts at once —
- * the subgraphs wait for MongoDB in their driver, the gateway runs from a supergraph composed here
+ * only when a source changed), so no process transpiles at run time; MongoDB, responsibility and
+ * the gateway start at once (the other subgraphs once responsibility's demo organisation is
+ * there) — the subgraphs wait for MongoDB in their driver, the gateway runs from a supergraph composed here
  * from the SDL files, so it needs no subgraph to start; demo data finishes loading behind it. The
  * terminal shows warnings and errors of the parts (their full logs are in .data/logs).
  */
@@ -129,8 +130,8 @@ async function main(): Promise<void> {
     echo(`[stack] embedded MongoDB on 127.0.0.1:${port}, data in ${mongoDir}`);
   }
 
-  for (const service of services) {
-    start('' + service.name, built(join('services', service.name, 'dist/index.js')), {
+  const startSubgraph = (service: (typeof services)[number]) =>
+    start(service.name, built(join('services', service.name, 'dist/index.js')), {
       PORT: String(service.port),
       MONGODB_URI: mongoUri,
       NATS_URL: env.NATS_URL,
@@ -138,7 +139,22 @@ async function main(): Promise<void> {
       DEMO_DATA: 'true',
       ...jwt,
     });
-  }
+  // responsibility first: the other subgraphs' demo data names its organisation, which they learn
+  // from its events, and the gateway's first answer needs only it. The rest start once it is ready.
+  const owner = services.find((s) => s.name === 'responsibility');
+  if (owner) startSubgraph(owner);
+  void (async () => {
+    if (owner)
+      await waitUntil(
+        'responsibility',
+        httpOk(`http://127.0.0.1:${owner.port}/ready`),
+        10 * 60_000,
+      );
+    if (!stopping) for (const service of services) if (service !== owner) startSubgraph(service);
+  })().catch((error: unknown) => {
+    echo(`[stack] ${error instanceof Error ? error.message : String(error)}`);
+    void shutdown(1);
+  });
 
   // Composed from the SDL files, so the gateway need not wait for any subgraph to start.
   const { subgraphs, problems } = discoverSubgraphs(join(root, 'services'), {});
