@@ -10,6 +10,7 @@ export const mappers = {
   Staff: '../organisation/entity-ref.js#EntityRef',
   Division: '../organisation/entity-ref.js#EntityRef',
   Assignment: '../organisation/entity-ref.js#EntityRef',
+  Office: '../organisation/entity-ref.js#EntityRef',
   Document: '../organisation/entity-ref.js#EntityRef',
   CatalogEntry: '../organisation/entity-ref.js#EntityRef',
   Meeting: '../meetings/meeting.model.js#MeetingRecord',
@@ -27,6 +28,9 @@ export const mappers = {
   TemplateStep: '../workflows/workflow.model.js#TemplateStep as TemplateStepRecord',
   WorkflowCase: '../workflows/workflow.model.js#CaseRecord',
   WorkflowStep: '../workflows/workflow.model.js#StepRecord',
+  KeyWorkItem: '../coordination/coordination.model.js#KeyWorkItemRecord',
+  PartnerTask: '../coordination/coordination.model.js#PartnerTaskRecord',
+  PartnerTaskProgress: '../coordination/coordination.model.js#PartnerTaskProgressRecord',
   WorkflowStepEvent: '../workflows/workflow.model.js#StepHistoryEntry',
 };
 

@@ -13,6 +13,7 @@ export const mappers = {
   Document: '../documents/documents.model.js#DocumentRecord',
   Distribution: '../distribution/distribution.model.js#DistributionRecord',
   ReadingRequest: '../distribution/distribution.model.js#ReadingRequestRecord',
+  ReadingReceipt: '../distribution/distribution.rules.js#ReaderLine',
   Circulation: '../circulation/circulation.model.js#CirculationRecord',
   CirculationHop: '../circulation/circulation.rules.js#CirculationHop as CirculationHopState',
   Instruction: '../instructions/instructions.model.js#InstructionRecord',

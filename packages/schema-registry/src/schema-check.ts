@@ -1,4 +1,5 @@
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
+import { stringScalarCriticality } from './string-scalar-changes.js';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import {
   apiSchemaOf,
@@ -107,9 +108,9 @@ export async function checkProposal(
     }));
     for (const change of await diff(previousSchema, nextSchema)) {
       const entry = describe(change, usage);
-      if (change.criticality.level === CriticalityLevel.Breaking) report.breaking.push(entry);
-      else if (change.criticality.level === CriticalityLevel.Dangerous)
-        report.dangerous.push(entry);
+      const level = stringScalarCriticality(change) ?? change.criticality.level;
+      if (level === CriticalityLevel.Breaking) report.breaking.push(entry);
+      else if (level === CriticalityLevel.Dangerous) report.dangerous.push(entry);
       else report.safe.push(entry);
     }
   }

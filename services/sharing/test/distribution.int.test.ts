@@ -138,9 +138,9 @@ describe('acknowledgement (已阅)', () => {
     });
   });
 
-  it('accepts it once, and only from the addressee', async () => {
+  it('accepts it once per person, and only from the addressee', async () => {
     const [request] = (await inboxOf('staff-general-1-1')).edges;
-    const again = await sharing.as('staff-general-1-1', ACKNOWLEDGE, {
+    const again = await sharing.as('staff-general-1-2', ACKNOWLEDGE, {
       input: { readingRequestId: request.node.id },
     });
     expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
@@ -149,6 +149,29 @@ describe('acknowledgement (已阅)', () => {
       input: { readingRequestId: directorRequest.node.id },
     });
     expect(stranger.body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('lists the recipients in the order they were addressed', async () => {
+    const { body } = await sharing.as('staff-secretariat-head', SENDER_VIEW, {
+      id: distributionId,
+    });
+    expect(
+      body.data.distribution.readingRequests.edges.map(
+        ({ node }: Json) => node.recipientStaff?.id ?? node.recipientDivision.id,
+      ),
+    ).toEqual([
+      'staff-party-secretary',
+      'staff-director',
+      'div-general-1',
+      'div-information',
+      'div-research',
+    ]);
+    const second = await sharing.as(
+      'staff-secretariat-head',
+      `query ($id: ID!, $after: String) { distribution(id: $id) { readingRequests(first: 2, after: $after) { edges { node { recipientDivision { id } } } } } }`,
+      { id: distributionId, after: null },
+    );
+    expect(second.body.data.distribution.readingRequests.edges).toHaveLength(2);
   });
 
   it('shows the sender who has read and who has not', async () => {
@@ -264,5 +287,133 @@ describe('large distributions', () => {
         distributionId: body.data.distributeDocument.id,
       }),
     ).toBe(500);
+  });
+});
+
+describe('who in a division read (per-person reading)', () => {
+  const READERS = `
+    query ($id: ID!) {
+      distribution(id: $id) {
+        readCount
+        readingRequests { edges { node { id status everyoneMustRead acknowledgedBy { id }
+          readers { staff { id } mustRead readAt comment onTime } } } }
+      }
+    }`;
+  const requestOf = async (id: string) => {
+    const { body } = await sharing.as('staff-secretariat-1', READERS, { id });
+    expect(body.errors).toBeUndefined();
+    return {
+      readCount: body.data.distribution.readCount,
+      ...body.data.distribution.readingRequests.edges[0].node,
+    };
+  };
+  const readerIds = (request: Json, filter: (line: Json) => boolean) =>
+    request.readers.filter(filter).map((line: Json) => line.staff.id);
+
+  it('with everyoneMustRead, names the members who must read and settles only when each has', async () => {
+    const sent = await sharing.as('staff-secretariat-1', DISTRIBUTE, {
+      input: {
+        documentId,
+        divisionIds: ['div-legal'],
+        dueAt: hoursFromNow(24),
+        everyoneMustRead: true,
+      },
+    });
+    expect(sent.body.errors).toBeUndefined();
+    const id = sent.body.data.distributeDocument.id;
+    const settledBefore = (await sharing.outboxEvents(sharingEvents.readingAcknowledged)).length;
+
+    // 钟诗琪 holds only PUBLIC clearance: she may not read it, so she is not asked to.
+    const fresh = await requestOf(id);
+    expect(fresh).toMatchObject({ status: 'UNREAD', everyoneMustRead: true });
+    expect(readerIds(fresh, (line) => line.mustRead).sort()).toEqual(
+      ['staff-legal-1', 'staff-legal-deputy', 'staff-legal-head'].sort(),
+    );
+
+    const inbox = `{ readingInbox(first: 1) { edges { node { id readByMe } } } }`;
+    const mine = await sharing.as('staff-legal-1', inbox);
+    const requestId = mine.body.data.readingInbox.edges[0].node.id;
+    expect(mine.body.data.readingInbox.edges[0].node.readByMe).toBe(false);
+    for (const staffId of ['staff-legal-1', 'staff-legal-deputy']) {
+      const { body } = await sharing.as(staffId, ACKNOWLEDGE, {
+        input: { readingRequestId: requestId, comment: `${staffId} 已阅` },
+      });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.acknowledgeReading).toMatchObject({
+        status: 'UNREAD',
+        acknowledgedBy: null,
+      });
+    }
+    const again = await sharing.as('staff-legal-1', ACKNOWLEDGE, {
+      input: { readingRequestId: requestId },
+    });
+    expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(
+      (await sharing.as('staff-legal-1', inbox)).body.data.readingInbox.edges[0].node.readByMe,
+    ).toBe(true);
+
+    const work = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Work { readings { items { reading { id } } } } } }`;
+    const workOf = async (staffId: string) =>
+      (
+        await sharing.as(staffId, work, { r: [{ __typename: 'Work', staffId }] })
+      ).body.data._entities[0].readings.items.map((item: Json) => item.reading.id);
+    expect(await workOf('staff-legal-1')).not.toContain(requestId);
+    expect(await workOf('staff-legal-head')).toContain(requestId);
+
+    const halfway = await requestOf(id);
+    expect(halfway).toMatchObject({ status: 'UNREAD', readCount: 0 });
+    expect(readerIds(halfway, (line) => line.readAt !== null).sort()).toEqual(
+      ['staff-legal-1', 'staff-legal-deputy'].sort(),
+    );
+    expect(readerIds(halfway, (line) => line.readAt === null)).toEqual(['staff-legal-head']);
+    expect(await sharing.outboxEvents(sharingEvents.readingAcknowledged)).toHaveLength(
+      settledBefore,
+    );
+
+    const last = await sharing.as('staff-legal-head', ACKNOWLEDGE, {
+      input: { readingRequestId: requestId },
+    });
+    expect(last.body.data.acknowledgeReading).toMatchObject({
+      status: 'READ',
+      onTime: true,
+      acknowledgedBy: { id: 'staff-legal-head' },
+    });
+    expect((await requestOf(id)).readCount).toBe(1);
+    expect(await sharing.outboxEvents(sharingEvents.readingAcknowledged)).toHaveLength(
+      settledBefore + 1,
+    );
+  });
+
+  it('without it, the first member settles the reading and the others still say they read', async () => {
+    const sent = await sharing.as('staff-secretariat-1', DISTRIBUTE, {
+      input: { documentId, divisionIds: ['div-general-2'], dueAt: hoursFromNow(24) },
+    });
+    const id = sent.body.data.distributeDocument.id;
+    const [request] = (await inboxOf('staff-general-2-1')).edges;
+    await sharing.as('staff-general-2-1', ACKNOWLEDGE, {
+      input: { readingRequestId: request.node.id },
+    });
+    const second = await sharing.as('staff-general-2-2', ACKNOWLEDGE, {
+      input: { readingRequestId: request.node.id, comment: '我也已阅' },
+    });
+    expect(second.body.errors).toBeUndefined();
+    const read = await requestOf(id);
+    expect(read).toMatchObject({
+      status: 'READ',
+      everyoneMustRead: false,
+      acknowledgedBy: { id: 'staff-general-2-1' },
+    });
+    expect(read.readers).toEqual([
+      expect.objectContaining({
+        staff: { id: 'staff-general-2-1' },
+        mustRead: false,
+        onTime: true,
+      }),
+      expect.objectContaining({
+        staff: { id: 'staff-general-2-2' },
+        mustRead: false,
+        comment: '我也已阅',
+      }),
+    ]);
   });
 });

@@ -209,7 +209,16 @@ describe('the audit trail', () => {
     await sharing.as('staff-executive-deputy', ENTITIES, {
       representations: [{ __typename: 'Document', id: 'doc-demo-minutes' }],
     });
+    // Listing is not viewing: a list of titles leaves no record, reading a listed text does.
     await sharing.as('staff-executive-deputy', DOCUMENTS);
+    await sharing.as(
+      'staff-executive-deputy',
+      `{ searchDocuments(query: "纪要") { hits { document { id title } } } }`,
+    );
+    await sharing.as(
+      'staff-executive-deputy',
+      `{ documents(first: 100) { edges { node { id body } } } }`,
+    );
     await sharing.as(
       'staff-executive-deputy',
       `{ readingInbox { edges { node { document { id } } } } }`,

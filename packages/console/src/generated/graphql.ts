@@ -114,8 +114,13 @@ export type DistributeDocumentInput = {
   /** Divisions that read it for information (阅知) */
   divisionIds?: Array<string | number> | null | undefined;
   documentId: string | number;
-  /** ISO 8601; when the reading is due */
+  /** When the reading is due */
   dueAt: string;
+  /**
+   * Whether every member of each division addressed must read it (each one's 已阅 is needed),
+   * rather than one member for the division
+   */
+  everyoneMustRead?: boolean | null | undefined;
   note?: string | null | undefined;
   /** Leaders and department contacts, as staff ids */
   staffIds?: Array<string | number> | null | undefined;

@@ -9,6 +9,7 @@ import type { MatchStats } from '../storage/data-view.js';
 import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { splitOutputStage, writeOutput, type OutputStage } from './aggregate-output.js';
 import { countQuery, winningPlan } from './query-stats.js';
+import { viewToRead } from './views.js';
 
 const READ_ONLY_STAGES = new Set([
   '$match',
@@ -62,9 +63,24 @@ export function runAggregate(ctx: CommandContext): AggregateRun {
   const { pipeline, output } = splitOutputStage(given as Document[]);
   if (ctx.command.aggregate === 1) return { ...runCollectionless(ctx, pipeline), output };
   const coll = collectionName(ctx, 'aggregate');
+  const ns = `${ctx.db}.${coll}`;
+  // A view's pipeline runs first, on the collection its chain of views ends at.
+  const view = viewToRead(ctx, coll);
+  const { docs, stats } = view
+    ? runPipeline(ctx, view.coll, [...view.pipeline, ...pipeline])
+    : runPipeline(ctx, coll, pipeline);
+  return { docs, stats, ns, output };
+}
+
+/** Runs a pipeline on a collection (not a view); a leading $match is answered through its indexes. */
+export function runPipeline(
+  ctx: CommandContext,
+  coll: string,
+  pipeline: Document[],
+): { docs: Document[]; stats: MatchStats } {
   const [first, ...rest] = pipeline;
   const leadingMatch = first && '$match' in first ? (first.$match as Document) : {};
-  const remaining = first && '$match' in first ? rest : (pipeline as Document[]);
+  const remaining = first && '$match' in first ? rest : pipeline;
   const variables = letVariables(ctx);
   const collation = parseCollation(ctx.command.collation);
   const { docs, stats } = ctx.view.match(ctx.db, coll, leadingMatch, {
@@ -73,22 +89,29 @@ export function runAggregate(ctx: CommandContext): AggregateRun {
     collation,
   });
   countQuery(ctx.server.counters, stats);
-  const ns = `${ctx.db}.${coll}`;
-  if (remaining.length === 0) return { docs, stats, ns, output };
+  if (remaining.length === 0) return { docs, stats };
   // Stages that only filter, reorder or summarise never modify their input documents; any
   // other mingo stage may, so its input is a deep copy of the stored documents.
   const input = remaining.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!))
     ? docs
     : docs.map(copyDocument);
-  return { docs: runStages(ctx, remaining, input), stats, ns, output };
+  return { docs: runStages(ctx, remaining, input), stats };
+}
+
+/** The documents of a collection or view, for `$lookup` and the like. */
+function readWhole(ctx: CommandContext, name: string): Document[] {
+  const view = ctx.server.engine.views.resolve(ctx.db, name);
+  // The outer command's hint and collation are not the joined view's.
+  if (view)
+    return runPipeline({ ...ctx, command: {} }, view.coll, view.pipeline).docs.map(copyDocument);
+  return ctx.view.match(ctx.db, name, {}).docs.map(copyDocument);
 }
 
 function runStages(ctx: CommandContext, stages: Document[], input: Document[]): Document[] {
   if (stages.length === 0) return input;
   const variables = letVariables(ctx);
   const collation = parseCollation(ctx.command.collation);
-  const resolver = (name: string): Document[] =>
-    ctx.view.match(ctx.db, name, {}).docs.map(copyDocument);
+  const resolver = (name: string): Document[] => readWhole(ctx, name);
   try {
     return withCollation(collation, () =>
       createAggregator(stages, {

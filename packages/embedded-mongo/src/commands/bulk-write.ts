@@ -4,6 +4,7 @@ import { letVariables, type CommandContext } from './command-context.js';
 import { runDeleteStatement } from './delete.js';
 import { prepareForInsert } from './insert.js';
 import { runUpdateStatement } from './update.js';
+import { assertNotView } from './views.js';
 import { runStatements } from './write-statements.js';
 
 type Namespace = { db: string; coll: string };
@@ -43,6 +44,7 @@ export async function bulkWrite(ctx: CommandContext): Promise<Document> {
         'BadValue',
         `BulkWrite ops entry ${idx} has an invalid nsInfo index`,
       );
+    assertNotView(ctx, ns.db, ns.coll);
     const at = { ...ctx, db: ns.db };
     if (kind === 'insert') {
       ctx.view.insert(ns.db, ns.coll, prepareForInsert(op.document as Document));

@@ -3,10 +3,12 @@ import { MongoCommandError } from '../errors/mongo-error.js';
 import { parseCollation } from '../query/collation.js';
 import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { countQuery } from './query-stats.js';
+import { assertNotView } from './views.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
 
 export async function deleteCommand(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'delete');
+  assertNotView(ctx, ctx.db, coll);
   const statements = requireArray(ctx, 'deletes');
   let n = 0;
   const variables = letVariables(ctx);

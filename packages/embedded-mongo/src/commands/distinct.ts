@@ -5,7 +5,9 @@ import { compareBson } from '../storage/bson-order.js';
 import { valuesAtPath } from '../storage/index-keys.js';
 import { valueKey } from '../storage/value-key.js';
 import { collectionName, optionalDocument, type CommandContext } from './command-context.js';
+import { runPipeline } from './aggregate.js';
 import { countQuery } from './query-stats.js';
+import { viewToRead } from './views.js';
 
 export function distinct(ctx: CommandContext): Document {
   const coll = collectionName(ctx, 'distinct');
@@ -17,11 +19,10 @@ export function distinct(ctx: CommandContext): Document {
     );
   const query = optionalDocument(ctx, 'query') ?? {};
   const collation = parseCollation(ctx.command.collation);
-  const { docs, stats } = ctx.view.match(ctx.db, coll, query, {
-    hint: ctx.command.hint,
-    collation,
-  });
-  countQuery(ctx.server.counters, stats);
+  const view = viewToRead(ctx, coll);
+  const docs = view
+    ? runPipeline(ctx, view.coll, [...view.pipeline, { $match: query }]).docs
+    : matchCollection(ctx, coll, query);
   const seen = new Map<string, unknown>();
   for (const doc of docs) {
     for (const v of valuesAtPath(doc, key).values) {
@@ -39,6 +40,15 @@ export function distinct(ctx: CommandContext): Document {
     values.filter((v, i) => i === 0 || compareBson(values[i - 1], v) !== 0),
   );
   return { values: distinctValues, ok: 1 };
+}
+
+function matchCollection(ctx: CommandContext, coll: string, query: Document): Document[] {
+  const { docs, stats } = ctx.view.match(ctx.db, coll, query, {
+    hint: ctx.command.hint,
+    collation: parseCollation(ctx.command.collation),
+  });
+  countQuery(ctx.server.counters, stats);
+  return docs;
 }
 
 /** distinct reports null only for documents that store null, not for ones missing the field. */

@@ -1,9 +1,10 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
-import { runAggregate } from './aggregate.js';
+import { runAggregate, runPipeline } from './aggregate.js';
 import type { CommandContext } from './command-context.js';
 import { runFind } from './find.js';
 import { winningPlan } from './query-stats.js';
+import { viewToRead } from './views.js';
 
 /** `explain` for find, aggregate, count and distinct: the plan and what executing it examined. */
 export function explain(ctx: CommandContext): Document {
@@ -18,7 +19,10 @@ export function explain(ctx: CommandContext): Document {
   else if (name === 'count' || name === 'distinct') {
     const coll = String(inner[name]);
     const filter = (inner.query as Document | undefined) ?? {};
-    const { docs, stats } = ctx.view.match(ctx.db, coll, filter, { hint: inner.hint });
+    const view = viewToRead(innerCtx, coll);
+    const { docs, stats } = view
+      ? runPipeline(innerCtx, view.coll, [...view.pipeline, { $match: filter }])
+      : ctx.view.match(ctx.db, coll, filter, { hint: inner.hint });
     result = { docs, stats, ns: `${ctx.db}.${coll}` };
   } else
     throw new MongoCommandError('IllegalOperation', `explain is not supported for ${String(name)}`);

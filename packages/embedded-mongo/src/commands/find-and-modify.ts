@@ -11,11 +11,13 @@ import {
 } from './command-context.js';
 import { countQuery } from './query-stats.js';
 import { runUpdateStatement } from './update.js';
+import { assertNotView } from './views.js';
 import { runStatements } from './write-statements.js';
 
 export async function findAndModify(ctx: CommandContext): Promise<Document> {
   const name = 'findAndModify' in ctx.command ? 'findAndModify' : 'findandmodify';
   const coll = collectionName(ctx, name);
+  assertNotView(ctx, ctx.db, coll);
   const query = optionalDocument(ctx, 'query') ?? {};
   const sort = optionalDocument(ctx, 'sort');
   const fields = optionalDocument(ctx, 'fields') ?? optionalDocument(ctx, 'projection');

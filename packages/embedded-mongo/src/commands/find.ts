@@ -11,7 +11,9 @@ import {
   optionalNumber,
   type CommandContext,
 } from './command-context.js';
+import { runPipeline } from './aggregate.js';
 import { countQuery } from './query-stats.js';
+import { viewToRead } from './views.js';
 
 export type FindResult = {
   docs: Document[];
@@ -40,6 +42,18 @@ export function runFind(ctx: CommandContext): FindResult {
     );
   const hasSort = sort !== undefined && Object.keys(sort).length > 0;
   const collation = parseCollation(ctx.command.collation);
+  const ns = `${ctx.db}.${coll}`;
+  const view = viewToRead(ctx, coll);
+  if (view) {
+    // As mongod: the view's pipeline, then the query as aggregation stages.
+    const stages: Document[] = [...view.pipeline];
+    if (Object.keys(filter).length > 0) stages.push({ $match: filter });
+    if (hasSort) stages.push({ $sort: sort });
+    if (skip > 0) stages.push({ $skip: skip });
+    if (rawLimit > 0) stages.push({ $limit: rawLimit });
+    const { docs, stats } = runPipeline(ctx, view.coll, stages);
+    return { docs, stats, shape: projector(filter, projection), ns };
+  }
   // The read stops after skip+limit matches when it can deliver them in the final order.
   const {
     docs: matched,
@@ -55,7 +69,7 @@ export function runFind(ctx: CommandContext): FindResult {
   countQuery(ctx.server.counters, stats);
   let docs = hasSort && !sorted ? sortDocuments(matched, sort, collation) : matched;
   if (skip > 0 || rawLimit > 0) docs = docs.slice(skip, rawLimit > 0 ? skip + rawLimit : undefined);
-  return { docs, stats, shape: projector(filter, projection), ns: `${ctx.db}.${coll}` };
+  return { docs, stats, shape: projector(filter, projection), ns };
 }
 
 export function find(ctx: CommandContext): Document {

@@ -5,6 +5,7 @@ import { bsonEquals } from '../query/comparison-operators.js';
 import type { Collection } from '../storage/collection.js';
 import { defaultIndexName } from '../storage/secondary-index.js';
 import { collectionName, type CommandContext } from './command-context.js';
+import { assertNotView } from './views.js';
 
 export async function createIndexes(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'createIndexes');
@@ -14,6 +15,8 @@ export async function createIndexes(ctx: CommandContext): Promise<Document> {
   }
   const specs = (requested as Document[]).map(parseIndexSpec);
   const engine = ctx.server.engine;
+  if (engine.views.get(ctx.db, coll))
+    throw new MongoCommandError('CommandNotSupportedOnView', 'Cannot create indexes on a view');
   if (ctx.transaction) {
     const created = ctx.transaction.createsCollection(ctx.db, coll);
     if (engine.collection(ctx.db, coll) && !created) {
@@ -128,6 +131,7 @@ export function parseIndexSpec(raw: Document): IndexSpec {
 
 export function listIndexes(ctx: CommandContext): Document {
   const coll = collectionName(ctx, 'listIndexes');
+  assertNotView(ctx, ctx.db, coll);
   const c = ctx.server.engine.collection(ctx.db, coll);
   if (!c) throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${coll}`);
   const ns = `${ctx.db}.${coll}`;
@@ -139,6 +143,7 @@ export function listIndexes(ctx: CommandContext): Document {
 
 export async function dropIndexes(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'dropIndexes');
+  assertNotView(ctx, ctx.db, coll);
   const c = ctx.server.engine.collection(ctx.db, coll);
   if (!c) throw new MongoCommandError('NamespaceNotFound', `ns not found ${ctx.db}.${coll}`);
   const nIndexesWas = c.indexes.size + 1;

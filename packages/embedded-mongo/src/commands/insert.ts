@@ -1,12 +1,14 @@
 import { calculateObjectSize, ObjectId, type Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { collectionName, type CommandContext } from './command-context.js';
+import { assertNotView } from './views.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
 
 export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
 
 export async function insert(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'insert');
+  assertNotView(ctx, ctx.db, coll);
   const documents = requireArray(ctx, 'documents');
   let n = 0;
   const writeErrors = await runStatements(ctx, documents, (doc) => {

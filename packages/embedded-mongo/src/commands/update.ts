@@ -7,6 +7,7 @@ import { upsertSeed } from '../query/upsert-seed.js';
 import { collectionName, letVariables, type CommandContext } from './command-context.js';
 import { MAX_BSON_OBJECT_SIZE, prepareForInsert } from './insert.js';
 import { countQuery } from './query-stats.js';
+import { assertNotView } from './views.js';
 import { requireArray, runStatements, withWriteErrors } from './write-statements.js';
 
 export type UpdateStatement = {
@@ -111,6 +112,7 @@ function idFirst(doc: Document, seed: Document): Document {
 
 export async function update(ctx: CommandContext): Promise<Document> {
   const coll = collectionName(ctx, 'update');
+  assertNotView(ctx, ctx.db, coll);
   const statements = requireArray(ctx, 'updates') as UpdateStatement[];
   let n = 0;
   let nModified = 0;

@@ -14,6 +14,8 @@ export const ErrorCode = {
   UnknownReplWriteConcern: 79,
   UnsatisfiableWriteConcern: 100,
   CommandNotSupported: 115,
+  GraphContainsCycle: 5,
+  ViewDepthLimitExceeded: 165,
   CommandNotSupportedOnView: 166,
   OptionNotSupportedOnView: 167,
   OperationNotSupportedInTransaction: 263,

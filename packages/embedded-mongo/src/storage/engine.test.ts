@@ -92,4 +92,37 @@ describe('Engine', () => {
     view.replace('db', 'c', before!, { _id: 1, list: [1, 2] });
     expect(snapshot.databases[0]!.collections[0]!.docs).toEqual([{ _id: 1, list: [1] }]);
   });
+
+  it('given views defined, redefined and dropped, then journal replay and a snapshot both restore exactly the views left', async () => {
+    const store = recordingStore();
+    const engine = new Engine(store, silentLogger);
+    const ops: Parameters<Engine['defineView']>[3] = [];
+    engine.createCollection('db', 'staff', {}, ops);
+    engine.defineView('db', 'active', { viewOn: 'staff', pipeline: [{ $match: { a: 1 } }] }, ops);
+    engine.defineView('db', 'gone', { viewOn: 'staff', pipeline: [] }, ops);
+    engine.defineView('db', 'active', { viewOn: 'staff', pipeline: [] }, ops);
+    engine.dropCollection('db', 'gone', ops);
+    await engine.persist(ops);
+
+    const replayed = new Engine(undefined, silentLogger);
+    for (const record of store.records) replayed.applyRecord(record);
+    const fromSnapshot = new Engine(undefined, silentLogger);
+    fromSnapshot.loadSnapshot(engine.exportState());
+
+    for (const restored of [replayed, fromSnapshot]) {
+      expect(restored.views.list('db')).toEqual([
+        { name: 'active', definition: { viewOn: 'staff', pipeline: [] } },
+      ]);
+      expect(restored.collections('db').map((c) => c.name)).toEqual(['staff']);
+    }
+  });
+
+  it('given a view, when a write would create a collection of its name, then 166 and no collection', () => {
+    const engine = new Engine(undefined, silentLogger);
+    engine.defineView('db', 'v', { viewOn: 'c', pipeline: [] }, []);
+    expect(() => new AutoCommitView(engine).insert('db', 'v', { _id: 1 })).toThrow(
+      expect.objectContaining({ code: 166 }),
+    );
+    expect(engine.collection('db', 'v')).toBeUndefined();
+  });
 });

@@ -7,8 +7,10 @@ import type {
   SnapshotState,
 } from '../durability/durable-store.js';
 import type { Logger } from '../logger.js';
+import { MongoCommandError } from '../errors/mongo-error.js';
 import { Collection } from './collection.js';
 import { valueKey } from './value-key.js';
+import { ViewCatalog, type ViewDefinition } from './view-catalog.js';
 
 /** A document lock held by an open transaction until it commits or aborts. */
 export type DocumentLock = { owner: object; released: Promise<void> };
@@ -21,6 +23,7 @@ export type DocumentLock = { owner: object; released: Promise<void> };
  */
 export class Engine {
   private readonly databases = new Map<string, Map<string, Collection>>();
+  readonly views = new ViewCatalog();
   private clock = 0;
   private readonly openSnapshots = new Map<number, number>();
   private readonly locks = new Map<string, DocumentLock>();
@@ -42,7 +45,10 @@ export class Engine {
   }
 
   databaseNames(): string[] {
-    return [...this.databases.keys()].filter((db) => (this.databases.get(db)?.size ?? 0) > 0);
+    const withCollections = [...this.databases.keys()].filter(
+      (db) => (this.databases.get(db)?.size ?? 0) > 0,
+    );
+    return [...new Set([...withCollections, ...this.views.databaseNames()])];
   }
 
   createCollection(db: string, name: string, options: Document, ops: JournalOp[]): Collection {
@@ -65,18 +71,32 @@ export class Engine {
     });
   }
 
+  /** The collection a write goes to, created on first use; a view is never written to. */
   ensureCollection(db: string, name: string, ops: JournalOp[]): Collection {
-    return this.collection(db, name) ?? this.createCollection(db, name, {}, ops);
+    const existing = this.collection(db, name);
+    if (existing) return existing;
+    if (this.views.get(db, name)) throw viewNotCollection(db, name);
+    return this.createCollection(db, name, {}, ops);
+  }
+
+  /**
+   * Defines (or, for collMod, redefines) a view. Journalled as a createCollection carrying
+   * `viewOn` and `pipeline`, which is how recovery tells a view from a collection.
+   */
+  defineView(db: string, name: string, definition: ViewDefinition, ops: JournalOp[]): void {
+    this.views.define(db, name, definition);
+    ops.push({ op: 'createCollection', db, coll: name, options: { ...definition } });
   }
 
   dropCollection(db: string, name: string, ops: JournalOp[]): boolean {
-    const dropped = this.databases.get(db)?.delete(name) ?? false;
+    const dropped = (this.databases.get(db)?.delete(name) ?? false) || this.views.drop(db, name);
     if (dropped) ops.push({ op: 'dropCollection', db, coll: name });
     return dropped;
   }
 
   dropDatabase(db: string, ops: JournalOp[]): void {
-    if (this.databases.delete(db)) ops.push({ op: 'dropDatabase', db });
+    const hadViews = this.views.dropDatabase(db);
+    if (this.databases.delete(db) || hadViews) ops.push({ op: 'dropDatabase', db });
   }
 
   // ---- clock, snapshots and locks for transactions ---------------------------------------------
@@ -154,15 +174,25 @@ export class Engine {
 
   /** The whole committed state; documents are shared, which is safe because they are immutable. */
   exportState(): SnapshotState {
+    const names = new Set([...this.databases.keys(), ...this.views.databaseNames()]);
     return {
-      databases: [...this.databases].map(([name, collections]) => ({
+      databases: [...names].map((name) => ({
         name,
-        collections: [...collections.values()].map((c) => ({
-          name: c.name,
-          options: c.options,
-          indexes: [...c.indexes.values()].map((i) => i.spec),
-          docs: [...c.docs.values()],
-        })),
+        collections: [
+          ...[...(this.databases.get(name)?.values() ?? [])].map((c) => ({
+            name: c.name,
+            options: c.options,
+            indexes: [...c.indexes.values()].map((i) => i.spec),
+            docs: [...c.docs.values()],
+          })),
+          // A view is stored as an empty collection entry whose options define it.
+          ...this.views.list(name).map((v) => ({
+            name: v.name,
+            options: { ...v.definition },
+            indexes: [],
+            docs: [],
+          })),
+        ],
       })),
     };
   }
@@ -170,6 +200,10 @@ export class Engine {
   loadSnapshot(state: SnapshotState): void {
     for (const db of state.databases) {
       for (const c of db.collections) {
+        if (isViewOptions(c.options)) {
+          this.views.define(db.name, c.name, viewDefinitionOf(c.options));
+          continue;
+        }
         const coll = this.createCollection(db.name, c.name, c.options, []);
         for (const doc of c.docs) coll.put(doc);
         for (const spec of c.indexes) coll.addIndex(spec);
@@ -188,6 +222,10 @@ export class Engine {
           this.collection(op.db, op.coll)?.delete(valueKey(op.id));
           break;
         case 'createCollection': {
+          if (isViewOptions(op.options)) {
+            this.views.define(op.db, op.coll, viewDefinitionOf(op.options));
+            break;
+          }
           // Also how collMod is journalled: the existing collection takes the new options.
           const existing = this.collection(op.db, op.coll);
           if (existing) existing.setOptions(op.options);
@@ -214,4 +252,20 @@ export class Engine {
     const c = this.ensureCollection(db, coll, []);
     if (!c.indexes.has(spec.name)) c.addIndex(spec);
   }
+}
+
+function isViewOptions(options: Document): boolean {
+  return typeof options.viewOn === 'string';
+}
+
+function viewDefinitionOf(options: Document): ViewDefinition {
+  return { viewOn: options.viewOn as string, pipeline: (options.pipeline as Document[]) ?? [] };
+}
+
+/** mongod's answer to a write, index or listIndexes on a view. */
+export function viewNotCollection(db: string, name: string): MongoCommandError {
+  return new MongoCommandError(
+    'CommandNotSupportedOnView',
+    `Namespace ${db}.${name} is a view, not a collection`,
+  );
 }

@@ -139,7 +139,14 @@ export class Transaction implements DataView {
     this.assertActive();
     this.validateUniqueAtCommit();
     for (const { db, coll } of this.createdCollections.values()) {
-      if (this.engine.collection(db, coll)) {
+      if (this.engine.collection(db, coll) || this.engine.views.get(db, coll)) {
+        this.abort();
+        throw writeConflict();
+      }
+    }
+    // A view created since this transaction wrote to that name: its writes cannot land.
+    for (const { db, coll } of this.pending.values()) {
+      if (this.engine.views.get(db, coll)) {
         this.abort();
         throw writeConflict();
       }

@@ -465,7 +465,11 @@ export class UnifiedRunner {
       case 'aggregate':
         return db.aggregate(pipeline as Document[], options).toArray();
       case 'createCollection':
-        await db.createCollection(collection as string, options);
+        // `pipeline` here is a view's definition, not an aggregation to run.
+        await db.createCollection(collection as string, {
+          ...options,
+          ...(pipeline === undefined ? {} : { pipeline: pipeline as Document[] }),
+        });
         return undefined;
       case 'dropCollection':
         return db.dropCollection(collection as string, options);

@@ -1,12 +1,13 @@
-import { badInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, rejectProblems } from '@heli/subgraph-runtime';
+import { badInput } from '@heli/subgraph-runtime';
 import {
-  decodeRankCursor,
-  encodeRankCursor,
   MAX_RANKED,
-  queryTermsOf,
+  pageOfRanked,
   rankByFields,
+  rankedPage,
+  readSearchRequest,
   searchTermsOf,
   snippetAround,
+  type RankedPage,
   type WeightedField,
 } from '@heli/text-search';
 import type { FilterQuery } from 'mongoose';
@@ -34,17 +35,7 @@ export interface AssignmentSearchHit {
   snippet: string;
 }
 
-export interface AssignmentSearchPage {
-  terms: string[];
-  hits: AssignmentSearchHit[];
-  totalCount: number;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
+export type AssignmentSearchPage = RankedPage<AssignmentSearchHit>;
 
 /**
  * Matters whose title or requirements hold every word of the query, best first (newest first
@@ -57,17 +48,14 @@ export async function searchAssignments(
   args: { query: string; first?: number | null; after?: string | null },
   narrowing: FilterQuery<AssignmentRecord>,
 ): Promise<AssignmentSearchPage> {
-  const size = args.first ?? DEFAULT_PAGE_SIZE;
-  const offset = args.after ? decodeRankCursor(args.after) : 0;
-  const { terms, problem } = queryTermsOf(args.query);
-  rejectProblems([
-    problem,
-    Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE
-      ? null
-      : `first 须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-  ]);
-  if (offset === null) throw badInput('分页游标无效', { fields: ['after'] });
-  if (terms.length === 0) return page(terms, [], 0, offset, size);
+  const { request, problems } = readSearchRequest(args);
+  if (!request) {
+    throw badInput(problems.map((problem) => problem.message).join('；'), {
+      fields: problems.map((problem) => problem.field),
+    });
+  }
+  const { terms } = request;
+  if (terms.length === 0) return rankedPage(request, [], { totalCount: 0 });
 
   const query = visibleTo(viewer, { $and: [narrowing, { searchTerms: { $all: terms } }] });
   const [matches, totalCount] = await Promise.all([
@@ -83,28 +71,10 @@ export async function searchAssignments(
     score,
     snippet: snippetAround(record.requirements || record.title, terms),
   }));
-  return page(terms, ranked, totalCount, offset, size);
-}
-
-function page(
-  terms: string[],
-  ranked: AssignmentSearchHit[],
-  totalCount: number,
-  offset: number,
-  size: number,
-): AssignmentSearchPage {
-  const hits = ranked.slice(offset, offset + size);
-  return {
-    terms,
-    hits,
+  return rankedPage(request, pageOfRanked(ranked, request), {
     totalCount,
-    pageInfo: {
-      hasNextPage: offset + hits.length < Math.min(totalCount, ranked.length),
-      hasPreviousPage: offset > 0,
-      startCursor: hits.length > 0 ? encodeRankCursor(offset + 1) : null,
-      endCursor: hits.length > 0 ? encodeRankCursor(offset + hits.length) : null,
-    },
-  };
+    rankedCount: ranked.length,
+  });
 }
 
 /**

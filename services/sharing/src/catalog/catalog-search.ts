@@ -1,5 +1,5 @@
 import type { HeliClaims } from '@heli/auth';
-import { badInput, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@heli/subgraph-runtime';
+import { badInput } from '@heli/subgraph-runtime';
 import { catalogVisibilityFilter } from '../access/visibility.rules.js';
 import type { SharingModels } from '../models.js';
 import { bytesOf } from './catalog-index.js';
@@ -9,18 +9,10 @@ import type {
   CatalogStatisticsRecord,
 } from './catalog.model.js';
 import { rankByRelevance } from './relevance.rules.js';
-import { segment, snippetAround } from '@heli/text-search';
+import { rankedPage, readSearchRequest, snippetAround, type RankedPage } from '@heli/text-search';
 
 /** How deep a reader may page into ranked results; past this, a narrower query serves better. */
 export const MAX_SEARCH_DEPTH = 10_000;
-
-/**
- * The longest search text, in characters, and the most distinct terms it may segment into. A
- * person searches with a few words; a megabyte of text took seconds to segment and rank and
- * held up everyone else's requests meanwhile.
- */
-export const MAX_SEARCH_TEXT_LENGTH = 200;
-export const MAX_SEARCH_TERMS = 32;
 
 export interface CatalogSearchHit {
   entry: CatalogEntryRecord;
@@ -28,17 +20,7 @@ export interface CatalogSearchHit {
   snippet: string;
 }
 
-export interface CatalogSearchPage {
-  hits: CatalogSearchHit[];
-  totalCount: number;
-  terms: string[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
+export type CatalogSearchPage = RankedPage<CatalogSearchHit>;
 
 /**
  * Full-text search of the catalogue over its inverted index. The reader's visibility filter is
@@ -53,23 +35,17 @@ export async function searchCatalog(
   text: string,
   page: { first?: number | null; after?: string | null } = {},
 ): Promise<CatalogSearchPage> {
-  const size = pageSize(page.first);
-  const offset = page.after ? decodeOffset(page.after) : 0;
-  if (offset > MAX_SEARCH_DEPTH) {
-    throw badInput(`搜索结果只能翻到前 ${MAX_SEARCH_DEPTH} 条，请缩小检索范围`, {
-      fields: ['after'],
+  const { request, problems } = readSearchRequest(
+    { query: text, ...page },
+    { maxDepth: MAX_SEARCH_DEPTH },
+  );
+  if (!request) {
+    throw badInput(problems.map((problem) => problem.message).join('；'), {
+      fields: problems.map((problem) => problem.field),
     });
   }
-  if (text.length > MAX_SEARCH_TEXT_LENGTH) {
-    throw badInput(`检索词不能超过 ${MAX_SEARCH_TEXT_LENGTH} 个字`, { fields: ['query'] });
-  }
-  const terms = [...new Set(segment(text))];
-  if (terms.length > MAX_SEARCH_TERMS) {
-    throw badInput(`检索词太多：最多 ${MAX_SEARCH_TERMS} 个词，请精简后再检索`, {
-      fields: ['query'],
-    });
-  }
-  if (terms.length === 0) return emptyPage(terms);
+  const { terms, offset, size } = request;
+  if (terms.length === 0) return rankedPage(request, [], { totalCount: 0 });
 
   const visibility = catalogVisibilityFilter(reader);
   const [chunks, statistics] = await Promise.all([
@@ -97,45 +73,5 @@ export async function searchCatalog(
     if (!entry) return [];
     return [{ entry, score, snippet: snippetAround(`${entry.summary}`, terms) }];
   });
-  return {
-    hits,
-    totalCount: ranking.totalCount,
-    terms,
-    pageInfo: {
-      hasNextPage: offset + size < ranking.totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: hits.length > 0 ? encodeOffset(offset + 1) : null,
-      endCursor: hits.length > 0 ? encodeOffset(offset + hits.length) : null,
-    },
-  };
-}
-
-function emptyPage(terms: string[]): CatalogSearchPage {
-  return {
-    hits: [],
-    totalCount: 0,
-    terms,
-    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-  };
-}
-
-function pageSize(first: number | null | undefined): number {
-  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`, {
-      fields: ['first'],
-    });
-  }
-  return first;
-}
-
-// Ranked results have no stable key to page by, so the cursor is the position after a hit.
-function encodeOffset(position: number): string {
-  return Buffer.from(`rank:${position}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string): number {
-  const match = /^rank:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('Invalid cursor', { fields: ['after'] });
-  return Number(match[1]);
+  return rankedPage(request, hits, { totalCount: ranking.totalCount });
 }

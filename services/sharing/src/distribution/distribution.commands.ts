@@ -10,9 +10,12 @@ import type { SharingWrite } from '../records/sharing-write.js';
 import type { DistributionRecord, ReadingRequestRecord } from './distribution.model.js';
 import {
   distributionProblems,
+  hasRead,
   isAddressedTo,
   isOnTime,
+  settlesReading,
   uniqueRecipients,
+  withReceipts,
 } from './distribution.rules.js';
 import { rejectUnfitRecipients } from '../organisation/recipients.js';
 
@@ -22,6 +25,8 @@ export interface DistributeInput {
   divisionIds?: readonly string[] | null;
   dueAt: Date;
   note?: string | null;
+  /** Whether every member of each recipient division must read it, not just one for it. */
+  everyoneMustRead?: boolean | null;
 }
 
 /** Whether the viewer may send a document on and see who has read it. */
@@ -54,6 +59,10 @@ export async function distributeDocument(
     distributionProblems({ staffIds, divisionIds, dueAt: input.dueAt, note: input.note }, now),
   );
   await rejectUnfitRecipients(write, sender, { staffIds, divisionIds }, document);
+  const everyoneMustRead = input.everyoneMustRead === true;
+  const requiredReaders = everyoneMustRead
+    ? await membersWhoMayRead(write, divisionIds, document)
+    : new Map<string, string[]>();
 
   const distribution: DistributionRecord = {
     _id: newEntityId('distribution'),
@@ -68,9 +77,11 @@ export async function distributeDocument(
   };
   const request = (
     recipient: { staffId: string } | { divisionId: string },
+    position: number,
   ): ReadingRequestRecord => ({
     _id: newEntityId('reading'),
     distributionId: distribution._id,
+    position,
     documentId: document._id,
     documentTitle: document.title,
     classification: document.classification,
@@ -86,10 +97,15 @@ export async function distributeDocument(
     reminderCount: 0,
     lastRemindedAt: null,
     overdueAnnouncedAt: null,
+    everyoneMustRead: 'divisionId' in recipient && everyoneMustRead,
+    requiredReaderIds:
+      'divisionId' in recipient ? (requiredReaders.get(recipient.divisionId) ?? []) : [],
+    receipts: [],
   });
+  // Positions follow the order addressed, so the sender's list reads as the 分送 was written.
   const requests = [
-    ...staffIds.map((staffId) => request({ staffId })),
-    ...divisionIds.map((divisionId) => request({ divisionId })),
+    ...staffIds.map((staffId, index) => request({ staffId }, index)),
+    ...divisionIds.map((divisionId, index) => request({ divisionId }, staffIds.length + index)),
   ];
 
   await models.distributions.create([distribution], { session });
@@ -112,7 +128,11 @@ export async function distributeDocument(
   return distribution;
 }
 
-/** 已阅: the recipient (or anyone in the recipient division) acknowledges, once. */
+/**
+ * 已阅 by the addressee or a member of the addressed division, once per person. The receipt is
+ * kept; the request is settled (READ, scored, announced) when `settlesReading` says so — at the
+ * first 已阅 unless a division request wants every member's.
+ */
 export async function acknowledgeReading(
   write: SharingWrite,
   reader: HeliClaims,
@@ -120,10 +140,11 @@ export async function acknowledgeReading(
   now: Date,
 ): Promise<ReadingRequestRecord> {
   const { models, session } = write;
-  const request = await models.readingRequests
+  const stored = await models.readingRequests
     .findById(input.readingRequestId)
     .session(session)
     .lean<ReadingRequestRecord>();
+  const request = stored && withReceipts(stored);
   // A request above the reader's clearance is answered like a missing one: refusing it as
   // forbidden would confirm that a document at that level was sent to them.
   if (
@@ -134,9 +155,21 @@ export async function acknowledgeReading(
     throw notFound(`阅件 ${input.readingRequestId}`);
   }
   rejectProblems([lengthProblem(input.comment, MAX_NOTE_LENGTH, '阅知意见')]);
-  if (request.acknowledgedAt !== null) throw conflict('该文件已阅，无需重复确认');
+  if (hasRead(request, reader.sub)) throw conflict('您已阅该文件，无需重复确认');
 
   const onTime = isOnTime(request.dueAt, now);
+  const comment = input.comment?.trim() || null;
+  // The condition makes a person's 已阅 count once however many times it arrives at once.
+  const received = await models.readingRequests
+    .findOneAndUpdate(
+      { _id: request._id, 'receipts.staffId': { $ne: reader.sub } },
+      { $push: { receipts: { staffId: reader.sub, readAt: now, comment, onTime } } },
+      { new: true, session },
+    )
+    .lean<ReadingRequestRecord>();
+  if (!received) throw conflict('您已阅该文件，无需重复确认');
+  if (received.acknowledgedAt !== null || !settlesReading(withReceipts(received))) return received;
+
   const divisionId = request.recipientDivisionId ?? reader.divisionId;
   const acknowledged = await models.readingRequests
     .findOneAndUpdate(
@@ -145,7 +178,7 @@ export async function acknowledgeReading(
         $set: {
           acknowledgedAt: now,
           acknowledgedByStaffId: reader.sub,
-          comment: input.comment?.trim() || null,
+          comment,
           onTime,
           divisionId,
         },
@@ -153,7 +186,7 @@ export async function acknowledgeReading(
       { new: true, session },
     )
     .lean<ReadingRequestRecord>();
-  if (!acknowledged) throw conflict('该文件已阅，无需重复确认');
+  if (!acknowledged) return received;
   write.emit(
     sharingEvents.readingAcknowledged,
     {
@@ -168,6 +201,28 @@ export async function acknowledgeReading(
     { subject: request._id },
   );
   return acknowledged;
+}
+
+/**
+ * The members of each division who must read a document sent to every member: those in it now,
+ * still serving and cleared for the document (a member who may not read it is not asked to).
+ */
+async function membersWhoMayRead(
+  { models, session }: Pick<SharingWrite, 'models' | 'session'>,
+  divisionIds: readonly string[],
+  document: Pick<DocumentRecord, 'classification'>,
+): Promise<Map<string, string[]>> {
+  const members = await models.directoryStaff
+    .find({ divisionId: { $in: divisionIds }, active: true }, { divisionId: 1, clearance: 1 })
+    .sort({ _id: 1 })
+    .session(session)
+    .lean();
+  const byDivision = new Map<string, string[]>();
+  for (const member of members) {
+    if (member.divisionId === null || !canRead(member.clearance, document.classification)) continue;
+    byDivision.set(member.divisionId, [...(byDivision.get(member.divisionId) ?? []), member._id]);
+  }
+  return byDivision;
 }
 
 /** 催阅: every unread request of the distribution gets a reminder; returns how many. */

@@ -39,14 +39,27 @@ export function distributionModel(conn: Connection): DistributionModel {
   );
 }
 
+/** One person's 已阅 of a reading request: the addressee's own, or a division member's. */
+export interface ReadingReceiptRecord {
+  staffId: string;
+  readAt: Date;
+  comment: string | null;
+  onTime: boolean;
+}
+
 /**
- * One recipient's 阅知 request. A request to a person is theirs to acknowledge; a request to a
- * division may be acknowledged by anyone in it. The document's title and classification are
- * copied so an inbox lists and filters by clearance without loading every document.
+ * One recipient's 阅知 request. A request to a person is theirs to acknowledge. A request to a
+ * division is read by its members, each 已阅 kept as a receipt: it is settled by the first
+ * member's 已阅, or — sent with `everyoneMustRead` — once every member named in
+ * `requiredReaderIds` (those in the division and cleared for the document when it was sent) has
+ * read it. The document's title and classification are copied so an inbox lists and filters by
+ * clearance without loading every document.
  */
 export interface ReadingRequestRecord {
   _id: string;
   distributionId: string;
+  /** Where the recipient stood in the distribution as addressed: people first, then divisions. */
+  position: number;
   documentId: string;
   documentTitle: string;
   classification: Classification;
@@ -67,12 +80,29 @@ export interface ReadingRequestRecord {
   lastRemindedAt: Date | null;
   /** When the overdue event went out; set once so it is announced once. */
   overdueAnnouncedAt: Date | null;
+  /** A division request: whether each member must read it, not just one for the division. */
+  everyoneMustRead: boolean;
+  /** The members who must read it; empty unless `everyoneMustRead`. */
+  requiredReaderIds: string[];
+  /** Who has read it, in the order they did. */
+  receipts: ReadingReceiptRecord[];
 }
+
+const receiptSchema = new Schema<ReadingReceiptRecord>(
+  {
+    staffId: { type: String, required: true },
+    readAt: { type: Date, required: true },
+    comment: { type: String, default: null },
+    onTime: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
 
 const readingRequestSchema = new Schema<ReadingRequestRecord>(
   {
     _id: { type: String, required: true },
     distributionId: { type: String, required: true },
+    position: { type: Number, default: 0 },
     documentId: { type: String, required: true },
     documentTitle: { type: String, required: true },
     classification: { type: String, enum: CLASSIFICATIONS, required: true },
@@ -88,10 +118,13 @@ const readingRequestSchema = new Schema<ReadingRequestRecord>(
     reminderCount: { type: Number, default: 0 },
     lastRemindedAt: { type: Date, default: null },
     overdueAnnouncedAt: { type: Date, default: null },
+    everyoneMustRead: { type: Boolean, default: false },
+    requiredReaderIds: { type: [String], default: [] },
+    receipts: { type: [receiptSchema], default: [] },
   },
   { collection: 'reading_requests', versionKey: false },
 );
-readingRequestSchema.index({ distributionId: 1, _id: 1 });
+readingRequestSchema.index({ distributionId: 1, position: 1, _id: 1 });
 readingRequestSchema.index({ recipientStaffId: 1, sentAt: -1 });
 readingRequestSchema.index({ recipientDivisionId: 1, sentAt: -1 });
 readingRequestSchema.index({ divisionId: 1 });

@@ -3,7 +3,7 @@ import { paginate } from '@heli/subgraph-runtime';
 import type { SharingContext, SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { isoTime, parseIsoTime } from '../schema/iso-time.js';
+import { isoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import {
   acknowledgeReading,
@@ -11,7 +11,14 @@ import {
   distributeDocument,
   remindUnreadReaders,
 } from './distribution.commands.js';
-import { readingStatus, readingStatusFilter, type ReadingStatus } from './distribution.rules.js';
+import {
+  hasRead,
+  readerLines,
+  readingStatus,
+  readingStatusFilter,
+  withReceipts,
+  type ReadingStatus,
+} from './distribution.rules.js';
 import { readingInbox } from './reading-inbox.js';
 
 export function distributionResolvers({ clock }: SharingDependencies): SharingResolvers {
@@ -39,12 +46,8 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
     },
 
     Mutation: {
-      distributeDocument: (_, { input }, ctx) => {
-        const dueAt = parseIsoTime(input.dueAt, 'dueAt');
-        return writeSharing(ctx, (write) =>
-          distributeDocument(write, ctx.viewer, { ...input, dueAt }, clock.now()),
-        );
-      },
+      distributeDocument: (_, { input }, ctx) =>
+        writeSharing(ctx, (write) => distributeDocument(write, ctx.viewer, input, clock.now())),
       acknowledgeReading: (_, { input }, ctx) =>
         writeSharing(ctx, (write) => acknowledgeReading(write, ctx.viewer, input, clock.now())),
       remindUnreadReaders: (_, { distributionId }, ctx) =>
@@ -75,7 +78,8 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
             distributionId: distribution._id,
             ...(args.status && readingStatusFilter(args.status, clock.now())),
           },
-          args,
+          // In the order addressed, as the schema promises.
+          { ...args, sort: { field: 'position', direction: 'ASC' } },
           info,
         ),
     },
@@ -95,6 +99,13 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
       acknowledgedBy: (request) =>
         request.acknowledgedByStaffId === null ? null : { id: request.acknowledgedByStaffId },
       lastRemindedAt: (request) => isoTime(request.lastRemindedAt),
+      everyoneMustRead: (request) => withReceipts(request).everyoneMustRead,
+      readers: (request) => readerLines(withReceipts(request)),
+      readByMe: (request, _, ctx) => hasRead(withReceipts(request), ctx.viewer.sub),
+    },
+
+    ReadingReceipt: {
+      staff: (line) => ({ id: line.staffId }),
     },
   };
 }

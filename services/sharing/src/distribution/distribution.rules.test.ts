@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   distributionProblems,
+  hasRead,
   isAddressedTo,
   isOnTime,
   readOnTimeRate,
+  readerLines,
   readingStatus,
+  settlesReading,
   uniqueRecipients,
 } from './distribution.rules.js';
 
@@ -89,5 +92,56 @@ describe('readOnTimeRate', () => {
   });
   it('is null while nothing is settled', () => {
     expect(readOnTimeRate({ requested: 4, read: 0, readOnTime: 0, overdue: 0 })).toBeNull();
+  });
+});
+
+describe('per-person reading within a division reading', () => {
+  const at = new Date('2026-03-02T01:00:00Z');
+  const receipt = (staffId: string) => ({ staffId, readAt: at, comment: null, onTime: true });
+  const division = {
+    recipientStaffId: null,
+    acknowledgedAt: null,
+    acknowledgedByStaffId: null,
+    comment: null,
+    onTime: null,
+    everyoneMustRead: true,
+    requiredReaderIds: ['staff-a', 'staff-b'],
+    receipts: [receipt('staff-b')],
+  };
+
+  it('given every member must read, settles only when each of them has', () => {
+    expect(settlesReading(division)).toBe(false);
+    expect(
+      settlesReading({ ...division, receipts: [receipt('staff-b'), receipt('staff-a')] }),
+    ).toBe(true);
+  });
+
+  it('given one member reads for the division, settles at the first 已阅', () => {
+    expect(settlesReading({ ...division, everyoneMustRead: false })).toBe(true);
+    expect(settlesReading({ ...division, everyoneMustRead: false, receipts: [] })).toBe(false);
+  });
+
+  it('lists who must read in the order named, then anyone else who read', () => {
+    const lines = readerLines({ ...division, receipts: [receipt('staff-c'), receipt('staff-b')] });
+    expect(lines.map((line) => [line.staffId, line.mustRead, line.readAt !== null])).toEqual([
+      ['staff-a', true, false],
+      ['staff-b', true, true],
+      ['staff-c', false, true],
+    ]);
+  });
+
+  it('knows who has read, including whoever settled a request stored before receipts', () => {
+    expect(hasRead(division, 'staff-b')).toBe(true);
+    expect(hasRead(division, 'staff-a')).toBe(false);
+    const before = {
+      ...division,
+      receipts: [],
+      acknowledgedAt: at,
+      acknowledgedByStaffId: 'staff-x',
+    };
+    expect(hasRead(before, 'staff-x')).toBe(true);
+    expect(readerLines({ ...before, requiredReaderIds: [] }).map((line) => line.staffId)).toEqual([
+      'staff-x',
+    ]);
   });
 });

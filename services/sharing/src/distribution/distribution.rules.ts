@@ -59,6 +59,108 @@ export function isAddressedTo(
   return reader.divisionId !== null && request.recipientDivisionId === reader.divisionId;
 }
 
+type ReadingParts = Pick<
+  ReadingRequestRecord,
+  | 'recipientStaffId'
+  | 'acknowledgedAt'
+  | 'acknowledgedByStaffId'
+  | 'everyoneMustRead'
+  | 'requiredReaderIds'
+  | 'receipts'
+>;
+
+/** A request as stored before receipts were kept reads as one with none. */
+export function withReceipts<T extends Partial<ReadingParts>>(
+  request: T,
+): T & Pick<ReadingRequestRecord, 'everyoneMustRead' | 'requiredReaderIds' | 'receipts'> {
+  return {
+    ...request,
+    everyoneMustRead: request.everyoneMustRead ?? false,
+    requiredReaderIds: request.requiredReaderIds ?? [],
+    receipts: request.receipts ?? [],
+  };
+}
+
+/** Whether this person has already said 已阅 to the request (before receipts, the settler had). */
+export function hasRead(request: ReadingParts, staffId: string): boolean {
+  if (request.receipts.some((receipt) => receipt.staffId === staffId)) return true;
+  if (request.recipientStaffId !== null) return request.acknowledgedAt !== null;
+  return request.acknowledgedByStaffId === staffId;
+}
+
+/**
+ * Whether the request is settled by the receipts it has: a person's by their 已阅; a division's
+ * by the first member's, or — sent to every member — once each member who must read has read.
+ */
+export function settlesReading(
+  request: Pick<ReadingRequestRecord, 'everyoneMustRead' | 'requiredReaderIds' | 'receipts'>,
+): boolean {
+  if (request.receipts.length === 0) return false;
+  if (!request.everyoneMustRead) return true;
+  const read = new Set(request.receipts.map((receipt) => receipt.staffId));
+  return request.requiredReaderIds.every((staffId) => read.has(staffId));
+}
+
+export interface ReaderLine {
+  staffId: string;
+  mustRead: boolean;
+  readAt: Date | null;
+  comment: string | null;
+  onTime: boolean | null;
+}
+
+/**
+ * Who in the recipient has read and who must: the members who must read in the order named,
+ * each with their receipt if any, then anyone else who read, in the order they did.
+ */
+export function readerLines(
+  request: Pick<
+    ReadingRequestRecord,
+    | 'recipientStaffId'
+    | 'requiredReaderIds'
+    | 'receipts'
+    | 'acknowledgedAt'
+    | 'acknowledgedByStaffId'
+    | 'comment'
+    | 'onTime'
+  >,
+): ReaderLine[] {
+  const receipts = [...request.receipts];
+  // Requests settled before receipts were kept still name who settled them.
+  if (
+    receipts.length === 0 &&
+    request.acknowledgedAt !== null &&
+    request.acknowledgedByStaffId !== null
+  ) {
+    receipts.push({
+      staffId: request.acknowledgedByStaffId,
+      readAt: request.acknowledgedAt,
+      comment: request.comment,
+      onTime: request.onTime ?? true,
+    });
+  }
+  const byStaff = new Map(receipts.map((receipt) => [receipt.staffId, receipt]));
+  const required =
+    request.recipientStaffId !== null ? [request.recipientStaffId] : request.requiredReaderIds;
+  const line = (staffId: string, mustRead: boolean): ReaderLine => {
+    const receipt = byStaff.get(staffId);
+    return {
+      staffId,
+      mustRead,
+      readAt: receipt?.readAt ?? null,
+      comment: receipt?.comment ?? null,
+      onTime: receipt?.onTime ?? null,
+    };
+  };
+  const requiredSet = new Set(required);
+  return [
+    ...required.map((staffId) => line(staffId, true)),
+    ...receipts
+      .filter((receipt) => !requiredSet.has(receipt.staffId))
+      .map((receipt) => line(receipt.staffId, false)),
+  ];
+}
+
 /** An acknowledgement at `now` is on time when it is not later than the due time. */
 export function isOnTime(dueAt: Date, now: Date): boolean {
   return now.getTime() <= dueAt.getTime();

@@ -1,12 +1,13 @@
 import type { HeliClaims } from '@heli/auth';
-import { badInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, rejectProblems } from '@heli/subgraph-runtime';
+import { badInput } from '@heli/subgraph-runtime';
 import {
-  decodeRankCursor,
-  encodeRankCursor,
   MAX_RANKED,
-  queryTermsOf,
+  pageOfRanked,
   rankByFields,
+  rankedPage,
+  readSearchRequest,
   searchTermsOf,
+  type RankedPage,
   type WeightedField,
 } from '@heli/text-search';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
@@ -35,17 +36,7 @@ export interface DocumentSearchHit {
   score: number;
 }
 
-export interface DocumentSearchPage {
-  terms: string[];
-  hits: DocumentSearchHit[];
-  totalCount: number;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
+export type DocumentSearchPage = RankedPage<DocumentSearchHit>;
 
 /**
  * Documents whose title, 文号 or issuer hold every word of the query, best first (newest first
@@ -58,17 +49,14 @@ export async function searchDocuments(
   reader: Pick<HeliClaims, 'sub' | 'divisionId' | 'officeId' | 'roles' | 'clearance'>,
   args: { query: string; kind?: DocumentKind | null; first?: number | null; after?: string | null },
 ): Promise<DocumentSearchPage> {
-  const size = args.first ?? DEFAULT_PAGE_SIZE;
-  const offset = args.after ? decodeRankCursor(args.after) : 0;
-  const { terms, problem } = queryTermsOf(args.query);
-  rejectProblems([
-    problem,
-    Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE
-      ? null
-      : `first 须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-  ]);
-  if (offset === null) throw badInput('分页游标无效', { fields: ['after'] });
-  if (terms.length === 0) return page(terms, [], 0, offset, size);
+  const { request, problems } = readSearchRequest(args);
+  if (!request) {
+    throw badInput(problems.map((problem) => problem.message).join('；'), {
+      fields: problems.map((problem) => problem.field),
+    });
+  }
+  const { terms } = request;
+  if (terms.length === 0) return rankedPage(request, [], { totalCount: 0 });
 
   const conditions: Record<string, unknown>[] = [
     documentVisibilityFilter(reader),
@@ -88,28 +76,10 @@ export async function searchDocuments(
     document: record,
     score,
   }));
-  return page(terms, ranked, totalCount, offset, size);
-}
-
-function page(
-  terms: string[],
-  ranked: DocumentSearchHit[],
-  totalCount: number,
-  offset: number,
-  size: number,
-): DocumentSearchPage {
-  const hits = ranked.slice(offset, offset + size);
-  return {
-    terms,
-    hits,
+  return rankedPage(request, pageOfRanked(ranked, request), {
     totalCount,
-    pageInfo: {
-      hasNextPage: offset + hits.length < Math.min(totalCount, ranked.length),
-      hasPreviousPage: offset > 0,
-      startCursor: hits.length > 0 ? encodeRankCursor(offset + 1) : null,
-      endCursor: hits.length > 0 ? encodeRankCursor(offset + hits.length) : null,
-    },
-  };
+    rankedCount: ranked.length,
+  });
 }
 
 /**

@@ -9,12 +9,14 @@ import { isoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import { searchDocuments } from './document-search.js';
 import { registerDocument } from './documents.commands.js';
-import { viewDocument } from './visible-documents.js';
+import { listedBy, markListed, viewDocument } from './visible-documents.js';
 
 export function documentsResolvers({ clock }: SharingDependencies): SharingResolvers {
   return {
     Query: {
       document: (_, { id }, ctx) => viewDocument(ctx, id, 'document'),
+      // A list names documents without opening them, so it is not a view; reading a listed
+      // document's text is (see Document.body).
       documents: async (_, args, ctx, info) => {
         const conditions: Record<string, unknown>[] = [documentVisibilityFilter(ctx.viewer)];
         if (args.kind) conditions.push({ kind: args.kind });
@@ -28,13 +30,20 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
           },
           info,
         );
-        await ctx.loaders.documentViews.record(
+        markListed(
           page.edges.map((edge) => edge.node),
           'documents',
         );
         return page;
       },
-      searchDocuments: (_, args, ctx) => searchDocuments(ctx.models, ctx.viewer, args),
+      searchDocuments: async (_, args, ctx) => {
+        const found = await searchDocuments(ctx.models, ctx.viewer, args);
+        markListed(
+          found.hits.map((hit) => hit.document),
+          'searchDocuments',
+        );
+        return found;
+      },
     },
 
     Mutation: {
@@ -51,6 +60,11 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
       __resolveReference: ({ id }, ctx) => viewDocument(ctx, id, '_entities'),
       id: (document) => document._id,
       registeredAt: (document) => isoTime(document.registeredAt),
+      body: async (document, _, ctx) => {
+        const list = listedBy(document);
+        if (list !== null) await ctx.loaders.documentViews.record([document], list);
+        return document.body;
+      },
       registeringDivision: (document) => ({ id: document.registeringDivisionId }),
       registeredBy: (document) => ({ id: document.registeredByStaffId }),
       distributions: (document, _, ctx) => {

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRef } from '../organisation/entity-ref.js';
 import type { DocumentRecord } from '../documents/documents.model.js';
 import type { DistributionRecord, ReadingRequestRecord } from '../distribution/distribution.model.js';
+import type { ReaderLine } from '../distribution/distribution.rules.js';
 import type { CirculationRecord } from '../circulation/circulation.model.js';
 import type { CirculationHop as CirculationHopState } from '../circulation/circulation.rules.js';
 import type { InstructionRecord } from '../instructions/instructions.model.js';
@@ -46,7 +47,7 @@ export type AcknowledgeReadingInput = {
 
 export type CatalogCitation = {
   __typename?: 'CatalogCitation';
-  citedAt: Scalars['String']['output'];
+  citedAt: Scalars['DateTime']['output'];
   citedBy: Staff;
   citingDivision: Division;
   entry: CatalogEntry;
@@ -66,7 +67,7 @@ export type CatalogEntry = {
   keywords: Array<Scalars['String']['output']>;
   link?: Maybe<CatalogLink>;
   openCount: Scalars['Int']['output'];
-  publishedAt: Scalars['String']['output'];
+  publishedAt: Scalars['DateTime']['output'];
   publishedBy: Staff;
   sourceDivision: Division;
   summary: Scalars['String']['output'];
@@ -131,10 +132,10 @@ export type CatalogSearchResult = {
  */
 export type Circulation = {
   __typename?: 'Circulation';
-  completedAt?: Maybe<Scalars['String']['output']>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who holds the document now; null once completed */
   currentHolder?: Maybe<Staff>;
-  currentHopDueAt?: Maybe<Scalars['String']['output']>;
+  currentHopDueAt?: Maybe<Scalars['DateTime']['output']>;
   /** True when the current holder has held it past the time limit */
   currentHopOverdue: Scalars['Boolean']['output'];
   document?: Maybe<Document>;
@@ -144,7 +145,7 @@ export type Circulation = {
   id: Scalars['ID']['output'];
   overdueHops: Scalars['Int']['output'];
   route: Array<Staff>;
-  startedAt: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
   startedBy: Staff;
   status: CirculationStatus;
 };
@@ -160,17 +161,17 @@ export type CirculationAction =
 
 export type CirculationHop = {
   __typename?: 'CirculationHop';
-  actedAt?: Maybe<Scalars['String']['output']>;
+  actedAt?: Maybe<Scalars['DateTime']['output']>;
   action: HopAction;
   comment?: Maybe<Scalars['String']['output']>;
-  dueAt: Scalars['String']['output'];
+  dueAt: Scalars['DateTime']['output'];
   overdue: Scalars['Boolean']['output'];
   /** Position in the route, from 0 */
   position: Scalars['Int']['output'];
   reader: Staff;
   /** Why it was returned or skipped */
   reason?: Maybe<Scalars['String']['output']>;
-  receivedAt: Scalars['String']['output'];
+  receivedAt: Scalars['DateTime']['output'];
 };
 
 export type CirculationStatus =
@@ -218,8 +219,13 @@ export type DistributeDocumentInput = {
   /** Divisions that read it for information (阅知) */
   divisionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   documentId: Scalars['ID']['input'];
-  /** ISO 8601; when the reading is due */
-  dueAt: Scalars['String']['input'];
+  /** When the reading is due */
+  dueAt: Scalars['DateTime']['input'];
+  /**
+   * Whether every member of each division addressed must read it (each one's 已阅 is needed),
+   * rather than one member for the division
+   */
+  everyoneMustRead?: InputMaybe<Scalars['Boolean']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   /** Leaders and department contacts, as staff ids */
   staffIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -231,10 +237,10 @@ export type DistributeDocumentInput = {
  */
 export type Distribution = {
   __typename?: 'Distribution';
-  distributedAt: Scalars['String']['output'];
+  distributedAt: Scalars['DateTime']['output'];
   /** Null if the caller may no longer see the document */
   document?: Maybe<Document>;
-  dueAt: Scalars['String']['output'];
+  dueAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
   overdueCount: Scalars['Int']['output'];
@@ -321,8 +327,7 @@ export type Document = {
   /** 发文机关 (incoming documents) */
   issuer?: Maybe<Scalars['String']['output']>;
   kind: DocumentKind;
-  /** ISO 8601 */
-  registeredAt: Scalars['String']['output'];
+  registeredAt: Scalars['DateTime']['output'];
   registeredBy: Staff;
   registeringDivision: Division;
   title: Scalars['String']['output'];
@@ -389,7 +394,7 @@ export type DocumentViewRecord = {
   requestId: Scalars['String']['output'];
   /** The field the document was read through, e.g. document, documents, _entities */
   via: Scalars['String']['output'];
-  viewedAt: Scalars['String']['output'];
+  viewedAt: Scalars['DateTime']['output'];
   viewer: Staff;
   viewerDivision?: Maybe<Division>;
 };
@@ -413,7 +418,7 @@ export type FeaturedIssue = {
   document?: Maybe<Document>;
   id: Scalars['ID']['output'];
   items: Array<FeaturedItem>;
-  publishedAt: Scalars['String']['output'];
+  publishedAt: Scalars['DateTime']['output'];
   publishedBy: Staff;
   title: Scalars['String']['output'];
 };
@@ -463,12 +468,10 @@ export type IncomingRegistration = {
   id: Scalars['ID']['output'];
   /** 公文种类 as liaison names it: REQUEST 请示, NOTICE 通知, REPLY 批复, … */
   officialKind: Scalars['String']['output'];
-  /** ISO 8601 */
-  receivedAt: Scalars['String']['output'];
+  receivedAt: Scalars['DateTime']['output'];
   /** 主送 MAIN or 抄送 CC */
   role: Scalars['String']['output'];
-  /** ISO 8601 */
-  signedForAt?: Maybe<Scalars['String']['output']>;
+  signedForAt?: Maybe<Scalars['DateTime']['output']>;
   signedForBy?: Maybe<Staff>;
   status: IncomingDocumentStatus;
   /** 紧急程度: NORMAL, URGENT 加急, EXTRA_URGENT 特急 */
@@ -493,7 +496,7 @@ export type InfoDigest = {
   __typename?: 'InfoDigest';
   /** Null unless the caller may follow the circulation */
   circulation?: Maybe<Circulation>;
-  compiledAt: Scalars['String']['output'];
+  compiledAt: Scalars['DateTime']['output'];
   compiledBy: Staff;
   /** Null unless the caller may follow the distribution (the sending division, office leadership) */
   distribution?: Maybe<Distribution>;
@@ -509,7 +512,7 @@ export type InfoDigestSchedule = {
   __typename?: 'InfoDigestSchedule';
   everyDays: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
-  nextRunAt: Scalars['String']['output'];
+  nextRunAt: Scalars['DateTime']['output'];
   readingHours: Scalars['Int']['output'];
   recipientDivisions: Array<Division>;
   recipientStaff: Array<Staff>;
@@ -523,14 +526,14 @@ export type InfoDigestSchedule = {
 export type InfoSubmission = {
   __typename?: 'InfoSubmission';
   content: Scalars['String']['output'];
-  decidedAt?: Maybe<Scalars['String']['output']>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
   decidedBy?: Maybe<Staff>;
   /** Digests this item went out in (by reference) */
   digests: Array<InfoDigest>;
   id: Scalars['ID']['output'];
   returnReason?: Maybe<Scalars['String']['output']>;
   status: InfoSubmissionStatus;
-  submittedAt: Scalars['String']['output'];
+  submittedAt: Scalars['DateTime']['output'];
   submittedBy: Staff;
   /** Null when an outside body submitted it */
   submitterDivision?: Maybe<Division>;
@@ -562,11 +565,11 @@ export type Instruction = {
   __typename?: 'Instruction';
   /** 协办 */
   coDivisions: Array<Division>;
-  /** 时限, ISO 8601 */
-  deadline?: Maybe<Scalars['String']['output']>;
+  /** 时限 */
+  deadline?: Maybe<Scalars['DateTime']['output']>;
   document?: Maybe<Document>;
   id: Scalars['ID']['output'];
-  issuedAt: Scalars['String']['output'];
+  issuedAt: Scalars['DateTime']['output'];
   /** 主办 */
   leadDivision?: Maybe<Division>;
   leader: Staff;
@@ -575,8 +578,8 @@ export type Instruction = {
 
 export type IssueInstructionInput = {
   coDivisionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** ISO 8601; needs a lead division */
-  deadline?: InputMaybe<Scalars['String']['input']>;
+  /** 时限; needs a lead division */
+  deadline?: InputMaybe<Scalars['DateTime']['input']>;
   documentId: Scalars['ID']['input'];
   leadDivisionId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
@@ -586,7 +589,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 已阅: the current holder passes it on */
   acknowledgeCirculation: Circulation;
-  /** 已阅, with an optional comment. */
+  /** 已阅, with an optional comment; once per person (a division's reading takes each member's). */
   acknowledgeReading: ReadingRequest;
   /** Secretariat: 采用 */
   adoptInfo: InfoSubmission;
@@ -903,25 +906,51 @@ export type ReadingRate = {
   onTimeRate: Scalars['Float']['output'];
 };
 
-/** One recipient's 阅知: a person's own, or a division's (any of its staff may acknowledge it). */
+/** One person's part in a reading (阅知) */
+export type ReadingReceipt = {
+  __typename?: 'ReadingReceipt';
+  comment?: Maybe<Scalars['String']['output']>;
+  /** Whether this person must read it */
+  mustRead: Scalars['Boolean']['output'];
+  /** Null until read */
+  onTime?: Maybe<Scalars['Boolean']['output']>;
+  /** Null until this person said 已阅 */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  staff: Staff;
+};
+
+/**
+ * One recipient's 阅知: a person's own, or a division's. Each member of an addressed division may
+ * say 已阅 (each is a receipt in `readers`); the division's reading is settled (READ) by the first
+ * member's 已阅, or — sent with `everyoneMustRead` — once every member who must read has read.
+ */
 export type ReadingRequest = {
   __typename?: 'ReadingRequest';
-  acknowledgedAt?: Maybe<Scalars['String']['output']>;
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
   acknowledgedBy?: Maybe<Staff>;
   classification: Classification;
   comment?: Maybe<Scalars['String']['output']>;
   /** Null if the caller may not see the document */
   document?: Maybe<Document>;
   documentTitle: Scalars['String']['output'];
-  dueAt: Scalars['String']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  /** A division's reading: whether each member must read it, not one for the division */
+  everyoneMustRead: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
-  lastRemindedAt?: Maybe<Scalars['String']['output']>;
+  lastRemindedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Null until acknowledged */
   onTime?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the caller has said 已阅 to it (a division's reading may still wait for others) */
+  readByMe: Scalars['Boolean']['output'];
+  /**
+   * Who must read and who has: the addressee of a person's reading; for a division's, the members
+   * who must read (when everyoneMustRead) in the order named, then anyone else in it who read
+   */
+  readers: Array<ReadingReceipt>;
   recipientDivision?: Maybe<Division>;
   recipientStaff?: Maybe<Staff>;
   reminderCount: Scalars['Int']['output'];
-  sentAt: Scalars['String']['output'];
+  sentAt: Scalars['DateTime']['output'];
   status: ReadingStatus;
 };
 
@@ -965,8 +994,7 @@ export type ReminderResult = {
 export type ScheduleInfoDigestInput = {
   divisionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   everyDays: Scalars['Int']['input'];
-  /** ISO 8601 */
-  firstRunAt: Scalars['String']['input'];
+  firstRunAt: Scalars['DateTime']['input'];
   readingHours: Scalars['Int']['input'];
   staffIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   title: Scalars['String']['input'];
@@ -1245,6 +1273,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReadingAction: ResolverTypeWrapper<Partial<ReadingAction>>;
   ReadingRate: ResolverTypeWrapper<ReadingRateData>;
+  ReadingReceipt: ResolverTypeWrapper<ReaderLine>;
   ReadingRequest: ResolverTypeWrapper<ReadingRequestRecord>;
   ReadingRequestConnection: ResolverTypeWrapper<Partial<Omit<ReadingRequestConnection, 'edges'> & { edges: Array<ResolversTypes['ReadingRequestEdge']> }>>;
   ReadingRequestEdge: ResolverTypeWrapper<Partial<Omit<ReadingRequestEdge, 'node'> & { node: ResolversTypes['ReadingRequest'] }>>;
@@ -1320,6 +1349,7 @@ export type ResolversParentTypes = {
   PublishFeaturedIssueInput: Partial<PublishFeaturedIssueInput>;
   Query: Record<PropertyKey, never>;
   ReadingRate: ReadingRateData;
+  ReadingReceipt: ReaderLine;
   ReadingRequest: ReadingRequestRecord;
   ReadingRequestConnection: Partial<Omit<ReadingRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReadingRequestEdge']> }>;
   ReadingRequestEdge: Partial<Omit<ReadingRequestEdge, 'node'> & { node: ResolversParentTypes['ReadingRequest'] }>;
@@ -1350,7 +1380,7 @@ export type ShareableDirectiveArgs = { };
 export type ShareableDirectiveResolver<Result, Parent, ContextType = SharingContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CatalogCitationResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['CatalogCitation'] = ResolversParentTypes['CatalogCitation']> = {
-  citedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   citedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   citingDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
   entry?: Resolver<ResolversTypes['CatalogEntry'], ParentType, ContextType>;
@@ -1366,7 +1396,7 @@ export type CatalogEntryResolvers<ContextType = SharingContext, ParentType exten
   keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   link?: Resolver<Maybe<ResolversTypes['CatalogLink']>, ParentType, ContextType>;
   openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   publishedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   sourceDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1403,9 +1433,9 @@ export type CatalogSearchResultResolvers<ContextType = SharingContext, ParentTyp
 };
 
 export type CirculationResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Circulation'] = ResolversParentTypes['Circulation']> = {
-  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   currentHolder?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
-  currentHopDueAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentHopDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   currentHopOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   hopTimeLimitHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1413,21 +1443,21 @@ export type CirculationResolvers<ContextType = SharingContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdueHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   route?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType>;
-  startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   startedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CirculationStatus'], ParentType, ContextType>;
 };
 
 export type CirculationHopResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['CirculationHop'] = ResolversParentTypes['CirculationHop']> = {
-  actedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   action?: Resolver<ResolversTypes['HopAction'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reader?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1435,9 +1465,9 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DistributionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Distribution'] = ResolversParentTypes['Distribution']> = {
-  distributedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distributedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
-  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   overdueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1487,7 +1517,7 @@ export type DocumentResolvers<ContextType = SharingContext, ParentType extends R
   issuedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
-  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   registeredBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   registeringDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1523,7 +1553,7 @@ export type DocumentViewRecordResolvers<ContextType = SharingContext, ParentType
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  viewedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   viewerDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
 };
@@ -1543,7 +1573,7 @@ export type FeaturedIssueResolvers<ContextType = SharingContext, ParentType exte
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['FeaturedItem']>, ParentType, ContextType>;
-  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   publishedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1562,9 +1592,9 @@ export type IncomingRegistrationResolvers<ContextType = SharingContext, ParentTy
   fromOfficeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   officialKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  signedForAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedForAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   signedForBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IncomingDocumentStatus'], ParentType, ContextType>;
   urgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1583,7 +1613,7 @@ export type IncomingRegistrationEdgeResolvers<ContextType = SharingContext, Pare
 
 export type InfoDigestResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['InfoDigest'] = ResolversParentTypes['InfoDigest']> = {
   circulation?: Resolver<Maybe<ResolversTypes['Circulation']>, ParentType, ContextType>;
-  compiledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  compiledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   compiledBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   distribution?: Resolver<Maybe<ResolversTypes['Distribution']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
@@ -1595,7 +1625,7 @@ export type InfoDigestResolvers<ContextType = SharingContext, ParentType extends
 export type InfoDigestScheduleResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['InfoDigestSchedule'] = ResolversParentTypes['InfoDigestSchedule']> = {
   everyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  nextRunAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextRunAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   readingHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recipientDivisions?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
   recipientStaff?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType>;
@@ -1605,13 +1635,13 @@ export type InfoDigestScheduleResolvers<ContextType = SharingContext, ParentType
 export type InfoSubmissionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['InfoSubmission'] = ResolversParentTypes['InfoSubmission'], FederationReferenceType extends FederationReferenceTypes['InfoSubmission'] = FederationReferenceTypes['InfoSubmission']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InfoSubmission']> | FederationReferenceType, FederationReferenceType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   digests?: Resolver<Array<ResolversTypes['InfoDigest']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InfoSubmissionStatus'], ParentType, ContextType>;
-  submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   submittedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   submitterDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
   submitterOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
@@ -1632,10 +1662,10 @@ export type InfoSubmissionEdgeResolvers<ContextType = SharingContext, ParentType
 export type InstructionResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Instruction'] = ResolversParentTypes['Instruction'], FederationReferenceType extends FederationReferenceTypes['Instruction'] = FederationReferenceTypes['Instruction']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instruction']> | FederationReferenceType, FederationReferenceType, ContextType>;
   coDivisions?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
-  deadline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  issuedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   leadDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
   leader?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1703,21 +1733,32 @@ export type ReadingRateResolvers<ContextType = SharingContext, ParentType extend
   onTimeRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ReadingReceiptResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['ReadingReceipt'] = ResolversParentTypes['ReadingReceipt']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mustRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+};
+
 export type ReadingRequestResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['ReadingRequest'] = ResolversParentTypes['ReadingRequest']> = {
-  acknowledgedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   acknowledgedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   documentTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  everyoneMustRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastRemindedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastRemindedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  readByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readers?: Resolver<Array<ResolversTypes['ReadingReceipt']>, ParentType, ContextType>;
   recipientDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
   recipientStaff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   reminderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sentAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReadingStatus'], ParentType, ContextType>;
 };
 
@@ -1820,6 +1861,7 @@ export type Resolvers<ContextType = SharingContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReadingRate?: ReadingRateResolvers<ContextType>;
+  ReadingReceipt?: ReadingReceiptResolvers<ContextType>;
   ReadingRequest?: ReadingRequestResolvers<ContextType>;
   ReadingRequestConnection?: ReadingRequestConnectionResolvers<ContextType>;
   ReadingRequestEdge?: ReadingRequestEdgeResolvers<ContextType>;

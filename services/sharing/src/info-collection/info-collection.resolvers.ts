@@ -7,7 +7,7 @@ import { viewDocument } from '../documents/visible-documents.js';
 import type { CompileInfoDigestInput } from '../generated/resolvers-types.js';
 import { isSecretariatStaff, requireSecretariat } from '../organisation/secretariat.js';
 import { rejectUnfitRecipients } from '../organisation/recipients.js';
-import { isoTime, parseIsoTime } from '../schema/iso-time.js';
+import { isoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import { scheduleInfoDigest } from './digest-schedules.js';
 import {
@@ -110,7 +110,7 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
       },
       scheduleInfoDigest: async (_, { input }, ctx) => {
         await requireSecretariat(ctx.models, ctx.viewer);
-        const firstRunAt = parseIsoTime(input.firstRunAt, 'firstRunAt');
+        const firstRunAt = input.firstRunAt;
         return writeSharing(ctx, async (write) => {
           await rejectUnfitRecipients(write, ctx.viewer, input);
           return scheduleInfoDigest(

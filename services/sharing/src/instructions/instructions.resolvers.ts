@@ -1,7 +1,7 @@
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
-import { isoTime, parseIsoTime } from '../schema/iso-time.js';
+import { isoTime } from '../schema/iso-time.js';
 import { writeSharing } from '../records/sharing-write.js';
 import { rejectUnfitRecipients } from '../organisation/recipients.js';
 import { issueInstruction } from './instructions.commands.js';
@@ -15,7 +15,7 @@ export function instructionsResolvers({ clock }: SharingDependencies): SharingRe
           text: input.text,
           leadDivisionId: input.leadDivisionId ?? null,
           coDivisionIds: input.coDivisionIds ?? [],
-          deadline: input.deadline ? parseIsoTime(input.deadline, 'deadline') : null,
+          deadline: input.deadline ?? null,
         };
         return writeSharing(ctx, async (write) => {
           await rejectUnfitRecipients(write, ctx.viewer, {

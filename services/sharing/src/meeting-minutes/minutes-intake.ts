@@ -83,9 +83,10 @@ export function minutesSubscription(runtime: SubgraphRuntime<SharingModels>): Ev
         note: '会议纪要，请未参会处室阅知',
         distributedAt: publishedAt,
       };
-      const requests: ReadingRequestRecord[] = readers.map((divisionId) => ({
+      const requests: ReadingRequestRecord[] = readers.map((divisionId, position) => ({
         _id: newEntityId('reading'),
         distributionId: distribution._id,
+        position,
         documentId,
         documentTitle: document.title,
         classification: document.classification,
@@ -101,6 +102,9 @@ export function minutesSubscription(runtime: SubgraphRuntime<SharingModels>): Ev
         reminderCount: 0,
         lastRemindedAt: null,
         overdueAnnouncedAt: null,
+        everyoneMustRead: false,
+        requiredReaderIds: [],
+        receipts: [],
       }));
       await models.distributions.create([distribution], { session });
       await models.readingRequests.insertMany(requests, { session, lean: true });

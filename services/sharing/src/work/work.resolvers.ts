@@ -37,9 +37,12 @@ export function workResolvers({ clock }: SharingDependencies): SharingResolvers 
         if (ctx.viewer.divisionId !== null) {
           addressed.push({ recipientDivisionId: ctx.viewer.divisionId });
         }
+        // A division reading every member must read stays open until all have; mine is done
+        // once I have read it.
         const query = {
           $or: addressed,
           acknowledgedAt: null,
+          'receipts.staffId': { $ne: ctx.viewer.sub },
           classification: { $in: readableClassifications(ctx.viewer.clearance) },
         };
         const [readings, totalCount] = await Promise.all([
