@@ -28,6 +28,9 @@ export const mappers = {
   WorkflowCase: '../workflows/workflow.model.js#CaseRecord',
   WorkflowStep: '../workflows/workflow.model.js#StepRecord',
   WorkflowStepEvent: '../workflows/workflow.model.js#StepHistoryEntry',
+  Work: '../work/work.rules.js#WorkRef',
+  WorkWorkflowStep: '../work/work.rules.js#WorkWorkflowStepItem',
+  WorkMeetingList: '../work/work.rules.js#WorkMeetingList as WorkMeetingListData',
 };
 
 // Annotated so the declaration names the type through the runtime rather than a path into

@@ -13,6 +13,7 @@ import { interactionModels } from './models.js';
 import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js';
 import { scheduleOverdueScan } from './workflows/overdue-scan.js';
 import { workflowsResolvers } from './workflows/workflows.resolvers.js';
+import { workResolvers } from './work/work.resolvers.js';
 import { catalogTopicsSubscription } from './research/catalog-topics.handlers.js';
 import { researchResolvers } from './research/research.resolvers.js';
 import { currentViewer } from './organisation/current-viewer.js';
@@ -67,12 +68,14 @@ export function createInteractionSubgraph({
       sdl('./meetings/meetings.graphql'),
       sdl('./workflows/workflows.graphql'),
       sdl('./research/research.graphql'),
+      sdl('./work/work.graphql'),
     ],
     resolvers: [
       commonResolvers,
       meetingsResolvers(dependencies),
       workflowsResolvers(dependencies),
       researchResolvers(dependencies),
+      workResolvers(dependencies),
     ],
     models: interactionModels,
     createLoaders: interactionLoaders,

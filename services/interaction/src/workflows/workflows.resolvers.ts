@@ -18,20 +18,24 @@ import { processFigures } from './workflow.rules.js';
 
 const ref = (id: string) => ({ id });
 
+/** The condition for a person's open steps: claimed by them, or unclaimed in their division. */
+export function openStepsOf(viewer: InteractionContext['viewer']): Record<string, unknown> {
+  const mine: Record<string, unknown>[] = [{ assigneeStaffId: viewer.sub }];
+  if (viewer.divisionId !== null) {
+    mine.push({ assigneeStaffId: null, responsibleDivisionId: viewer.divisionId });
+  }
+  return { $and: [{ status: { $in: ['OPEN', 'CLAIMED'] } }, { $or: mine }] };
+}
+
 /** The viewer's open steps, due first: claimed by them, or unclaimed in their division. */
 export function myWorkflowSteps(
   ctx: InteractionContext,
   page: { first?: number | null; after?: string | null },
   count: CountChoice,
 ) {
-  const { viewer } = ctx;
-  const mine: Record<string, unknown>[] = [{ assigneeStaffId: viewer.sub }];
-  if (viewer.divisionId !== null) {
-    mine.push({ assigneeStaffId: null, responsibleDivisionId: viewer.divisionId });
-  }
   return paginate(
     ctx.models.steps,
-    { $and: [{ status: { $in: ['OPEN', 'CLAIMED'] } }, { $or: mine }] },
+    openStepsOf(ctx.viewer),
     {
       first: page.first ?? undefined,
       after: page.after ?? undefined,
