@@ -7,6 +7,7 @@ import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
 import { treeRssMb } from './process-memory.js';
 import { QUERIES, type QueryName } from './queries.js';
 import { FIXTURES_LINE_PREFIX } from './fixtures-line.js';
+import { median, table } from './table.js';
 
 // `pnpm bench` (this package): Heli's gateway against plain @apollo/gateway + @apollo/server and
 // Hive Gateway on the same supergraph (Heli's real SDL) over constant-time fixture subgraphs, so
@@ -183,17 +184,6 @@ async function measure(
     errors: result.errors + result.non2xx,
     subgraphFetchesPerRequest: result.requests.total > 0 ? fetches / result.requests.total : 0,
   };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n');
 }
 
 /** The contenders must give the same data for every query before anything is timed. */

@@ -9,3 +9,7 @@ export const QUERIES = {
 } as const;
 
 export type QueryName = keyof typeof QUERIES;
+
+/** The query with its outermost list's page size (the first `first:` argument) set to `size`. */
+export const withPageSize = (query: string, size: number): string =>
+  query.replace(/\(first: \d+\)/, `(first: ${size})`);

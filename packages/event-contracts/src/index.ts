@@ -21,6 +21,7 @@ export * as assignmentEvents from './contracts/assignments.js';
 export * as sharingEvents from './contracts/sharing.js';
 export * as interactionEvents from './contracts/interaction.js';
 export * as researchEvents from './contracts/research.js';
+export * as coordinationEvents from './contracts/coordination.js';
 export * as assessmentEvents from './contracts/assessment.js';
 export * as achievementEvents from './contracts/achievement.js';
 export * as liaisonEvents from './contracts/liaison.js';

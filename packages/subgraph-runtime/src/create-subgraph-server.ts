@@ -86,6 +86,10 @@ export async function createSubgraphServer<TModels, TLoaders>(
   // A mistake in the SDL or resolvers fails here, before anything is connected.
   const schema = buildDefinitionSchema(definition);
 
+  // Otherwise every query captures `new Error().stack` when it runs, only to name where it was
+  // created should it be executed twice — with tsx's source maps that was 3.5% of a subgraph's
+  // CPU on a one-`find` `_entities` request.
+  mongoose.set('skipOriginalStackTraces', true);
   const conn = mongoose.createConnection(env.MONGODB_URI, {
     dbName: env.MONGODB_DB ?? definition.name,
   });

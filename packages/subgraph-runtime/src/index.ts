@@ -62,6 +62,11 @@ export {
   type PageInfo,
   type LeanNode,
 } from './pagination/paginate.js';
-export { groupedPageLoader, type GroupedPageKey } from './pagination/grouped-pages.js';
+export {
+  groupedPageLoader,
+  groupedPageLoaders,
+  type GroupedPageKey,
+  type GroupFields,
+} from './pagination/grouped-pages.js';
 export { selectsField } from './pagination/selects-field.js';
 export { encodeCursor, decodeCursor, type CursorPosition } from './pagination/cursor.js';

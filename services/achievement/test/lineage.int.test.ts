@@ -15,6 +15,9 @@ import {
   type Achievement,
 } from './achievement-harness.js';
 
+/** Head of 信息处, the co-organiser given a sub-matter of `matter-open`. */
+const INFORMATION_HEAD = 'staff-information-head';
+
 let mongo: TestMongo;
 let service: Achievement;
 
@@ -36,19 +39,24 @@ const decision = createEnvelope(
   },
   { source: 'interaction', subject: 'decision-1' },
 );
-const matter = (id: string, classification: 'INTERNAL' | 'SECRET') =>
+const matter = (
+  id: string,
+  classification: 'INTERNAL' | 'SECRET',
+  split?: { from: string; leadDivisionId: string },
+) =>
   createEnvelope(
     assignmentEvents.assignmentCreated,
     {
       assignmentId: id,
-      parentAssignmentId: null,
-      leadDivisionId: 'div-research',
-      coDivisionIds: [],
+      parentAssignmentId: split?.from ?? null,
+      leadDivisionId: split?.leadDivisionId ?? 'div-research',
+      coDivisionIds: split ? [] : ['div-information'],
       classification,
       deadline: '2026-07-01T09:00:00.000Z',
       title: `营商环境专题调研（${id}）`,
       source: 'MEETING_DECISION',
-      sourceRef: 'decision-1',
+      // A sub-matter split off for a co-organiser names its parent, not the decision.
+      sourceRef: split ? null : 'decision-1',
       assignedByStaffId: PEOPLE.director,
       responsibleStaffIds: [PEOPLE.researchHead],
       priority: 'NORMAL',
@@ -80,6 +88,10 @@ beforeAll(async () => {
     decision,
     matter('matter-open', 'INTERNAL'),
     matter('matter-secret', 'SECRET'),
+    matter('matter-info-part', 'INTERNAL', {
+      from: 'matter-open',
+      leadDivisionId: 'div-information',
+    }),
     completed,
   ];
   for (const event of events) await service.publish(event);
@@ -88,6 +100,10 @@ beforeAll(async () => {
   await waitFor(() => service.models.achievements.exists({ _id: draftIdOf('matter-open') }), {
     timeoutMs: 30_000,
     description: 'the draft offered from the completed matter',
+  });
+  await waitFor(() => service.models.matterRefs.exists({ _id: 'matter-info-part' }), {
+    timeoutMs: 30_000,
+    description: 'the sub-matter',
   });
 });
 afterAll(async () => {
@@ -129,6 +145,9 @@ describe('a completed matter', () => {
 
 describe('the lineage of a decision', () => {
   let outputId: string;
+  /** A SECRET output of the INTERNAL matter, and the output of 信息处's sub-matter. */
+  let secretOutputId: string;
+  let partOutputId: string;
   beforeAll(async () => {
     const published = await service.ok<{ publishAchievementDraft: { id: string } }>(
       PEOPLE.researchHead,
@@ -151,6 +170,25 @@ describe('the lineage of a decision', () => {
         origin: { kind: 'MATTER', id: 'matter-secret' },
       }),
     });
+    secretOutputId = (
+      await service.ok<{ registerAchievement: { id: string } }>(PEOPLE.researchHead, REGISTER, {
+        input: registration({
+          title: '公开事项的机密成果',
+          classification: 'SECRET',
+          authorStaffIds: [PEOPLE.researchHead],
+          origin: { kind: 'MATTER', id: 'matter-open' },
+        }),
+      })
+    ).registerAchievement.id;
+    partOutputId = (
+      await service.ok<{ registerAchievement: { id: string } }>(INFORMATION_HEAD, REGISTER, {
+        input: registration({
+          title: '信息处分项调研成果',
+          authorStaffIds: [INFORMATION_HEAD],
+          origin: { kind: 'MATTER', id: 'matter-info-part' },
+        }),
+      })
+    ).registerAchievement.id;
     for (const user of [PEOPLE.legalHead, PEOPLE.general2Head]) {
       const claimed = await service.ok<{ claimAchievementUse: { id: string } }>(
         user,
@@ -176,11 +214,27 @@ describe('the lineage of a decision', () => {
       id: 'decision-1',
       decision: { id: 'decision-1' },
     });
-    expect(lineage!.matters.map((m) => m.matter.id)).toEqual(['matter-open', 'matter-secret']);
+    // Each matter is followed by the sub-matters split off for its co-organisers.
+    expect(lineage!.matters.map((m) => m.matter.id)).toEqual([
+      'matter-open',
+      'matter-info-part',
+      'matter-secret',
+    ]);
     const open = lineage!.matters[0]!;
-    expect(open.outputs.map((o) => o.id)).toEqual([outputId]);
+    expect(open.outputs.map((o) => o.id)).toEqual([outputId, secretOutputId]);
     expect(open.outputs[0]!.uses).toHaveLength(2);
-    expect(lineage!.matters[1]!.outputs).toHaveLength(1);
+    expect(lineage!.matters[1]!.outputs.map((o) => o.id)).toEqual([partOutputId]);
+    expect(lineage!.matters[2]!.outputs).toHaveLength(1);
+  });
+
+  it('from a sub-matter is the lineage of the decision its parent came from', async () => {
+    const fromDecision = await service.ok<LineageData>(PEOPLE.director, LINEAGE, {
+      of: 'decision-1',
+    });
+    const fromPart = await service.ok<LineageData>(PEOPLE.director, LINEAGE, {
+      of: 'matter-info-part',
+    });
+    expect(fromPart).toEqual(fromDecision);
   });
 
   it('leaves out the hops above the viewer’s clearance and shows the rest', async () => {
@@ -188,13 +242,25 @@ describe('the lineage of a decision', () => {
       of: 'decision-1',
     });
     expect(lineage!.origin?.id).toBe('decision-1');
-    expect(lineage!.matters.map((m) => m.matter.id)).toEqual(['matter-open']);
+    expect(lineage!.matters.map((m) => m.matter.id)).toEqual(['matter-open', 'matter-info-part']);
+    // The SECRET output of a matter the viewer sees is left out; the rest of the matter is shown.
+    expect(lineage!.matters[0]!.outputs.map((o) => o.id)).toEqual([outputId]);
     expect(lineage!.matters[0]!.outputs[0]!.uses).toHaveLength(2);
     // From a matter the viewer may not see, nothing is revealed (the same answer as for nothing).
     const hidden = await service.ok<LineageData>(PEOPLE.general1Junior, LINEAGE, {
       of: 'matter-secret',
     });
-    expect(hidden.lineage?.matters.map((m) => m.matter.id)).toEqual(['matter-open']);
+    expect(hidden.lineage?.matters.map((m) => m.matter.id)).toEqual([
+      'matter-open',
+      'matter-info-part',
+    ]);
+    // Nor through the matter's outputs asked of this subgraph directly (_entities).
+    const outputs = await service.ok<{ _entities: { outputs: { id: string }[] }[] }>(
+      PEOPLE.general1Junior,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Assignment { outputs { id } } } }`,
+      { r: [{ __typename: 'Assignment', id: 'matter-open' }] },
+    );
+    expect(outputs._entities[0]!.outputs.map((o) => o.id)).toEqual([outputId]);
     const none = await service.ok<LineageData>(PEOPLE.general1Junior, LINEAGE, {
       of: 'no-such-thing',
     });

@@ -161,6 +161,9 @@ describe('reuse counts', () => {
       r: [{ __typename: 'Division', id: 'div-general-2' }],
       p: '2026-13',
     });
-    expect(badPeriod.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badPeriod.body.errors?.[0]).toMatchObject({
+      message: '考核期间“2026-13”无效：请写成年份（2026）、季度（2026-Q2）或月份（2026-05）',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

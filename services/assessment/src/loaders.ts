@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, groupedPageLoaders, type LoaderScope } from '@heli/subgraph-runtime';
 import type { RankedTotal } from './evaluations/evaluations.rules.js';
 import { rankingOf, standingsOf } from './ledger/division-standings.js';
 import { rewardsAndPenalties, type DivisionTotals } from './ledger/score-totals.js';
@@ -41,6 +41,8 @@ export function createAssessmentLoaders({ models }: LoaderScope<AssessmentModels
         }),
       ),
     ),
+    /** Pages of the ledger entries behind each division's score (`DivisionScore.explanation`). */
+    scoreEntryPages: groupedPageLoaders(models.scoreEntries, 'divisionId'),
     /** Key: `<period>|<divisionId>`: rewards (奖) and penalties (惩) of an evaluation. */
     rewardsAndPenalties: new DataLoader<string, { rewardPoints: number; penaltyPoints: number }>(
       (keys) =>

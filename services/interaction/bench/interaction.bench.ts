@@ -57,6 +57,7 @@ function step(i: number, caseId: string, dueAt: Date, prefix: string): StepRecor
     outputRef: null,
     note: null,
     watching: true,
+    waitingOn: `division:${divisions[i % divisions.length]!}`,
     overdueAnnouncedAt: null,
     history: [],
   };

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
-import type { LoaderScope } from '@heli/subgraph-runtime';
+import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
 import type { Model } from 'mongoose';
+import type { KeyWorkItemRecord, PartnerTaskRecord } from './coordination/coordination.model.js';
+import {
+  keyWorkItemVisibilityFilter,
+  partnerTaskVisibilityFilter,
+} from './coordination/coordination.rules.js';
 import type { DecisionRecord, MeetingRecord } from './meetings/meeting.model.js';
 import { decisionVisibilityFilter, meetingVisibilityFilter } from './meetings/meetings.rules.js';
 import type { InteractionModels } from './models.js';
@@ -20,6 +25,21 @@ export function interactionLoaders({ models, viewer }: LoaderScope<InteractionMo
     researchTopic: visibleByIdLoader<ResearchTopicRecord>(
       models.researchTopics,
       topicVisibilityFilter(viewer),
+    ),
+    /**
+     * Workflow cases by id, for the case of a step the viewer already sees (a page of to-do steps
+     * asks for its cases in one query, not one per step).
+     */
+    workflowCase: byIdLoader(models.cases),
+    /** 统筹安排 key work items within the viewer's clearance. */
+    keyWorkItem: visibleByIdLoader<KeyWorkItemRecord>(
+      models.keyWorkItems,
+      keyWorkItemVisibilityFilter(viewer),
+    ),
+    /** Partner tasks the viewer leads, organises or supports (all, for office leadership). */
+    partnerTask: visibleByIdLoader<PartnerTaskRecord>(
+      models.partnerTasks,
+      partnerTaskVisibilityFilter(viewer),
     ),
     /** Periods are the office's planning calendar: anyone signed in sees them. */
     researchPeriod: visibleByIdLoader<ResearchPeriodRecord>(models.researchPeriods, {}),

@@ -4,6 +4,7 @@ import { caseModel, stepModel, templateModel } from './workflows/workflow.model.
 import { directoryModels } from '@heli/directory-read-model';
 import { researchModels } from './research/research.model.js';
 import { knownDocumentModel } from './documents/known-document.model.js';
+import { coordinationModels } from './coordination/coordination.model.js';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
 export function interactionModels(conn: Connection) {
@@ -15,6 +16,7 @@ export function interactionModels(conn: Connection) {
     steps: stepModel(conn),
     ...researchModels(conn),
     knownDocuments: knownDocumentModel(conn),
+    ...coordinationModels(conn),
     ...directoryModels(conn),
   };
 }

@@ -3,6 +3,8 @@ import { officialCalendar } from './calendar/official-calendar.js';
 import type { WorkingCalendar } from './calendar/working-calendar.js';
 import { systemClock, type Clock } from './clock.js';
 import { commonResolvers } from './common/common.resolvers.js';
+import { coordinationResolvers } from './coordination/coordination.resolvers.js';
+import { knownOfficesSubscription } from './coordination/known-offices.handlers.js';
 import { knownDocumentsSubscription } from './documents/known-documents.handlers.js';
 import { loadDemoInteractionWhenReady } from './demo/load-demo-interaction.js';
 import type { InteractionDependencies } from './dependencies.js';
@@ -10,6 +12,7 @@ import { interactionLoaders } from './loaders.js';
 import { decisionMattersSubscription } from './meetings/decision-matters.handlers.js';
 import { meetingsResolvers } from './meetings/meetings.resolvers.js';
 import { interactionModels } from './models.js';
+import { backfillWaitingOn } from './workflows/backfill-waiting-on.js';
 import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js';
 import { scheduleOverdueScan } from './workflows/overdue-scan.js';
 import { workflowsResolvers } from './workflows/workflows.resolvers.js';
@@ -69,6 +72,7 @@ export function createInteractionSubgraph({
       sdl('./workflows/workflows.graphql'),
       sdl('./research/research.graphql'),
       sdl('./work/work.graphql'),
+      sdl('./coordination/coordination.graphql'),
     ],
     resolvers: [
       commonResolvers,
@@ -76,6 +80,7 @@ export function createInteractionSubgraph({
       workflowsResolvers(dependencies),
       researchResolvers(dependencies),
       workResolvers(dependencies),
+      coordinationResolvers(dependencies),
     ],
     models: interactionModels,
     createLoaders: interactionLoaders,
@@ -85,11 +90,16 @@ export function createInteractionSubgraph({
       decisionMattersSubscription(runtime),
       catalogTopicsSubscription(runtime),
       knownDocumentsSubscription(runtime),
+      knownOfficesSubscription(runtime),
     ],
     async onReady(runtime) {
       await Promise.all(Object.values(runtime.models).map((model) => model.init()));
       const created = await ensureDefaultTemplates(runtime.models, clock.now());
-      runtime.logger.info({ loadDemoData, templatesCreated: created }, 'interaction ready');
+      const backfilled = await backfillWaitingOn(runtime.models);
+      runtime.logger.info(
+        { loadDemoData, templatesCreated: created, stepsBackfilled: backfilled },
+        'interaction ready',
+      );
       if (loadDemoData) {
         void loadDemoInteractionWhenReady(runtime, () => clock.now(), {
           calendar,

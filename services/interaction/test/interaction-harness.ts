@@ -1,4 +1,4 @@
-import { claimsForStaff, demoDivisions, demoStaff } from '@heli/demo-data';
+import { claimsForStaff, demoDivisions, demoOffices, demoStaff } from '@heli/demo-data';
 import { graphql, startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
 import { connect, type NatsConnection } from 'nats';
 import { expect } from 'vitest';
@@ -28,8 +28,8 @@ export interface Interaction {
 
 /**
  * The interaction subgraph for one test file: its own embedded MongoDB and NATS namespace, a
- * manual clock, the overdue scan off, and the directory holding the demo organisation (written
- * directly: responsibility is not running here).
+ * manual clock, the overdue scan off, and the directory and known offices holding the demo
+ * organisation (written directly: responsibility is not running here).
  */
 export async function startInteraction(
   options: { maxTopicsPerResearcher?: number } = {},
@@ -47,6 +47,9 @@ export async function startInteraction(
       kind: d.kind,
       headStaffId: d.headId,
     })),
+  );
+  await models.knownOffices.insertMany(
+    demoOffices.map((o) => ({ _id: o.id, name: o.name, kind: o.kind })),
   );
   await models.directoryStaff.insertMany(
     demoStaff.map((s) => ({

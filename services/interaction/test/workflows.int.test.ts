@@ -1,7 +1,9 @@
 import { interactionEvents } from '@heli/event-contracts';
 import { outboxEvents } from '@heli/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillWaitingOn } from '../src/workflows/backfill-waiting-on.js';
 import { announceOverdueSteps } from '../src/workflows/overdue-scan.js';
+import { waitingOn } from '../src/workflows/workflow.rules.js';
 import { DIRECTOR, startInteraction, type Data, type Interaction } from './interaction-harness.js';
 
 let interaction: Interaction;
@@ -119,6 +121,20 @@ describe('workflow cases on the working-day calendar', () => {
     ).startWorkflowCase;
     const step = kase.steps[0];
     expect(step.dueAt).toBe(new Date('2026-10-08T09:00:00+08:00').toISOString());
+    // Five more letters signed for at the same moment: the scanners race over six steps at once.
+    const others: Data[] = [];
+    for (let i = 1; i <= 5; i++) {
+      others.push(
+        (
+          await ok('staff-documents-1', START, {
+            input: { templateKey: 'document', title: `省委办公厅来文之${i}` },
+          })
+        ).startWorkflowCase,
+      );
+    }
+    const announcedBefore = (
+      await outboxEvents(subgraph.conn, interactionEvents.workflowStepOverdue)
+    ).length;
 
     // During the holiday it is not overdue yet.
     clock.set('2026-10-05T10:00:00+08:00');
@@ -128,19 +144,25 @@ describe('workflow cases on the working-day calendar', () => {
     const runs = await Promise.all([
       announceOverdueSteps(subgraph.runtime.runtime, clock.now()),
       announceOverdueSteps(subgraph.runtime.runtime, clock.now()),
+      announceOverdueSteps(subgraph.runtime.runtime, clock.now()),
     ]);
     expect(await announceOverdueSteps(subgraph.runtime.runtime, clock.now())).toBe(0);
-    const announced = (
-      await outboxEvents(subgraph.conn, interactionEvents.workflowStepOverdue)
-    ).filter((event) => event.subject === step.id);
-    expect(announced).toHaveLength(1);
-    expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const events = await outboxEvents(subgraph.conn, interactionEvents.workflowStepOverdue);
+    // Every step announced exactly once between the three scanners, and what they counted is
+    // exactly what they recorded.
+    const subjects = events.map((event) => event.subject);
+    expect(new Set(subjects).size).toBe(subjects.length);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(events.length - announcedBefore);
+    for (const kaseOf of [kase, ...others]) {
+      expect(subjects.filter((subject) => subject === kaseOf.steps[0].id)).toHaveLength(1);
+      expect((await models.cases.findById(kaseOf.id).lean())!.overdueSteps).toBe(1);
+    }
+    const announced = events.filter((event) => event.subject === step.id);
     expect(announced[0]!.data).toMatchObject({
       caseTitle: '省委办公厅来文',
       stepName: '签收',
       responsibleDivisionId: 'div-documents',
     });
-    expect((await models.cases.findById(kase.id).lean())!.overdueSteps).toBe(1);
 
     const mine: Data = await ok(
       'staff-documents-1',
@@ -151,5 +173,88 @@ describe('workflow cases on the working-day calendar', () => {
     expect(mine._entities[0].workflowSteps.edges).toContainEqual({
       node: { name: '签收', overdue: true, case: { title: '省委办公厅来文' } },
     });
+  });
+
+  it("lists my steps due first — mine and my division's unclaimed ones — page after page, and none of others", async () => {
+    const { ok, models, clock } = interaction;
+    clock.set('2026-11-02T09:00:00+08:00');
+    const started: Data[] = [];
+    for (let i = 1; i <= 5; i++) {
+      started.push(
+        (
+          await ok('staff-documents-1', START, {
+            input: { templateKey: 'document', title: `待办排序 ${i}` },
+          })
+        ).startWorkflowCase,
+      );
+      clock.set(new Date(clock.now().getTime() + 2 * 3_600_000).toISOString());
+    }
+    // The second is claimed by a colleague: off this person's list; the fourth is theirs.
+    await ok('staff-documents-2', `mutation ($id: ID!) { claimWorkflowStep(stepId: $id) { id } }`, {
+      id: started[1]!.steps[0].id,
+    });
+    await ok('staff-documents-1', `mutation ($id: ID!) { claimWorkflowStep(stepId: $id) { id } }`, {
+      id: started[3]!.steps[0].id,
+    });
+    const PAGE = `query ($after: String) { myWorkflowSteps(first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id status case { title } } } } }`;
+    const titles: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: Data = (await ok('staff-documents-1', PAGE, { after })).myWorkflowSteps;
+      total = page.totalCount;
+      titles.push(...page.edges.map((edge: Data) => edge.node.case.title));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const mine = titles.filter((title) => title.startsWith('待办排序'));
+    expect(mine).toEqual(['待办排序 1', '待办排序 3', '待办排序 4', '待办排序 5']);
+    expect(titles).toHaveLength(total);
+    const stored = await models.steps.findById(started[3]!.steps[0].id).lean();
+    expect(stored!.waitingOn).toBe('staff:staff-documents-1');
+    expect(stored!.waitingOn).toBe(waitingOn(stored!));
+  });
+
+  it('puts steps stored before the to-do key existed on the right list, once', async () => {
+    const { models } = interaction;
+    const [claimed, open, done] = ['claimed', 'open', 'done'].map((name) => `legacy-${name}`);
+    const legacy = (id: string, status: string, assigneeStaffId: string | null) => ({
+      _id: id,
+      caseId: `case-${id}`,
+      sequence: 1,
+      caseTitle: '旧数据',
+      templateKey: 'document',
+      templateVersion: 1,
+      kind: 'DOCUMENT',
+      stepKey: 'sign-for',
+      name: '签收',
+      responsibleDivisionId: 'div-documents',
+      assigneeStaffId,
+      status,
+      startedAt: new Date(),
+      dueAt: new Date(),
+      watching: status !== 'DONE',
+      history: [],
+    });
+    await models.steps.collection.insertMany([
+      legacy(claimed!, 'CLAIMED', 'staff-documents-1'),
+      legacy(open!, 'OPEN', null),
+      legacy(done!, 'DONE', 'staff-documents-1'),
+    ] as never[]);
+    expect(await backfillWaitingOn(models)).toBe(3);
+    expect(await backfillWaitingOn(models)).toBe(0);
+    const byId = new Map(
+      (await models.steps.find({ _id: { $in: [claimed, open, done] } }).lean()).map((step) => [
+        step._id,
+        step.waitingOn,
+      ]),
+    );
+    expect(Object.fromEntries(byId)).toEqual({
+      [claimed!]: 'staff:staff-documents-1',
+      [open!]: 'division:div-documents',
+      [done!]: null,
+    });
+    await models.steps.deleteMany({ _id: { $in: [claimed, open, done] } });
   });
 });

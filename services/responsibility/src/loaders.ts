@@ -1,4 +1,9 @@
-import { byIdLoader, groupedLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import {
+  byIdLoader,
+  groupedLoader,
+  groupedPageLoaders,
+  type LoaderScope,
+} from '@heli/subgraph-runtime';
 import type { Clock } from './clock/clock.js';
 import { assignmentFiguresLoader } from './leadership-board/assignment-figures.loader.js';
 import type { AssignmentRecord } from './assignments/assignment.model.js';
@@ -13,6 +18,11 @@ export function createResponsibilityLoaders(
 ) {
   const visibleMatters = assignmentVisibilityFilter(viewer);
   return {
+    /**
+     * The request's time: lists filtered by it (overdue matters) use one instant, so the pages of
+     * every parent in a request share a grouped loader.
+     */
+    now: clock.now(),
     office: byIdLoader(models.offices),
     division: byIdLoader(models.divisions),
     staff: byIdLoader(models.staff),
@@ -37,6 +47,16 @@ export function createResponsibilityLoaders(
       sort: { raisedAt: 1, _id: 1 },
     }),
     assignmentFigures: assignmentFiguresLoader(models.assignments, viewer, () => clock.now()),
+    /** Pages of nested lists, one command for every parent of a list (see groupedPageLoaders). */
+    divisionStaffPages: groupedPageLoaders(models.staff, 'divisionId'),
+    officeDivisionPages: groupedPageLoaders(models.divisions, 'officeId'),
+    progressReportPages: groupedPageLoaders(models.progressReports, 'assignmentId'),
+    divisionAssignmentPages: groupedPageLoaders(models.assignments, [
+      'leadDivisionId',
+      'coDivisionIds',
+    ]),
+    leadAssignmentPages: groupedPageLoaders(models.assignments, 'leadDivisionId'),
+    staffAssignmentPages: groupedPageLoaders(models.assignments, 'responsibleStaffIds'),
     duties: groupedLoader(models.duties, 'divisionId', { sort: { createdAt: 1, _id: 1 } }),
   };
 }

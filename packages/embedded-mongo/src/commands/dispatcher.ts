@@ -147,8 +147,8 @@ async function runCommandOnce(
   db: string,
   connectionId: number,
 ): Promise<Document> {
-  server.counters.commands++;
   const name = Object.keys(command)[0] ?? '';
+  server.counters.countCommand(name, db, command[name]);
   const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
   if (!handler) {
     return new MongoCommandError('CommandNotFound', `no such command: '${name}'`).toReply();

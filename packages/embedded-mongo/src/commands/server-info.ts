@@ -75,7 +75,11 @@ export function serverStatus(ctx: CommandContext): Document {
       commands: { total: c.commands },
     },
     network: { queuedReplyBytes: ctx.server.queuedReplyBytes() },
-    heli: { indexScans: c.indexScans, collectionScans: c.collectionScans },
+    heli: {
+      indexScans: c.indexScans,
+      collectionScans: c.collectionScans,
+      commandsByNamespace: Object.fromEntries(c.commandsByNamespace),
+    },
     ok: 1,
   };
 }

@@ -1,6 +1,6 @@
 import type { AchievementContext } from '../context.js';
 import { forumPostFilter, forumTopicFilter } from '../access/forum-visibility.rules.js';
-import { periodRange } from '../records/period.js';
+import { periodRange } from '@heli/office-periods';
 
 /**
  * A division's part in the forum in a period, over what the caller may see: topics count by when

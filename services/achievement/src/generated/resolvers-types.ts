@@ -339,6 +339,7 @@ export type ForumTopicEdge = {
  */
 export type Lineage = {
   __typename?: 'Lineage';
+  /** The matters made of the origin, each followed by the sub-matters split off for its co-organisers */
   matters: Array<LineageMatter>;
   origin?: Maybe<LineageOrigin>;
 };
@@ -512,7 +513,7 @@ export type Query = {
   forumTopic?: Maybe<ForumTopic>;
   /** Topics the caller may see, newest first; open: only those taking posts now */
   forumTopics: ForumTopicConnection;
-  /** The lineage of a meeting decision, an instruction or a matter (by id); null when the caller may see none of it */
+  /** The lineage of a meeting decision, an instruction or a matter or sub-matter (by id); null when the caller may see none of it */
   lineage?: Maybe<Lineage>;
 };
 

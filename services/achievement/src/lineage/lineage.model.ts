@@ -65,6 +65,7 @@ const matterSchema = new Schema<MatterRefRecord>(
   { collection: 'lineage_matters', versionKey: false },
 );
 matterSchema.index({ sourceRef: 1, createdAt: 1 });
+matterSchema.index({ parentAssignmentId: 1, createdAt: 1 });
 
 export type WorkOriginModel = Model<WorkOriginRecord>;
 export type MatterRefModel = Model<MatterRefRecord>;

@@ -1,7 +1,7 @@
 import type { AchievementResolvers } from '../context.js';
 import { writeAchievement } from '../records/achievement-write.js';
 import type { Clock } from '../records/clock.js';
-import { periodRange } from '../records/period.js';
+import { periodRange } from '@heli/office-periods';
 import { claimUse, decideUse } from './reuse.commands.js';
 import { USE_KINDS, type UseRecord } from './use.model.js';
 import type { AchievementContext } from '../context.js';

@@ -215,7 +215,7 @@ export type InfoSubmission = {
 export type InspectedItem = {
   __typename?: 'InspectedItem';
   id: Scalars['ID']['output'];
-  /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY, ACHIEVEMENT, ACHIEVEMENT_USE, FORUM_POST, WORKFLOW_STEP */
+  /** MATTER, READING, CATALOG_ENTRY, INFO_SUBMISSION, FEATURED_ISSUE, MEETING_DECISION, DIFFICULTY, ACHIEVEMENT, ACHIEVEMENT_USE, FORUM_POST, WORKFLOW_STEP, RESEARCH_TOPIC */
   kind: Scalars['String']['output'];
   /** The matter, document, information item… itself; null where the caller may not see it */
   subject?: Maybe<ScoreSubject>;

@@ -64,7 +64,7 @@ describe('spotCheckProblems', () => {
     expect(
       spotCheckProblems({ ...fields, itemKinds: ['MATTER', 'BANANA', 'BANANA'] }, now),
     ).toEqual([
-      '没有“BANANA”这类事项：事项类别应为 MATTER、READING、CATALOG_ENTRY、INFO_SUBMISSION、FEATURED_ISSUE、MEETING_DECISION、DIFFICULTY、ACHIEVEMENT、ACHIEVEMENT_USE、FORUM_POST、WORKFLOW_STEP',
+      '没有“BANANA”这类事项：事项类别应为 MATTER、READING、CATALOG_ENTRY、INFO_SUBMISSION、FEATURED_ISSUE、MEETING_DECISION、DIFFICULTY、ACHIEVEMENT、ACHIEVEMENT_USE、FORUM_POST、WORKFLOW_STEP、RESEARCH_TOPIC',
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('findingProblems', () => {
     expect(findingProblems({ note: '', item: { kind: 'BANANA', id: '' } }, 'REGULAR')).toEqual([
       '检查发现的说明不能为空',
       '被检查事项的编号不能为空',
-      '没有“BANANA”这类事项：事项类别应为 MATTER、READING、CATALOG_ENTRY、INFO_SUBMISSION、FEATURED_ISSUE、MEETING_DECISION、DIFFICULTY、ACHIEVEMENT、ACHIEVEMENT_USE、FORUM_POST、WORKFLOW_STEP',
+      '没有“BANANA”这类事项：事项类别应为 MATTER、READING、CATALOG_ENTRY、INFO_SUBMISSION、FEATURED_ISSUE、MEETING_DECISION、DIFFICULTY、ACHIEVEMENT、ACHIEVEMENT_USE、FORUM_POST、WORKFLOW_STEP、RESEARCH_TOPIC',
     ]);
     expect(findingProblems({ note: '记'.repeat(5001), item: null }, 'REGULAR')).toEqual([
       '检查发现的说明不能超过 5000 个字',

@@ -1,4 +1,4 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { wantsCount } from '@heli/subgraph-runtime';
 import { requireAssessmentManager, requireScoreViewer } from '../access/require-access.js';
 import type { AssessmentResolvers } from '../context.js';
 import { rankingKey } from '../loaders.js';
@@ -54,16 +54,21 @@ export const ledgerResolvers: AssessmentResolvers = {
     division: (score) => ({ id: score.divisionId }),
     explanation: (score, args, ctx, info) => {
       requireScoreViewer(ctx.viewer, score.divisionId);
-      return paginate(
-        ctx.models.scoreEntries,
-        {
-          divisionId: score.divisionId,
-          ...periodFilter(parsePeriod(score.period)),
-          ...(args.category ? { category: args.category } : {}),
-        },
-        { first: args.first, after: args.after, sort: { field: 'source.eventTime' } },
-        info,
-      );
+      // The scores of a leaderboard or a list of divisions share one loader: one aggregation.
+      return ctx.loaders
+        .scoreEntryPages(
+          {
+            ...periodFilter(parsePeriod(score.period)),
+            ...(args.category ? { category: args.category } : {}),
+          },
+          { field: 'source.eventTime' },
+        )
+        .load({
+          key: score.divisionId,
+          first: args.first,
+          after: args.after,
+          countTotal: wantsCount(info),
+        });
     },
   },
 

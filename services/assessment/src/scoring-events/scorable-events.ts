@@ -3,6 +3,7 @@ import {
   assessmentEvents,
   assignmentEvents,
   interactionEvents,
+  researchEvents,
   sharingEvents,
   type EventDefinition,
 } from '@heli/event-contracts';
@@ -36,6 +37,7 @@ export const INSPECTED_ITEM_KINDS = [
   'ACHIEVEMENT_USE',
   'FORUM_POST',
   'WORKFLOW_STEP',
+  'RESEARCH_TOPIC',
 ] as const;
 type InspectedItemKind = (typeof INSPECTED_ITEM_KINDS)[number];
 
@@ -135,6 +137,12 @@ export const SCORABLE_EVENTS: readonly ScorableEvent[] = [
       describe: (data) => `流程“${field(data, 'caseTitle')}”的“${field(data, 'stepName')}”环节`,
     }),
   ),
+  {
+    definition: researchEvents.researchReportCompleted,
+    item: itemOf('RESEARCH_TOPIC', 'topicId'),
+    divisionPaths: ['leadDivisionId', 'coDivisionIds[]'],
+    describe: (data) => `调研课题“${field(data, 'topicTitle')}”`,
+  },
   {
     definition: achievementEvents.achievementRegistered,
     item: itemOf('ACHIEVEMENT', 'achievementId'),

@@ -3,6 +3,7 @@ import {
   assessmentEvents,
   assignmentEvents,
   interactionEvents,
+  researchEvents,
   sharingEvents,
 } from '@heli/event-contracts';
 import type { ScoringRule, ScoringRuleSet } from './scoring-rule.js';
@@ -124,6 +125,38 @@ export const DEFAULT_RULES: readonly ScoringRule[] = [
     condition: { field: 'meetingKind', equals: 'RESEARCH_JOINT' },
     points: 1,
     target: 'leadDivisionId',
+    category: 'INTERACTION',
+    cap: { points: 4, period: 'QUARTER' },
+  }),
+  // 集团作业: a topic selected at the joint meeting and finished scores its lead division most, and
+  // each other division that lent researchers to its pooled team too.
+  rule({
+    id: 'research-report-on-time',
+    description: '调研课题按期定稿（牵头处室）',
+    eventType: researchEvents.researchReportCompleted.fullType,
+    condition: { field: 'onTime', equals: true },
+    points: 3,
+    target: 'leadDivisionId',
+    category: 'INTERACTION',
+    cap: null,
+  }),
+  rule({
+    id: 'research-report-late',
+    description: '调研课题逾期定稿（牵头处室）',
+    eventType: researchEvents.researchReportCompleted.fullType,
+    condition: { field: 'onTime', equals: false },
+    points: 1,
+    target: 'leadDivisionId',
+    category: 'INTERACTION',
+    cap: null,
+  }),
+  rule({
+    id: 'research-team-contribution',
+    description: '抽调人员参加调研课题组并定稿（参与处室）',
+    eventType: researchEvents.researchReportCompleted.fullType,
+    condition: null,
+    points: 1,
+    target: 'coDivisionIds[]',
     category: 'INTERACTION',
     cap: { points: 4, period: 'QUARTER' },
   }),

@@ -4,6 +4,7 @@ import type { EntityRef } from '../organisation/entity-ref.js';
 import type { MeetingRecord, AgendaItemRecord, Deployment as DeploymentRecord, SignInRecord, AbsenceRecord, DecisionRecord } from '../meetings/meeting.model.js';
 import type { ResearchPeriodRecord, ResearchTopicRecord, DuplicateFlag, MilestoneRecord, ResearcherLoadView } from '../research/research.model.js';
 import type { TemplateRecord, TemplateStep as TemplateStepRecord, CaseRecord, StepRecord, StepHistoryEntry } from '../workflows/workflow.model.js';
+import type { KeyWorkItemRecord, PartnerTaskRecord, PartnerTaskProgressRecord } from '../coordination/coordination.model.js';
 import type { WorkRef, WorkWorkflowStepItem, WorkMeetingList as WorkMeetingListData } from '../work/work.rules.js';
 import type { InteractionContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -65,6 +66,13 @@ export type AgendaItemKind =
   | 'DEPLOYMENT'
   /** 交流: an experience to share */
   | 'EXCHANGE';
+
+/** One month of the overall arrangement */
+export type ArrangementMonth = {
+  __typename?: 'ArrangementMonth';
+  items: Array<KeyWorkItem>;
+  month: Scalars['String']['output'];
+};
 
 export type Assignment = {
   __typename?: 'Assignment';
@@ -160,6 +168,35 @@ export type DuplicateSource =
   /** another proposal of the same period */
   | 'PROPOSAL';
 
+/** 统筹安排: a key work item of a month in the office's overall arrangement */
+export type KeyWorkItem = {
+  __typename?: 'KeyWorkItem';
+  addedAt: Scalars['DateTime']['output'];
+  addedBy: Staff;
+  classification: Classification;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Meetings serving it that the caller may see, latest first */
+  meetings: Array<Meeting>;
+  /** 年-月, e.g. 2026-12 */
+  month: Scalars['String']['output'];
+  /** The partner office whose standing member's key work it is; null for the office's own */
+  office?: Maybe<Office>;
+  /** Partner tasks serving it that the caller may see, earliest deadline first */
+  partnerTasks: Array<PartnerTask>;
+  title: Scalars['String']['output'];
+};
+
+export type KeyWorkItemInput = {
+  classification: Classification;
+  description: Scalars['String']['input'];
+  /** 年-月, e.g. 2026-12 */
+  month: Scalars['String']['input'];
+  /** A partner office (kind PARTNER) whose standing member's key work it is; omitted for the office's own */
+  officeId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
 export type LikelyDuplicate = {
   __typename?: 'LikelyDuplicate';
   /** Set when the duplicate is a catalogue entry */
@@ -189,10 +226,16 @@ export type Meeting = {
   /** The 部署 items as decisions, once the meeting is closed */
   decisions: Array<MeetingDecision>;
   id: Scalars['ID']['output'];
+  /** 统筹安排: the key work items the meeting serves, within the caller's clearance */
+  keyWorkItems: Array<KeyWorkItem>;
   kind: MeetingKind;
   /** 纪要, once the meeting is closed */
   minutes?: Maybe<Scalars['String']['output']>;
   organiserDivision: Division;
+  /** 横向协调会: the partner offices (常委所在部门办公室) taking part */
+  partnerOffices: Array<Office>;
+  /** 横向协调会: tasks agreed with partner offices, in the order agreed */
+  partnerTasks: Array<PartnerTask>;
   place: Scalars['String']['output'];
   scheduledBy: Staff;
   signIns: Array<SignIn>;
@@ -259,6 +302,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The chair, who scheduled it, office leadership; while the meeting is open */
   addAgendaItem: Meeting;
+  /** Office leadership: puts a key work item into a month of the overall arrangement */
+  addKeyWorkItem: KeyWorkItem;
+  /** The chair, who scheduled it, office leadership; at an open COORDINATION meeting */
+  agreePartnerTask: PartnerTask;
   /** Only the lead division's head and the research office (and office leadership) */
   changeResearchTeam: ResearchTopic;
   claimWorkflowStep: WorkflowStep;
@@ -275,6 +322,8 @@ export type Mutation = {
   /** 请假: why an attending division is absent */
   recordAbsence: Meeting;
   removeAgendaItem: Meeting;
+  /** The lead liaison, the organiser division's head, office leadership; `completed` closes the task */
+  reportPartnerTaskProgress: PartnerTask;
   returnWorkflowStep: WorkflowStep;
   /** Office leadership: stores the change as a new version */
   saveWorkflowTemplate: WorkflowTemplate;
@@ -290,6 +339,17 @@ export type Mutation = {
 
 export type MutationAddAgendaItemArgs = {
   input: AgendaItemInput;
+  meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddKeyWorkItemArgs = {
+  input: KeyWorkItemInput;
+};
+
+
+export type MutationAgreePartnerTaskArgs = {
+  input: PartnerTaskInput;
   meetingId: Scalars['ID']['input'];
 };
 
@@ -351,6 +411,13 @@ export type MutationRemoveAgendaItemArgs = {
 };
 
 
+export type MutationReportPartnerTaskProgressArgs = {
+  completed: Scalars['Boolean']['input'];
+  note: Scalars['String']['input'];
+  taskId: Scalars['ID']['input'];
+};
+
+
 export type MutationReturnWorkflowStepArgs = {
   input: ReturnWorkflowStepInput;
 };
@@ -381,6 +448,20 @@ export type MutationStartWorkflowCaseArgs = {
   input: StartWorkflowCaseInput;
 };
 
+export type Office = {
+  __typename?: 'Office';
+  id: Scalars['ID']['output'];
+  /** 横向协作: tasks agreed with this partner office that the caller may see, earliest deadline first */
+  partnerTasks: PartnerTaskConnection;
+};
+
+
+export type OfficePartnerTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<PartnerTaskStatus>;
+};
+
 export type OpenResearchPeriodInput = {
   endsOn: Scalars['DateTime']['input'];
   priorities: Array<Scalars['String']['input']>;
@@ -396,6 +477,73 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** 协作事项: a task agreed with a partner office at a 横向协调会, led by that office's liaison */
+export type PartnerTask = {
+  __typename?: 'PartnerTask';
+  agreedAt: Scalars['DateTime']['output'];
+  agreedBy: Staff;
+  classification: Classification;
+  /** The own office's divisions that support it */
+  coDivisions: Array<Division>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  deadline: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  keyWorkItem?: Maybe<KeyWorkItem>;
+  /** 牵头联络人: the partner office's liaison who leads it */
+  lead: Staff;
+  /** The meeting it was agreed at; null when the caller may not see the meeting */
+  meeting?: Maybe<Meeting>;
+  /** The division that follows it up on the office's side (the meeting's organiser) */
+  organiserDivision: Division;
+  overdue: Scalars['Boolean']['output'];
+  partnerOffice: Office;
+  progress: Array<PartnerTaskProgress>;
+  requirements: Scalars['String']['output'];
+  status: PartnerTaskStatus;
+  title: Scalars['String']['output'];
+};
+
+export type PartnerTaskConnection = {
+  __typename?: 'PartnerTaskConnection';
+  edges: Array<PartnerTaskEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnerTaskEdge = {
+  __typename?: 'PartnerTaskEdge';
+  cursor: Scalars['String']['output'];
+  node: PartnerTask;
+};
+
+export type PartnerTaskInput = {
+  coDivisionIds: Array<Scalars['ID']['input']>;
+  deadline: Scalars['DateTime']['input'];
+  keyWorkItemId?: InputMaybe<Scalars['ID']['input']>;
+  /** A person of that office (its liaison) who leads the task */
+  leadStaffId: Scalars['ID']['input'];
+  /** One of the meeting's partner offices */
+  partnerOfficeId: Scalars['ID']['input'];
+  requirements: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type PartnerTaskProgress = {
+  __typename?: 'PartnerTaskProgress';
+  at: Scalars['DateTime']['output'];
+  by: Staff;
+  note: Scalars['String']['output'];
+};
+
+/** 协作事项的状态 */
+export type PartnerTaskStatus =
+  /** 已议定 */
+  | 'AGREED'
+  /** 已办结 */
+  | 'COMPLETED'
+  /** 推进中: progress reported */
+  | 'IN_PROGRESS';
+
 export type ProposeResearchTopicInput = {
   classification: Classification;
   periodId: Scalars['ID']['input'];
@@ -408,11 +556,16 @@ export type ProposeResearchTopicInput = {
 
 export type Query = {
   __typename?: 'Query';
+  keyWorkItem?: Maybe<KeyWorkItem>;
   /** A meeting the caller may see (NOT_FOUND answers the same for one they may not) */
   meeting?: Maybe<Meeting>;
   meetings: MeetingConnection;
   /** 待办环节 of the caller: open steps claimed by them or waiting in their division, due first (as Staff.workflowSteps) */
   myWorkflowSteps: WorkflowStepConnection;
+  /** 统筹安排: the key work items of each month from `from` to `to` (年-月, at most 24 months), within the caller's clearance */
+  overallArrangement: Array<ArrangementMonth>;
+  /** A partner task the caller may see (NOT_FOUND answers the same for one they may not) */
+  partnerTask?: Maybe<PartnerTask>;
   researchPeriod?: Maybe<ResearchPeriod>;
   researchPeriods: ResearchPeriodConnection;
   /** A topic within the caller's clearance (NOT_FOUND answers the same for one above it) */
@@ -427,6 +580,11 @@ export type Query = {
   workflowTemplate?: Maybe<WorkflowTemplate>;
   /** The latest version of every template */
   workflowTemplates: Array<WorkflowTemplate>;
+};
+
+
+export type QueryKeyWorkItemArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -445,6 +603,17 @@ export type QueryMeetingsArgs = {
 export type QueryMyWorkflowStepsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOverallArrangementArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type QueryPartnerTaskArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -651,9 +820,13 @@ export type ScheduleMeetingInput = {
   attendingDivisionIds: Array<Scalars['ID']['input']>;
   chairStaffId: Scalars['ID']['input'];
   classification: Classification;
+  /** 统筹安排: key work items the meeting serves */
+  keyWorkItemIds: Array<Scalars['ID']['input']>;
   kind: MeetingKind;
   /** The division that runs it; the caller's own by default */
   organiserDivisionId?: InputMaybe<Scalars['ID']['input']>;
+  /** COORDINATION only, and required for it: partner offices (kind PARTNER) taking part */
+  partnerOfficeIds: Array<Scalars['ID']['input']>;
   place: Scalars['String']['input'];
   startsAt: Scalars['DateTime']['input'];
   title: Scalars['String']['input'];
@@ -1012,8 +1185,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Assignment: Assignment;
   Division: Division;
+  KeyWorkItem: KeyWorkItem;
   Meeting: Meeting;
   MeetingDecision: MeetingDecision;
+  Office: Office;
+  PartnerTask: PartnerTask;
   ResearchPeriod: ResearchPeriod;
   ResearchTopic: ResearchTopic;
   Staff: Staff;
@@ -1029,12 +1205,21 @@ export type FederationReferenceTypes = {
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"id":true}> );
+  KeyWorkItem:
+    ( { __typename: 'KeyWorkItem' }
+    & GraphQLRecursivePick<FederationTypes['KeyWorkItem'], {"id":true}> );
   Meeting:
     ( { __typename: 'Meeting' }
     & GraphQLRecursivePick<FederationTypes['Meeting'], {"id":true}> );
   MeetingDecision:
     ( { __typename: 'MeetingDecision' }
     & GraphQLRecursivePick<FederationTypes['MeetingDecision'], {"id":true}> );
+  Office:
+    ( { __typename: 'Office' }
+    & GraphQLRecursivePick<FederationTypes['Office'], {"id":true}> );
+  PartnerTask:
+    ( { __typename: 'PartnerTask' }
+    & GraphQLRecursivePick<FederationTypes['PartnerTask'], {"id":true}> );
   ResearchPeriod:
     ( { __typename: 'ResearchPeriod' }
     & GraphQLRecursivePick<FederationTypes['ResearchPeriod'], {"id":true}> );
@@ -1061,6 +1246,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   AgendaItemInput: ResolverTypeWrapper<Partial<AgendaItemInput>>;
   AgendaItemKind: ResolverTypeWrapper<Partial<AgendaItemKind>>;
+  ArrangementMonth: ResolverTypeWrapper<Partial<Omit<ArrangementMonth, 'items'> & { items: Array<ResolversTypes['KeyWorkItem']> }>>;
   Assignment: ResolverTypeWrapper<EntityRef>;
   CatalogEntry: ResolverTypeWrapper<EntityRef>;
   Classification: ResolverTypeWrapper<Partial<Classification>>;
@@ -1073,6 +1259,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Document: ResolverTypeWrapper<EntityRef>;
   DuplicateSource: ResolverTypeWrapper<Partial<DuplicateSource>>;
+  KeyWorkItem: ResolverTypeWrapper<KeyWorkItemRecord>;
+  KeyWorkItemInput: ResolverTypeWrapper<Partial<KeyWorkItemInput>>;
   LikelyDuplicate: ResolverTypeWrapper<DuplicateFlag>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
@@ -1084,9 +1272,16 @@ export type ResolversTypes = {
   MeetingStatus: ResolverTypeWrapper<Partial<MeetingStatus>>;
   MilestoneDateInput: ResolverTypeWrapper<Partial<MilestoneDateInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  Office: ResolverTypeWrapper<EntityRef>;
   OpenResearchPeriodInput: ResolverTypeWrapper<Partial<OpenResearchPeriodInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
-  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  PartnerTask: ResolverTypeWrapper<PartnerTaskRecord>;
+  PartnerTaskConnection: ResolverTypeWrapper<Partial<Omit<PartnerTaskConnection, 'edges'> & { edges: Array<ResolversTypes['PartnerTaskEdge']> }>>;
+  PartnerTaskEdge: ResolverTypeWrapper<Partial<Omit<PartnerTaskEdge, 'node'> & { node: ResolversTypes['PartnerTask'] }>>;
+  PartnerTaskInput: ResolverTypeWrapper<Partial<PartnerTaskInput>>;
+  PartnerTaskProgress: ResolverTypeWrapper<PartnerTaskProgressRecord>;
+  PartnerTaskStatus: ResolverTypeWrapper<Partial<PartnerTaskStatus>>;
   ProposeResearchTopicInput: ResolverTypeWrapper<Partial<ProposeResearchTopicInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReachMilestoneInput: ResolverTypeWrapper<Partial<ReachMilestoneInput>>;
@@ -1142,6 +1337,7 @@ export type ResolversParentTypes = {
   AgendaItem: AgendaItemRecord;
   ID: Partial<Scalars['ID']['output']>;
   AgendaItemInput: Partial<AgendaItemInput>;
+  ArrangementMonth: Partial<Omit<ArrangementMonth, 'items'> & { items: Array<ResolversParentTypes['KeyWorkItem']> }>;
   Assignment: EntityRef;
   CatalogEntry: EntityRef;
   CompleteWorkflowStepInput: Partial<CompleteWorkflowStepInput>;
@@ -1151,6 +1347,8 @@ export type ResolversParentTypes = {
   Division: EntityRef;
   Int: Partial<Scalars['Int']['output']>;
   Document: EntityRef;
+  KeyWorkItem: KeyWorkItemRecord;
+  KeyWorkItemInput: Partial<KeyWorkItemInput>;
   LikelyDuplicate: DuplicateFlag;
   Float: Partial<Scalars['Float']['output']>;
   Meeting: MeetingRecord;
@@ -1160,9 +1358,15 @@ export type ResolversParentTypes = {
   MeetingFilter: Partial<MeetingFilter>;
   MilestoneDateInput: Partial<MilestoneDateInput>;
   Mutation: Record<PropertyKey, never>;
+  Boolean: Partial<Scalars['Boolean']['output']>;
+  Office: EntityRef;
   OpenResearchPeriodInput: Partial<OpenResearchPeriodInput>;
   PageInfo: Partial<PageInfo>;
-  Boolean: Partial<Scalars['Boolean']['output']>;
+  PartnerTask: PartnerTaskRecord;
+  PartnerTaskConnection: Partial<Omit<PartnerTaskConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnerTaskEdge']> }>;
+  PartnerTaskEdge: Partial<Omit<PartnerTaskEdge, 'node'> & { node: ResolversParentTypes['PartnerTask'] }>;
+  PartnerTaskInput: Partial<PartnerTaskInput>;
+  PartnerTaskProgress: PartnerTaskProgressRecord;
   ProposeResearchTopicInput: Partial<ProposeResearchTopicInput>;
   Query: Record<PropertyKey, never>;
   ReachMilestoneInput: Partial<ReachMilestoneInput>;
@@ -1229,6 +1433,11 @@ export type AgendaItemResolvers<ContextType = InteractionContext, ParentType ext
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ArrangementMonthResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['ArrangementMonth'] = ResolversParentTypes['ArrangementMonth']> = {
+  items?: Resolver<Array<ResolversTypes['KeyWorkItem']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AssignmentResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment'], FederationReferenceType extends FederationReferenceTypes['Assignment'] = FederationReferenceTypes['Assignment']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Assignment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1261,6 +1470,20 @@ export type DocumentResolvers<ContextType = InteractionContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type KeyWorkItemResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['KeyWorkItem'] = ResolversParentTypes['KeyWorkItem'], FederationReferenceType extends FederationReferenceTypes['KeyWorkItem'] = FederationReferenceTypes['KeyWorkItem']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['KeyWorkItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  office?: Resolver<Maybe<ResolversTypes['Office']>, ParentType, ContextType>;
+  partnerTasks?: Resolver<Array<ResolversTypes['PartnerTask']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LikelyDuplicateResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['LikelyDuplicate'] = ResolversParentTypes['LikelyDuplicate']> = {
   catalogEntry?: Resolver<Maybe<ResolversTypes['CatalogEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1283,9 +1506,12 @@ export type MeetingResolvers<ContextType = InteractionContext, ParentType extend
   closedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['MeetingDecision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyWorkItems?: Resolver<Array<ResolversTypes['KeyWorkItem']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   minutes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organiserDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  partnerOffices?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
+  partnerTasks?: Resolver<Array<ResolversTypes['PartnerTask']>, ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scheduledBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   signIns?: Resolver<Array<ResolversTypes['SignIn']>, ParentType, ContextType>;
@@ -1321,6 +1547,8 @@ export type MeetingEdgeResolvers<ContextType = InteractionContext, ParentType ex
 
 export type MutationResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationAddAgendaItemArgs, 'input' | 'meetingId'>>;
+  addKeyWorkItem?: Resolver<ResolversTypes['KeyWorkItem'], ParentType, ContextType, RequireFields<MutationAddKeyWorkItemArgs, 'input'>>;
+  agreePartnerTask?: Resolver<ResolversTypes['PartnerTask'], ParentType, ContextType, RequireFields<MutationAgreePartnerTaskArgs, 'input' | 'meetingId'>>;
   changeResearchTeam?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationChangeResearchTeamArgs, 'teamStaffIds' | 'topicId'>>;
   claimWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationClaimWorkflowStepArgs, 'stepId'>>;
   closeMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCloseMeetingArgs, 'meetingId' | 'minutes'>>;
@@ -1331,12 +1559,19 @@ export type MutationResolvers<ContextType = InteractionContext, ParentType exten
   reachResearchMilestone?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationReachResearchMilestoneArgs, 'input'>>;
   recordAbsence?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordAbsenceArgs, 'divisionId' | 'meetingId' | 'reason'>>;
   removeAgendaItem?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRemoveAgendaItemArgs, 'itemId' | 'meetingId'>>;
+  reportPartnerTaskProgress?: Resolver<ResolversTypes['PartnerTask'], ParentType, ContextType, RequireFields<MutationReportPartnerTaskProgressArgs, 'completed' | 'note' | 'taskId'>>;
   returnWorkflowStep?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType, RequireFields<MutationReturnWorkflowStepArgs, 'input'>>;
   saveWorkflowTemplate?: Resolver<ResolversTypes['WorkflowTemplate'], ParentType, ContextType, RequireFields<MutationSaveWorkflowTemplateArgs, 'input'>>;
   scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'input'>>;
   selectResearchTopic?: Resolver<ResolversTypes['ResearchTopic'], ParentType, ContextType, RequireFields<MutationSelectResearchTopicArgs, 'input' | 'meetingId'>>;
   signInToMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationSignInToMeetingArgs, 'meetingId'>>;
   startWorkflowCase?: Resolver<ResolversTypes['WorkflowCase'], ParentType, ContextType, RequireFields<MutationStartWorkflowCaseArgs, 'input'>>;
+};
+
+export type OfficeResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office'], FederationReferenceType extends FederationReferenceTypes['Office'] = FederationReferenceTypes['Office']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Office']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerTasks?: Resolver<ResolversTypes['PartnerTaskConnection'], ParentType, ContextType, RequireFields<OfficePartnerTasksArgs, 'first'>>;
 };
 
 export type PageInfoResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1346,10 +1581,51 @@ export type PageInfoResolvers<ContextType = InteractionContext, ParentType exten
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PartnerTaskResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['PartnerTask'] = ResolversParentTypes['PartnerTask'], FederationReferenceType extends FederationReferenceTypes['PartnerTask'] = FederationReferenceTypes['PartnerTask']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartnerTask']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agreedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  agreedBy?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  coDivisions?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyWorkItem?: Resolver<Maybe<ResolversTypes['KeyWorkItem']>, ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  organiserDivision?: Resolver<ResolversTypes['Division'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  partnerOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
+  progress?: Resolver<Array<ResolversTypes['PartnerTaskProgress']>, ParentType, ContextType>;
+  requirements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PartnerTaskStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PartnerTaskConnectionResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['PartnerTaskConnection'] = ResolversParentTypes['PartnerTaskConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PartnerTaskEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnerTaskEdgeResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['PartnerTaskEdge'] = ResolversParentTypes['PartnerTaskEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerTask'], ParentType, ContextType>;
+};
+
+export type PartnerTaskProgressResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['PartnerTaskProgress'] = ResolversParentTypes['PartnerTaskProgress']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  keyWorkItem?: Resolver<Maybe<ResolversTypes['KeyWorkItem']>, ParentType, ContextType, RequireFields<QueryKeyWorkItemArgs, 'id'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
   myWorkflowSteps?: Resolver<ResolversTypes['WorkflowStepConnection'], ParentType, ContextType, RequireFields<QueryMyWorkflowStepsArgs, 'first'>>;
+  overallArrangement?: Resolver<Array<ResolversTypes['ArrangementMonth']>, ParentType, ContextType, RequireFields<QueryOverallArrangementArgs, 'from' | 'to'>>;
+  partnerTask?: Resolver<Maybe<ResolversTypes['PartnerTask']>, ParentType, ContextType, RequireFields<QueryPartnerTaskArgs, 'id'>>;
   researchPeriod?: Resolver<Maybe<ResolversTypes['ResearchPeriod']>, ParentType, ContextType, RequireFields<QueryResearchPeriodArgs, 'id'>>;
   researchPeriods?: Resolver<ResolversTypes['ResearchPeriodConnection'], ParentType, ContextType, RequireFields<QueryResearchPeriodsArgs, 'first'>>;
   researchTopic?: Resolver<Maybe<ResolversTypes['ResearchTopic']>, ParentType, ContextType, RequireFields<QueryResearchTopicArgs, 'id'>>;
@@ -1567,19 +1843,26 @@ export type WorkflowTemplateResolvers<ContextType = InteractionContext, ParentTy
 export type Resolvers<ContextType = InteractionContext> = {
   Absence?: AbsenceResolvers<ContextType>;
   AgendaItem?: AgendaItemResolvers<ContextType>;
+  ArrangementMonth?: ArrangementMonthResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
   CatalogEntry?: CatalogEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deployment?: DeploymentResolvers<ContextType>;
   Division?: DivisionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  KeyWorkItem?: KeyWorkItemResolvers<ContextType>;
   LikelyDuplicate?: LikelyDuplicateResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingDecision?: MeetingDecisionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Office?: OfficeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerTask?: PartnerTaskResolvers<ContextType>;
+  PartnerTaskConnection?: PartnerTaskConnectionResolvers<ContextType>;
+  PartnerTaskEdge?: PartnerTaskEdgeResolvers<ContextType>;
+  PartnerTaskProgress?: PartnerTaskProgressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResearchMilestone?: ResearchMilestoneResolvers<ContextType>;
   ResearchPeriod?: ResearchPeriodResolvers<ContextType>;

@@ -57,6 +57,15 @@ export interface MeetingRecord {
   organiserDivisionId: string;
   attendingDivisionIds: string[];
   attendeeStaffIds: string[];
+  /**
+   * 横向协调会: the partner offices (常委所在部门办公室) taking part. Meetings stored before
+   * horizontal coordination existed have none of these three lists.
+   */
+  partnerOfficeIds?: string[];
+  /** 统筹安排: the key work items the meeting serves. */
+  keyWorkItemIds?: string[];
+  /** Tasks agreed with partner offices at the meeting, in the order agreed. */
+  partnerTaskIds?: string[];
   classification: Classification;
   status: MeetingStatus;
   agenda: AgendaItemRecord[];
@@ -105,6 +114,9 @@ const meetingSchema = new Schema<MeetingRecord>(
     organiserDivisionId: { type: String, required: true },
     attendingDivisionIds: { type: [String], default: [] },
     attendeeStaffIds: { type: [String], default: [] },
+    partnerOfficeIds: { type: [String], default: [] },
+    keyWorkItemIds: { type: [String], default: [] },
+    partnerTaskIds: { type: [String], default: [] },
     classification: { type: String, enum: CLASSIFICATIONS, required: true },
     status: { type: String, enum: MEETING_STATUSES, required: true },
     agenda: { type: [agendaItemSchema], default: [] },

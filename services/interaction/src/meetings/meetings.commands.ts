@@ -2,6 +2,8 @@ import { canRead, type Classification, type HeliClaims } from '@heli/auth';
 import { interactionEvents } from '@heli/event-contracts';
 import { conflict, forbidden, notFound, rejectProblems, textProblem } from '@heli/subgraph-runtime';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar.js';
+import { requireKeyWorkItems, requirePartnerOffices } from '../coordination/coordination-links.js';
+import { partnerOfficesProblem } from '../coordination/coordination.rules.js';
 import { requireLinkableDocuments } from '../documents/linked-documents.js';
 import { requireKnown } from '../organisation/known-organisation.js';
 import { newEntityId } from '../records/entity-id.js';
@@ -41,6 +43,10 @@ export async function visibleMeeting(
 export interface ScheduleMeetingInput extends MeetingDraft {
   classification: Classification;
   organiserDivisionId: string | null;
+  /** 横向协调会 only: the partner offices taking part. */
+  partnerOfficeIds: string[];
+  /** 统筹安排: key work items the meeting serves. */
+  keyWorkItemIds: string[];
 }
 
 export async function scheduleMeeting(
@@ -56,11 +62,14 @@ export async function scheduleMeeting(
     ...meetingDraftProblems(input, now),
     organiserDivisionId === null ? '请指定承办处室' : null,
     canRead(viewer.clearance, input.classification) ? null : '会议密级不能高于本人的密级',
+    partnerOfficesProblem(input.kind, input.partnerOfficeIds),
   ]);
   await requireKnown(write.models, write.session, {
     divisionIds: [...input.attendingDivisionIds, organiserDivisionId!],
     staffIds: [...input.attendeeStaffIds, input.chairStaffId],
   });
+  await requirePartnerOffices(write.models, write.session, input.partnerOfficeIds);
+  await requireKeyWorkItems(write.models, write.session, viewer, input.keyWorkItemIds);
   const meeting: MeetingRecord = {
     _id: id,
     kind: input.kind,
@@ -71,6 +80,9 @@ export async function scheduleMeeting(
     organiserDivisionId: organiserDivisionId!,
     attendingDivisionIds: [...new Set(input.attendingDivisionIds)],
     attendeeStaffIds: [...new Set(input.attendeeStaffIds)],
+    partnerOfficeIds: [...new Set(input.partnerOfficeIds)],
+    keyWorkItemIds: [...new Set(input.keyWorkItemIds)],
+    partnerTaskIds: [],
     classification: input.classification,
     status: 'SCHEDULED',
     agenda: [],

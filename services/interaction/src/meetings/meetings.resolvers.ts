@@ -104,6 +104,8 @@ export function meetingsResolvers({
               attendeeStaffIds: input.attendeeStaffIds,
               classification: input.classification,
               organiserDivisionId: input.organiserDivisionId ?? null,
+              partnerOfficeIds: input.partnerOfficeIds,
+              keyWorkItemIds: input.keyWorkItemIds,
             },
             clock.now(),
           ),

@@ -6,11 +6,30 @@ import type { StepRecord } from './workflow.model.js';
 
 const BATCH = 500;
 
+/** What the overdue event and the case counter need of a step. */
+const ANNOUNCED_FIELDS = {
+  caseId: 1,
+  caseTitle: 1,
+  templateKey: 1,
+  templateVersion: 1,
+  kind: 1,
+  stepKey: 1,
+  name: 1,
+  responsibleDivisionId: 1,
+  dueAt: 1,
+} as const;
+
+type OverdueStep = Pick<StepRecord, '_id' | keyof typeof ANNOUNCED_FIELDS>;
+
 /**
- * Announces every open step past its due time, once: candidates come from the (watching, dueAt)
- * index — O(overdue steps), not O(open steps) — and each is flipped off `watching` with a write
- * conditional on it still watching, in the transaction that records its event, so two replicas
- * scanning at once announce a step once between them.
+ * Announces every open step past its due time, once. Each batch is one transaction of four
+ * statements whatever its size: read up to BATCH candidates from the (watching, dueAt) index —
+ * O(overdue steps), not O(open steps) — flip them off `watching` with one update conditional on
+ * them still watching, add to their cases' overdue counts in one bulk write, and record their
+ * events in one outbox insert. Two scanners racing over the same steps cannot both flip one: the
+ * transaction read them in its snapshot, and a step another scanner committed since is a write
+ * conflict, so this transaction starts again and no longer finds it (snapshot isolation, as in
+ * mongod). The modified count is checked anyway, so a step is never announced unflipped.
  */
 export async function announceOverdueSteps(
   runtime: Pick<SubgraphRuntime<InteractionModels>, 'models' | 'outbox'>,
@@ -19,27 +38,28 @@ export async function announceOverdueSteps(
   const { models, outbox } = runtime;
   let announced = 0;
   for (;;) {
-    const due = await models.steps
-      .find({ watching: true, dueAt: { $lte: now } }, { _id: 1 })
-      .limit(BATCH)
-      .lean();
-    if (due.length === 0) return announced;
-    announced += await outbox.withTransaction(async ({ session, emit }) => {
-      let count = 0;
-      for (const { _id } of due) {
-        const step = await models.steps
-          .findOneAndUpdate(
-            { _id, watching: true },
-            { $set: { watching: false, overdueAnnouncedAt: now } },
-            { new: true, session },
-          )
-          .lean<StepRecord>();
-        if (!step) continue;
-        await models.cases.updateOne(
-          { _id: step.caseId },
-          { $inc: { overdueSteps: 1 } },
-          { session },
-        );
+    const count = await outbox.withTransaction(async ({ session, emit }) => {
+      const due = await models.steps
+        .find({ watching: true, dueAt: { $lte: now } }, ANNOUNCED_FIELDS, { session })
+        .sort({ dueAt: 1 })
+        .limit(BATCH)
+        .lean<OverdueStep[]>();
+      if (due.length === 0) return 0;
+      const flipped = await models.steps.updateMany(
+        { _id: { $in: due.map((step) => step._id) }, watching: true },
+        { $set: { watching: false, overdueAnnouncedAt: now } },
+        { session },
+      );
+      if (flipped.modifiedCount !== due.length) {
+        throw new OverdueScanRaced(due.length, flipped.modifiedCount);
+      }
+      await models.cases.bulkWrite(
+        [...countByCase(due)].map(([caseId, overdue]) => ({
+          updateOne: { filter: { _id: caseId }, update: { $inc: { overdueSteps: overdue } } },
+        })),
+        { session, ordered: false },
+      );
+      for (const step of due) {
         emit(
           interactionEvents.workflowStepOverdue,
           {
@@ -57,11 +77,28 @@ export async function announceOverdueSteps(
           },
           { subject: step._id },
         );
-        count++;
       }
-      return count;
+      return due.length;
     });
-    if (due.length < BATCH) return announced;
+    announced += count;
+    if (count < BATCH) return announced;
+  }
+}
+
+function countByCase(steps: OverdueStep[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { caseId } of steps) counts.set(caseId, (counts.get(caseId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * A database without snapshot isolation let another scanner flip a step this one read as
+ * watching; the transaction is abandoned whole so that no step is announced twice.
+ */
+export class OverdueScanRaced extends Error {
+  override name = 'OverdueScanRaced';
+  constructor(read: number, flipped: number) {
+    super(`overdue scan read ${read} watching steps but flipped ${flipped}; nothing announced`);
   }
 }
 

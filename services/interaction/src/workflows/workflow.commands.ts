@@ -21,7 +21,12 @@ import type {
   TemplateStep,
   WorkflowKind,
 } from './workflow.model.js';
-import { nextStepKey, templateProblems } from './workflow.rules.js';
+import {
+  divisionWaitingKey,
+  nextStepKey,
+  staffWaitingKey,
+  templateProblems,
+} from './workflow.rules.js';
 
 const iso = (time: Date) => time.toISOString();
 export const templateId = (key: string, version: number) => `${key}@v${version}`;
@@ -119,6 +124,7 @@ function newStep(
     outputRef: null,
     note: null,
     watching: true,
+    waitingOn: divisionWaitingKey(step.responsibleDivisionId ?? kase.divisionId),
     overdueAnnouncedAt: null,
     history: [{ action: 'START', staffId, at: startedAt, note: null }],
   };
@@ -210,7 +216,7 @@ async function closeStep(
   const closed = await write.models.steps
     .findOneAndUpdate(
       { _id: step._id, status: { $in: ['OPEN', 'CLAIMED'] } },
-      { $set: { ...set, watching: false }, $push: { history: entry } },
+      { $set: { ...set, watching: false, waitingOn: null }, $push: { history: entry } },
       { new: true, session: write.session },
     )
     .lean<StepRecord>();
@@ -239,7 +245,11 @@ export async function claimStep(
     .findOneAndUpdate(
       { _id: stepId, status: 'OPEN' },
       {
-        $set: { status: 'CLAIMED', assigneeStaffId: viewer.sub },
+        $set: {
+          status: 'CLAIMED',
+          assigneeStaffId: viewer.sub,
+          waitingOn: staffWaitingKey(viewer.sub),
+        },
         $push: { history: { action: 'CLAIM', staffId: viewer.sub, at: now, note: null } },
       },
       { new: true, session: write.session },
@@ -271,7 +281,11 @@ export async function delegateStep(
     .findOneAndUpdate(
       { _id: stepId, status: { $in: ['OPEN', 'CLAIMED'] } },
       {
-        $set: { status: 'CLAIMED', assigneeStaffId: toStaffId },
+        $set: {
+          status: 'CLAIMED',
+          assigneeStaffId: toStaffId,
+          waitingOn: staffWaitingKey(toStaffId),
+        },
         $push: {
           history: {
             action: 'DELEGATE',

@@ -151,6 +151,13 @@ export interface StepRecord {
    * the index (watching, dueAt) and never the steps that are done or already announced.
    */
   watching: boolean;
+  /**
+   * Whose to-do list the step is on while it is open: `staff:<id>` once someone has it,
+   * `division:<id>` while its division has not handed it to anyone; null when it is closed (see
+   * `waitingOn` in workflow.rules.ts). `myWorkflowSteps` reads the (waitingOn, dueAt, _id) index
+   * once per key, so a page walks the index in due order and stops after a page.
+   */
+  waitingOn: string | null;
   overdueAnnouncedAt: Date | null;
   history: StepHistoryEntry[];
 }
@@ -177,6 +184,7 @@ const stepSchema = new Schema<StepRecord>(
     outputRef: { type: String, default: null },
     note: { type: String, default: null },
     watching: { type: Boolean, required: true },
+    waitingOn: { type: String, default: null },
     overdueAnnouncedAt: { type: Date, default: null },
     history: {
       type: [
@@ -197,7 +205,7 @@ const stepSchema = new Schema<StepRecord>(
 );
 stepSchema.index({ watching: 1, dueAt: 1 });
 stepSchema.index({ caseId: 1, sequence: 1 }, { unique: true });
-stepSchema.index({ assigneeStaffId: 1, status: 1, dueAt: 1 });
+stepSchema.index({ waitingOn: 1, dueAt: 1, _id: 1 });
 stepSchema.index({ responsibleDivisionId: 1, status: 1, dueAt: 1 });
 stepSchema.index({ templateKey: 1, completedAt: 1 });
 

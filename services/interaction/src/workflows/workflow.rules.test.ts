@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import type { TemplateStep } from './workflow.model.js';
-import { findCycle, nextStepKey, processFigures, templateProblems } from './workflow.rules.js';
+import {
+  findCycle,
+  nextStepKey,
+  processFigures,
+  templateProblems,
+  waitingOn,
+} from './workflow.rules.js';
 
 const step = (key: string, next: string[] = []): TemplateStep => ({
   key,
@@ -78,5 +84,24 @@ describe('processFigures', () => {
       p90Hours: null,
       onTimeRate: null,
     });
+  });
+});
+
+describe('waitingOn', () => {
+  const open = { status: 'OPEN' as const, assigneeStaffId: null, responsibleDivisionId: 'div-a' };
+
+  it("puts an unclaimed open step on its division's list", () => {
+    expect(waitingOn(open)).toBe('division:div-a');
+  });
+
+  it("puts a claimed or handed-over step on that person's list", () => {
+    expect(waitingOn({ ...open, status: 'CLAIMED', assigneeStaffId: 'staff-1' })).toBe(
+      'staff:staff-1',
+    );
+  });
+
+  it('takes a closed step off every list', () => {
+    expect(waitingOn({ ...open, status: 'DONE', assigneeStaffId: 'staff-1' })).toBeNull();
+    expect(waitingOn({ ...open, status: 'RETURNED' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { textProblem } from '@heli/subgraph-runtime';
-import type { TemplateStep } from './workflow.model.js';
+import type { StepRecord, TemplateStep } from './workflow.model.js';
 
 export const MAX_STEPS = 50;
 const KEY = /^[a-z][a-z0-9-]{0,39}$/;
@@ -121,4 +121,25 @@ export function processFigures(
     p90Hours: hours(rank(0.9)),
     onTimeRate: steps.filter((s) => s.onTime).length / steps.length,
   };
+}
+
+/**
+ * Whose to-do list an open step is on: the person who claimed it or was handed it, else its
+ * responsible division as a whole; a closed step is on nobody's.
+ */
+export function waitingOn(
+  step: Pick<StepRecord, 'status' | 'assigneeStaffId' | 'responsibleDivisionId'>,
+): string | null {
+  if (step.status !== 'OPEN' && step.status !== 'CLAIMED') return null;
+  return step.assigneeStaffId !== null
+    ? staffWaitingKey(step.assigneeStaffId)
+    : divisionWaitingKey(step.responsibleDivisionId);
+}
+
+export function staffWaitingKey(staffId: string): string {
+  return `staff:${staffId}`;
+}
+
+export function divisionWaitingKey(divisionId: string): string {
+  return `division:${divisionId}`;
 }

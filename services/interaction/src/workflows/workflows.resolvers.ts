@@ -1,5 +1,15 @@
 import { isOfficeLeader } from '@heli/auth';
-import { forbidden, notFound, paginate, type CountChoice } from '@heli/subgraph-runtime';
+import {
+  DEFAULT_PAGE_SIZE,
+  forbidden,
+  notFound,
+  paginate,
+  toConnection,
+  wantsCount,
+  type ConnectionPage,
+  type CountChoice,
+  type LeanNode,
+} from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import { writeInteraction } from '../records/interaction-write.js';
@@ -14,35 +24,57 @@ import {
   templateId,
 } from './workflow.commands.js';
 import type { CaseRecord, StepRecord, TemplateRecord } from './workflow.model.js';
-import { processFigures } from './workflow.rules.js';
+import { divisionWaitingKey, processFigures, staffWaitingKey } from './workflow.rules.js';
 
 const ref = (id: string) => ({ id });
 
-/** The condition for a person's open steps: claimed by them, or unclaimed in their division. */
+/** The condition for a person's open steps: theirs (claimed by or handed to them), or unclaimed in their division. */
 export function openStepsOf(viewer: InteractionContext['viewer']): Record<string, unknown> {
-  const mine: Record<string, unknown>[] = [{ assigneeStaffId: viewer.sub }];
-  if (viewer.divisionId !== null) {
-    mine.push({ assigneeStaffId: null, responsibleDivisionId: viewer.divisionId });
-  }
-  return { $and: [{ status: { $in: ['OPEN', 'CLAIMED'] } }, { $or: mine }] };
+  const keys = [staffWaitingKey(viewer.sub)];
+  if (viewer.divisionId !== null) keys.push(divisionWaitingKey(viewer.divisionId));
+  return { waitingOn: { $in: keys } };
 }
 
-/** The viewer's open steps, due first: claimed by them, or unclaimed in their division. */
-export function myWorkflowSteps(
+/**
+ * The viewer's open steps, due first: theirs (claimed by or handed to them), or unclaimed in
+ * their division. Each of the two to-do lists is one keyset page read from the (waitingOn, dueAt,
+ * _id) index in due order, so it stops after a page however many steps are waiting; the two are
+ * merged here, and a cursor from the merged page continues both.
+ */
+export async function myWorkflowSteps(
   ctx: InteractionContext,
   page: { first?: number | null; after?: string | null },
   count: CountChoice,
-) {
-  return paginate(
-    ctx.models.steps,
-    openStepsOf(ctx.viewer),
-    {
-      first: page.first ?? undefined,
-      after: page.after ?? undefined,
-      sort: { field: 'dueAt', direction: 'ASC' },
-    },
-    count,
-  );
+): Promise<ConnectionPage<LeanNode<StepRecord>>> {
+  const { viewer } = ctx;
+  const keys = [staffWaitingKey(viewer.sub)];
+  if (viewer.divisionId !== null) keys.push(divisionWaitingKey(viewer.divisionId));
+  const request = {
+    first: page.first ?? undefined,
+    after: page.after ?? undefined,
+    sort: { field: 'dueAt', direction: 'ASC' as const },
+  };
+  const [lists, totalCount] = await Promise.all([
+    Promise.all(
+      keys.map((waitingOn) =>
+        paginate(ctx.models.steps, { waitingOn }, request, { countTotal: false }),
+      ),
+    ),
+    wantsCount(count) ? ctx.models.steps.countDocuments({ waitingOn: { $in: keys } }) : undefined,
+  ]);
+  const size = page.first ?? DEFAULT_PAGE_SIZE;
+  const merged = lists
+    .flatMap((list) => list.edges.map((edge) => edge.node))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a._id < b._id ? -1 : 1));
+  const connection = toConnection(merged.slice(0, size), {
+    size,
+    field: 'dueAt',
+    afterCursor: page.after !== undefined && page.after !== null,
+    totalCount,
+  });
+  connection.pageInfo.hasNextPage =
+    merged.length > size || lists.some((list) => list.pageInfo.hasNextPage);
+  return connection;
 }
 
 async function visibleCase(ctx: InteractionContext, id: string): Promise<CaseRecord | null> {
@@ -195,8 +227,7 @@ export function workflowsResolvers({
 
     WorkflowStep: {
       id: (step) => step._id,
-      case: async (step, _, ctx) =>
-        (await ctx.models.cases.findById(step.caseId).lean<CaseRecord>())!,
+      case: async (step, _, ctx) => (await ctx.loaders.workflowCase.load(step.caseId))!,
       responsibleDivision: (step) => ref(step.responsibleDivisionId),
       assignee: (step) => (step.assigneeStaffId ? ref(step.assigneeStaffId) : null),
       overdue: (step) =>

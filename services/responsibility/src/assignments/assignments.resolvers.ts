@@ -1,4 +1,4 @@
-import { paginate, rejectProblems } from '@heli/subgraph-runtime';
+import { paginate, rejectProblems, wantsCount } from '@heli/subgraph-runtime';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResponsibilityContext, ResponsibilityResolvers } from '../context.js';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
@@ -54,6 +54,29 @@ export function listAssignments(
     { first: args.first, after: args.after, sort: assignmentListSort(args.sort) },
     info,
   );
+}
+
+/**
+ * One page of the matters `viewer` may see under one parent (a division, a person) that match
+ * `args`: the parents of one list share a grouped loader, so their pages are one command.
+ */
+export function listUnderParent(
+  ctx: ResponsibilityContext,
+  pages: ResponsibilityContext['loaders']['leadAssignmentPages'],
+  parentId: string,
+  args: QueryAssignmentsArgs,
+  info: GraphQLResolveInfo,
+) {
+  const query = visibleTo(
+    ctx.viewer,
+    assignmentListQuery(listFilter(args.filter), ctx.loaders.now),
+  );
+  return pages(query, assignmentListSort(args.sort)).load({
+    key: parentId,
+    first: args.first,
+    after: args.after,
+    countTotal: wantsCount(info),
+  });
 }
 
 function listFilter(filter: AssignmentFilter | null | undefined): AssignmentListFilter | null {
@@ -178,14 +201,12 @@ export function assignmentsResolvers({ clock }: ServiceOptions): ResponsibilityR
 
     Division: {
       assignments: (division, args, ctx, info) =>
-        listAssignments(ctx, clock.now(), args, info, {
-          $or: [{ leadDivisionId: division._id }, { coDivisionIds: division._id }],
-        }),
+        listUnderParent(ctx, ctx.loaders.divisionAssignmentPages, division._id, args, info),
     },
 
     Staff: {
       assignments: (staff, args, ctx, info) =>
-        listAssignments(ctx, clock.now(), args, info, { responsibleStaffIds: staff._id }),
+        listUnderParent(ctx, ctx.loaders.staffAssignmentPages, staff._id, args, info),
     },
   };
 }

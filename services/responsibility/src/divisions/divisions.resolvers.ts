@@ -1,4 +1,4 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, wantsCount } from '@heli/subgraph-runtime';
 import type { ResponsibilityResolvers } from '../context.js';
 import { IN_ORDER_OF_CREATION } from '../organisation/lists.js';
 import { writeOrganisation } from '../organisation/organisation-write.js';
@@ -42,11 +42,16 @@ export const divisionsResolvers: ResponsibilityResolvers = {
     head: (division, _, ctx) =>
       division.headId === null ? null : ctx.loaders.staff.load(division.headId),
     staff: (division, args, ctx, info) =>
-      paginate(
-        ctx.models.staff,
-        staffListQuery({ divisionId: division._id, role: args.role, active: args.active }),
-        { ...args, sort: IN_ORDER_OF_CREATION },
-        info,
-      ),
+      ctx.loaders
+        .divisionStaffPages(
+          staffListQuery({ role: args.role, active: args.active }),
+          IN_ORDER_OF_CREATION,
+        )
+        .load({
+          key: division._id,
+          first: args.first,
+          after: args.after,
+          countTotal: wantsCount(info),
+        }),
   },
 };

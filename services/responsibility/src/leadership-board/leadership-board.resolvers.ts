@@ -1,4 +1,4 @@
-import { listAssignments } from '../assignments/assignments.resolvers.js';
+import { listUnderParent } from '../assignments/assignments.resolvers.js';
 import { chinaWeekContaining } from '../clock/china-time.js';
 import type { ResponsibilityResolvers } from '../context.js';
 import type { DivisionRecord } from '../divisions/divisions.model.js';
@@ -34,7 +34,7 @@ export function leadershipBoardResolvers({ clock }: ServiceOptions): Responsibil
     LeadershipBoardRow: {
       figures: (row) => withRate(row.counts),
       assignments: (row, args, ctx, info) =>
-        listAssignments(ctx, clock.now(), args, info, { leadDivisionId: row.division._id }),
+        listUnderParent(ctx, ctx.loaders.leadAssignmentPages, row.division._id, args, info),
     },
 
     Division: {

@@ -1,4 +1,4 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, wantsCount } from '@heli/subgraph-runtime';
 import type { ResponsibilityResolvers } from '../context.js';
 import { IN_ORDER_OF_CREATION } from '../organisation/lists.js';
 import { writeOrganisation } from '../organisation/organisation-write.js';
@@ -36,11 +36,13 @@ export const officesResolvers: ResponsibilityResolvers = {
     parent: (office, _, ctx) =>
       office.parentId === null ? null : ctx.loaders.office.load(office.parentId),
     divisions: (office, args, ctx, info) =>
-      paginate(
-        ctx.models.divisions,
-        { officeId: office._id, ...(args.kind ? { kind: args.kind } : {}) },
-        { ...args, sort: IN_ORDER_OF_CREATION },
-        info,
-      ),
+      ctx.loaders
+        .officeDivisionPages(args.kind ? { kind: args.kind } : {}, IN_ORDER_OF_CREATION)
+        .load({
+          key: office._id,
+          first: args.first,
+          after: args.after,
+          countTotal: wantsCount(info),
+        }),
   },
 };

@@ -1,4 +1,4 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { wantsCount } from '@heli/subgraph-runtime';
 import { loadVisibleMatter, requireCanTakeAction } from '../assignments/assignment-access.js';
 import { writeMatters } from '../assignments/matter-write.js';
 import type { ResponsibilityResolvers } from '../context.js';
@@ -25,12 +25,12 @@ export function progressReportsResolvers({ clock }: ServiceOptions): Responsibil
           ? null
           : ctx.loaders.progressReport.load(matter.latestProgressReportId),
       progressReports: (matter, args, ctx, info) =>
-        paginate(
-          ctx.models.progressReports,
-          { assignmentId: matter._id },
-          { ...args, sort: { field: 'reportedAt', direction: 'DESC' } },
-          info,
-        ),
+        ctx.loaders.progressReportPages({}, { field: 'reportedAt', direction: 'DESC' }).load({
+          key: matter._id,
+          first: args.first,
+          after: args.after,
+          countTotal: wantsCount(info),
+        }),
     },
 
     ProgressReport: {

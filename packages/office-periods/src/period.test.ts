@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assessmentYearProblem,
+  InvalidPeriod,
   formatPeriod,
   fractionOfYear,
   monthsOf,
@@ -8,6 +9,7 @@ import {
   periodContaining,
   periodFilter,
   periodKeysOf,
+  periodRange,
   periodStart,
   subPeriods,
 } from './period.js';
@@ -71,6 +73,41 @@ describe('periodStart', () => {
     expect(periodStart(parsePeriod('2026')).toISOString()).toBe('2025-12-31T16:00:00.000Z');
     expect(periodStart(parsePeriod('2026-Q3')).toISOString()).toBe('2026-06-30T16:00:00.000Z');
     expect(periodStart(parsePeriod('2026-05')).toISOString()).toBe('2026-04-30T16:00:00.000Z');
+  });
+});
+
+describe('periodRange', () => {
+  it('runs a year, a quarter and a month from office midnight to office midnight', () => {
+    expect(periodRange('2026')).toEqual({
+      from: new Date('2025-12-31T16:00:00Z'),
+      to: new Date('2026-12-31T16:00:00Z'),
+    });
+    expect(periodRange('2026-Q2')).toEqual({
+      from: new Date('2026-03-31T16:00:00Z'),
+      to: new Date('2026-06-30T16:00:00Z'),
+    });
+    expect(periodRange('2026-Q4').to).toEqual(new Date('2026-12-31T16:00:00Z'));
+    expect(periodRange('2026-12')).toEqual({
+      from: new Date('2026-11-30T16:00:00Z'),
+      to: new Date('2026-12-31T16:00:00Z'),
+    });
+  });
+
+  it('refuses bad text as BAD_USER_INPUT in Chinese, repeating at most 20 characters of it', () => {
+    for (const bad of ['2026-13', '2026-Q5', '26', 'last year']) {
+      expect(() => periodRange(bad)).toThrow(InvalidPeriod);
+    }
+    const error = (() => {
+      try {
+        periodRange('2'.repeat(500));
+      } catch (e) {
+        return e as InvalidPeriod;
+      }
+    })();
+    expect(error?.code).toBe('BAD_USER_INPUT');
+    expect(error?.message).toBe(
+      `考核期间“${'2'.repeat(20)}…”无效：请写成年份（2026）、季度（2026-Q2）或月份（2026-05）`,
+    );
   });
 });
 

@@ -1,0 +1,17 @@
+export {
+  assessmentYearProblem,
+  formatPeriod,
+  fractionOfYear,
+  InvalidPeriod,
+  monthsOf,
+  parsePeriod,
+  periodContaining,
+  periodEnd,
+  periodFilter,
+  periodKeysOf,
+  periodRange,
+  periodStart,
+  subPeriods,
+  type Period,
+  type PeriodKeys,
+} from './period.js';
