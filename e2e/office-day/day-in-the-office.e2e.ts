@@ -187,8 +187,8 @@ describe('a day in the office, through the gateway', () => {
 
     const { scheduleMeeting } = await run<{ scheduleMeeting: { id: string } }>(
       divisionHead,
-      `mutation ($startsAt: DateTime!) { scheduleMeeting(input: { kind: COORDINATION,
-         title: "年度考评准备工作协调会", startsAt: $startsAt, place: "综合一处会议室",
+      `mutation ($startsAt: DateTime!) { scheduleMeeting(input: { kind: DELIBERATION,
+         title: "年度考评准备工作专题议政会", startsAt: $startsAt, place: "综合一处会议室",
          chairStaffId: "staff-general-1-head", attendingDivisionIds: ["div-general-1", "div-information"] }) { id } }`,
       { startsAt: laterThisWeek() },
     );
@@ -207,7 +207,7 @@ describe('a day in the office, through the gateway', () => {
     expect(after.me.work.meetingsThisWeek.items).toEqual([
       {
         id: meetingId,
-        title: '年度考评准备工作协调会',
+        title: '年度考评准备工作专题议政会',
         startsAt: expect.any(String),
         chair: { name: '高振宇' },
       },
@@ -222,7 +222,7 @@ describe('a day in the office, through the gateway', () => {
     expect(plan.involvement).toEqual(['RESPONSIBLE', 'LEAD_DIVISION']);
     expect(plan.actions).toEqual(['ACCEPT']);
     expect(me.work.meetingsThisWeek.items.map((meeting) => meeting.title)).toEqual([
-      '年度考评准备工作协调会',
+      '年度考评准备工作专题议政会',
     ]);
     const notice = me.work.readings.items.find(
       (item) => item.reading.documentTitle === '关于做好年度考评准备工作的通知',
