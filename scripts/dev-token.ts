@@ -1,8 +1,18 @@
-/** `pnpm token [user]`: prints a development JWT for a demo user (alias or staff id). */
+/**
+ * `pnpm token <user>`: prints a development JWT for a demo user (alias or staff id).
+ * `pnpm token` (or `--list`): who each demo user is — name, title, division, roles, clearance.
+ */
 import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
-import { claimsForStaff, demoStaff, demoUsers } from '@heli/demo-data';
+import { claimsForStaff, demoStaff, demoUserDirectory, demoUsers } from '@heli/demo-data';
+import { demoUserTable } from './dev-stack/demo-user-table.js';
 
-const wanted = process.argv[2] ?? 'director';
+const wanted = process.argv[2];
+if (wanted === undefined || wanted === '--list') {
+  process.stdout.write(
+    `${demoUserTable(demoUserDirectory())}\nA token for one: pnpm token <user>\n`,
+  );
+  process.exit(0);
+}
 const staffId = (demoUsers as Record<string, string>)[wanted] ?? wanted;
 if (!demoStaff.some((s) => s.id === staffId)) {
   process.stderr.write(

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createAchievementSubgraph } from '@heli/achievement';
 import { createAssessmentSubgraph } from '@heli/assessment';
 import { createInteractionSubgraph, type InteractionSubgraphOptions } from '@heli/interaction';
-import { demoDivisions, demoStaff } from '@heli/demo-data';
+import { demoDivisions, demoOffices, demoStaff } from '@heli/demo-data';
 import { createNotificationsSubgraph } from '@heli/notifications';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
 import { createSharingSubgraph } from '@heli/sharing';
@@ -68,11 +68,12 @@ export const interactionPart = (
         (await interaction.conn.collection('directory_staff').countDocuments()) >=
           demoStaff.length &&
         (await interaction.conn.collection('directory_divisions').countDocuments()) >=
-          demoDivisions.length,
+          demoDivisions.length &&
+        (await interaction.conn.collection('known_offices').countDocuments()) >= demoOffices.length,
       {
         timeoutMs: 30_000,
         intervalMs: 50,
-        description: "interaction's directory of the demo organisation",
+        description: "interaction's directory and offices of the demo organisation",
       },
     );
   },

@@ -74,6 +74,14 @@ describe('the console site', () => {
     expect(await response.text()).toBe('console.log("合力")');
   });
 
+  it('given development sign-in, when the IDE opens, then its headers carry the director’s token, which verifies', async () => {
+    const page = await (await fetch(`${url}/ide`, { headers: { accept: 'text/html' } })).text();
+    const token = /data-dev-token="([^"]+)"/.exec(page)?.[1];
+    expect(token).toBeDefined();
+    const verify = createTokenVerifier({ hs256Secret: SECRET, issuer: 'heli', audience: 'heli' });
+    expect((await verify(token!)).sub).toBe('staff-director');
+  });
+
   it('moves the GraphQL IDE to /ide', async () => {
     const response = await fetch(`${url}/ide`);
     expect(await response.text()).toContain('graphiql.min.js');
@@ -113,6 +121,17 @@ describe('the console site, configured off', () => {
     );
     expect(Object.keys(routes)).toEqual(['/ide']);
     expect(fallback).toBeUndefined();
+  });
+
+  it('given no development sign-in, when the IDE opens, then it carries no token', async () => {
+    const { server, url } = await serve({ ...config, CONSOLE_DIR: undefined, DEV_SIGN_IN: false });
+    try {
+      const page = await (await fetch(`${url}/ide`)).text();
+      expect(page).toContain('graphiql.min.js');
+      expect(page).not.toContain('data-dev-token');
+    } finally {
+      await closeHttpServer(server);
+    }
   });
 
   it('refuses DEV_SIGN_IN in production, without JWT_SECRET, and a CONSOLE_DIR without a build', () => {

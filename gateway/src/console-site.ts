@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { signDevToken, type HeliClaims } from '@heli/auth';
-import { claimsForStaff, demoStaff, demoUsers } from '@heli/demo-data';
+import { claimsForStaff, demoStaff, demoUsers, type DemoUser } from '@heli/demo-data';
 import { sendJson, type RouteHandler } from '@heli/service-kit';
 import sirv from 'sirv';
 import { z } from 'zod';
@@ -31,14 +31,21 @@ const DEV_SESSION = '8h';
 export function consoleSite(
   config: ConsoleSiteConfig,
   graphqlPath: string,
-): { routes: Record<string, RouteHandler>; fallback?: RouteHandler } {
-  const routes: Record<string, RouteHandler> = {
-    [IDE_PAGE_PATH]: (_req, res) => serveIdePage(res, graphqlPath),
-  };
-  if (config.DEV_SIGN_IN && config.JWT_SECRET !== undefined) {
-    Object.assign(routes, devSignInRoutes({ ...config, JWT_SECRET: config.JWT_SECRET }));
-  }
-  if (config.CONSOLE_DIR === undefined) return { routes };
+): {
+  routes: Record<string, RouteHandler>;
+  fallback?: RouteHandler;
+  /** The IDE page, signed in as the office director when development sign-in is on. */
+  serveIde: RouteHandler;
+} {
+  const devSignIn =
+    config.DEV_SIGN_IN && config.JWT_SECRET !== undefined
+      ? devSignInRoutes({ ...config, JWT_SECRET: config.JWT_SECRET })
+      : undefined;
+  const serveIde: RouteHandler = async (_req, res) =>
+    serveIdePage(res, graphqlPath, await devSignIn?.tokenFor('director'));
+  const routes: Record<string, RouteHandler> = { [IDE_PAGE_PATH]: serveIde };
+  if (devSignIn) Object.assign(routes, devSignIn.routes);
+  if (config.CONSOLE_DIR === undefined) return { routes, serveIde };
 
   const serveFiles = sirv(resolve(config.CONSOLE_DIR), {
     // Any unknown path is a console route (/board/…): the single-page app decides.
@@ -73,7 +80,7 @@ export function consoleSite(
         done();
       });
     });
-  return { routes: { ...routes, '/': fallback }, fallback };
+  return { routes: { ...routes, '/': fallback }, fallback, serveIde };
 }
 
 /** The people the development sign-in offers: the demo organisation's named users. */
@@ -92,7 +99,8 @@ function devSignInRoutes(config: ConsoleSiteConfig & { JWT_SECRET: string }) {
     expiresIn: DEV_SESSION,
   };
   const tokenRequest = z.object({ user: z.string().max(100) });
-  return {
+  const tokenFor = (user: DemoUser) => signDevToken(claimsForStaff(demoUsers[user]), signingConfig);
+  const routes = {
     [DEV_USERS_PATH]: (_req, res) => sendJson(res, 200, { users: devSignInUsers() }),
     [DEV_TOKEN_PATH]: async (req, res, scope) => {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST {"user": "<key>"}' });
@@ -110,4 +118,5 @@ function devSignInRoutes(config: ConsoleSiteConfig & { JWT_SECRET: string }) {
       sendJson(res, 200, { token: await signDevToken(claims, signingConfig) });
     },
   } satisfies Record<string, RouteHandler>;
+  return { routes, tokenFor };
 }

@@ -16,12 +16,15 @@ const START_SCRIPT = `(function () {
   var page = document.getElementById('graphiql');
   var fetcher = GraphiQL.createFetcher({ url: page.dataset.endpoint });
   var root = ReactDOM.createRoot(page);
+  var devToken = page.dataset.devToken;
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
-    defaultHeaders: JSON.stringify({ authorization: 'Bearer <paste a token from: pnpm token>' }, null, 2),
+    defaultHeaders: JSON.stringify({ authorization: 'Bearer ' + (devToken || '<paste a token from: pnpm token <user>>') }, null, 2),
     shouldPersistHeaders: true,
     defaultEditorToolsVisibility: 'headers',
-    defaultQuery: '# Heli (合力) — paste your token into the Headers tab below, then explore the schema.\\n{\\n  __typename\\n}\\n'
+    defaultQuery: devToken
+      ? '# Heli (合力) — signed in as the office director (development); another user: pnpm token --list.\\n{\\n  me {\\n    name\\n  }\\n}\\n'
+      : '# Heli (合力) — paste your token into the Headers tab below, then explore the schema.\\n{\\n  __typename\\n}\\n'
   }));
 })();
 `;
@@ -60,8 +63,11 @@ const IDE_ASSETS: Record<string, IdeAsset> = {
   'start.js': { contentType: JAVASCRIPT, read: () => Buffer.from(START_SCRIPT) },
 };
 
-/** The IDE page: GraphiQL loaded only from the gateway's own /ide/ assets. */
-export function renderIdePage(graphqlPath: string): string {
+/**
+ * The IDE page: GraphiQL loaded only from the gateway's own /ide/ assets. With `devToken`
+ * (development sign-in only) its headers start with that token, so the first request is answered.
+ */
+export function renderIdePage(graphqlPath: string, devToken?: string): string {
   const asset = (name: string) => `${IDE_ASSET_PREFIX}${name}`;
   return `<!doctype html>
 <html lang="zh-CN">
@@ -73,7 +79,7 @@ export function renderIdePage(graphqlPath: string): string {
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
-  <div id="graphiql" data-endpoint="${escapeAttribute(graphqlPath)}">Loading the GraphQL IDE…</div>
+  <div id="graphiql" data-endpoint="${escapeAttribute(graphqlPath)}"${devToken ? ` data-dev-token="${escapeAttribute(devToken)}"` : ''}>Loading the GraphQL IDE…</div>
   <script src="${asset('react.production.min.js')}"></script>
   <script src="${asset('react-dom.production.min.js')}"></script>
   <script src="${asset('graphiql.min.js')}"></script>
@@ -88,8 +94,8 @@ export function wantsIdePage(req: IncomingMessage): boolean {
   return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
-export function serveIdePage(res: ServerResponse, graphqlPath: string): void {
-  const page = renderIdePage(graphqlPath);
+export function serveIdePage(res: ServerResponse, graphqlPath: string, devToken?: string): void {
+  const page = renderIdePage(graphqlPath, devToken);
   res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(page),

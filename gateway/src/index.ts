@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { extname } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, installGracefulShutdown, loadEnvOrExit } from '@heli/service-kit';
 import { batchedStdout } from './batched-log-destination.js';
@@ -18,12 +18,12 @@ const logger = createLogger({ service: 'gateway', level: env.LOG_LEVEL, destinat
 /** How long workers get to finish in-flight requests on SIGTERM before the process gives up. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
-// worker.ts from source (tsx, which the workers inherit through execArgv), worker.js from the
-// production build (dist/).
+// worker.ts beside src/index.ts (tsx, which the workers inherit through execArgv), worker.js
+// beside dist/index.js (the production build). The script started, not import.meta.url: in the
+// build, import.meta.url names the source file (@heli/production-build).
+const entry = resolve(process.argv[1] ?? fileURLToPath(import.meta.url));
 cluster.setupPrimary({
-  exec: fileURLToPath(
-    new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
-  ),
+  exec: join(dirname(entry), `worker${extname(entry)}`),
   // The flags and arguments of this process, so `--supergraph <file>` reaches the workers too.
   args: process.argv.slice(2),
 });

@@ -36,7 +36,7 @@ import { AuthForwardingDataSource, type GatewayContext } from './auth-forwarding
 import { disableApolloTelemetry, type GatewayEnv } from './env.js';
 import { consoleSite } from './console-site.js';
 import { createErrorMasker } from './error-masking.js';
-import { ideAssetRoutes, serveIdePage, wantsIdePage } from './graphiql-page.js';
+import { ideAssetRoutes, wantsIdePage } from './graphiql-page.js';
 import { NOTIFICATION_STREAM_PATH, notificationStreamProxy } from './notification-stream-proxy.js';
 import type { RegistrySupergraphSource } from './registry-supergraph-source.js';
 import { withInFlightDeduplication } from './inflight-dedup.js';
@@ -178,8 +178,8 @@ export async function createGatewayServer(
     ],
     routes: {
       ...ideAssetRoutes(),
-      '/': (req, res) => {
-        if (wantsIdePage(req)) serveIdePage(res, GRAPHQL_PATH);
+      '/': async (req, res, scope) => {
+        if (wantsIdePage(req)) await site.serveIde(req, res, scope);
         else sendJson(res, 404, { error: `GraphQL is served at ${GRAPHQL_PATH}` });
       },
       ...site.routes,
@@ -195,7 +195,7 @@ export async function createGatewayServer(
     graphql: {
       path: GRAPHQL_PATH,
       handle: async (req, res, scope) => {
-        if (wantsIdePage(req)) return serveIdePage(res, GRAPHQL_PATH);
+        if (wantsIdePage(req)) return site.serveIde(req, res, scope);
         const caller = await authenticate(req, res, scope, verifyToken, logger);
         if (!caller) return;
         callers.set(req, caller);

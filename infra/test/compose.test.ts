@@ -179,6 +179,22 @@ describe(`infra/docker-compose.yml (${compose.renderedBy})`, () => {
     expect(services['console']?.build?.dockerfile).toMatch(/(^|\/)infra\/Dockerfile\.console$/);
   });
 
+  it('runs every Node image from its production build, not from TypeScript at run time', () => {
+    const dockerfile = readFileSync(join(ROOT, 'infra/Dockerfile.service'), 'utf8');
+    expect(dockerfile).toMatch(/run build\b/);
+    expect(dockerfile).toMatch(/^CMD \[.*"start:production"\]$/m);
+    for (const dir of [
+      'gateway',
+      ...readdirSync(join(ROOT, 'services')).map((s) => `services/${s}`),
+    ]) {
+      const { scripts } = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      expect(scripts['build'], dir).toBeDefined();
+      expect(scripts['start:production'], dir).toBe('exec node dist/index.js');
+    }
+  });
+
   it('has one Dockerfile pattern: no per-service copies', () => {
     const perPackage = [
       'gateway',

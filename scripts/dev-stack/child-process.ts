@@ -24,6 +24,8 @@ export function startChild(opts: {
   env: Record<string, string | undefined>;
   logDir: string;
   echo: (line: string) => void;
+  /** Log entries below this pino level go to the file only. */
+  minLevel?: number;
 }): ManagedChild {
   mkdirSync(opts.logDir, { recursive: true });
   const file = createWriteStream(join(opts.logDir, `${opts.name}.log`), { flags: 'a' });
@@ -34,7 +36,7 @@ export function startChild(opts: {
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       file.write(line + '\n');
-      const shown = formatLogLine(opts.name, line);
+      const shown = formatLogLine(opts.name, line, opts.minLevel);
       if (shown) opts.echo(shown);
     });
   }

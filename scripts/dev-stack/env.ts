@@ -19,6 +19,17 @@ export const devStackEnvSchema = z.object({
     .regex(/^nats:\/\/[^:/]+:\d+$/, 'expected nats://host:port')
     .default('nats://127.0.0.1:4222'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  TERMINAL_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+    .default('warn')
+    .describe("the parts' log entries shown in the terminal; all of them are in .data/logs"),
+  GATEWAY_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe('gateway worker processes; one is plenty for one person and starts soonest'),
 });
 
 export type DevStackEnv = z.infer<typeof devStackEnvSchema>;

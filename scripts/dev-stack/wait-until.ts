@@ -16,6 +16,20 @@ export async function waitUntil(
 
 export const httpOk = (url: string) => async () => (await fetch(url)).ok;
 
+/** True once `query` with `token` returns data at `field` (not null, no error there). */
+export const answersQuery =
+  (url: string, token: string, query: string, field: string) => async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { data?: Record<string, unknown> | null };
+    return body.data?.[field] != null;
+  };
+
 export const tcpOpen = (host: string, port: number) => () =>
   new Promise<boolean>((resolve) => {
     const socket = connect({ host, port });

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // happy-dom lacks what Ant Design's responsive parts ask the browser for.
@@ -19,5 +19,8 @@ window.getComputedStyle = (
   (get) => (element: Element) =>
     get(element)
 )(window.getComputedStyle.bind(window));
+
+// Ant Design renders slowly in happy-dom on a shared, loaded 2-core machine: give findBy* time.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());

@@ -12,3 +12,4 @@ export { demoStaff } from './staff.js';
 export { demoCoordinationBody } from './coordination-body.js';
 export { demoUsers, type DemoUser } from './users.js';
 export { claimsForStaff } from './claims.js';
+export { demoUserDirectory, type DemoUserEntry } from './user-directory.js';

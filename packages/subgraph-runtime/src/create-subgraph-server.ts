@@ -51,7 +51,7 @@ export interface SubgraphServer<TModels = unknown> {
   server: Server;
   /**
    * Listens (port 0 = a free port; defaults PORT and HOST), starts the outbox relay and event
-   * consumers, runs `onReady`, and resolves with the GraphQL endpoint URL, e.g.
+   * consumers, runs `onReady` (before the consumers with `consumeAfterStartup`), and resolves with the GraphQL endpoint URL, e.g.
    * `http://127.0.0.1:4001/graphql`.
    */
   listen(port?: number, host?: string): Promise<string>;
@@ -230,11 +230,19 @@ async function assemble<TModels, TLoaders>(
     graphqlUrl = endpointUrl(server.address() as AddressInfo);
     relay.start();
     relayStarted = true;
-    for (const consumer of consumers) {
-      await consumer.start();
-      startedConsumers.push(consumer);
+    const startConsumers = async () => {
+      for (const consumer of consumers) {
+        await consumer.start();
+        startedConsumers.push(consumer);
+      }
+    };
+    if (definition.consumeAfterStartup) {
+      await definition.onReady?.(runtime);
+      await startConsumers();
+    } else {
+      await startConsumers();
+      await definition.onReady?.(runtime);
     }
-    await definition.onReady?.(runtime);
     started = true;
     logger.info({ url: graphqlUrl }, 'subgraph listening');
     return graphqlUrl;

@@ -82,6 +82,13 @@ export interface SubgraphDefinition<TModels = unknown, TLoaders = unknown> {
   /** Runs once after the subgraph listens and before it reports ready, e.g. to seed demo data. */
   onReady?: (runtime: SubgraphRuntime<TModels>) => Promise<void>;
   /**
+   * Start the event consumers only after `onReady`, for a service whose start-up work creates
+   * what incoming events name: responsibility's demo organisation, which other services' demo
+   * instructions refer to (otherwise each is refused and retried until it exists). `onReady` must
+   * then not wait for an event to be consumed.
+   */
+  consumeAfterStartup?: boolean;
+  /**
    * Runs first when the subgraph closes, before the HTTP server stops: a route that holds a
    * response open (a stream of notifications) ends it here, or closing would wait for it forever.
    */

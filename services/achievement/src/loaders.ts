@@ -1,4 +1,9 @@
-import { byIdLoader, groupedLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import {
+  byIdLoader,
+  groupedLoader,
+  groupedPageLoader,
+  type LoaderScope,
+} from '@heli/subgraph-runtime';
 import { forumPostFilter, forumTopicFilter } from './access/forum-visibility.rules.js';
 import { achievementVisibilityFilter } from './access/visibility.rules.js';
 import type { ForumModerationRecord, ForumPostRecord } from './forum/forum.model.js';
@@ -10,7 +15,22 @@ export function createAchievementLoaders({ models, viewer }: LoaderScope<Achieve
   const visible = achievementVisibilityFilter(viewer);
   const visiblePosts = forumPostFilter(viewer);
   const inWrittenOrder = { createdAt: 1, _id: 1 } as const;
+  const newestFirst = { field: 'createdAt', direction: 'DESC' } as const;
   return {
+    /** A page of each division's achievements (`Division.achievements`): one aggregation. */
+    divisionAchievementPages: groupedPageLoader(
+      models.achievements,
+      'divisionIds',
+      visible,
+      newestFirst,
+    ),
+    /** A page of each person's forum posts (`Staff.forumPosts`): one aggregation. */
+    staffForumPostPages: groupedPageLoader(
+      models.forumPosts,
+      'authorStaffId',
+      visiblePosts,
+      newestFirst,
+    ),
     /** Achievements by id, null for those the viewer may not see: the only way to load one by id. */
     achievement: byIdLoader(models.achievements, { filter: visible }),
     /** Visible achievements registered from a piece of work (a matter, a research topic…). */

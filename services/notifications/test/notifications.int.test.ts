@@ -300,6 +300,113 @@ describe('documents and difficulties', () => {
   });
 });
 
+describe('a circulation reaching me and a report due tomorrow', () => {
+  it('tells the reader now holding a circulation, each time it reaches someone, and links to it', async () => {
+    const documentId = uniqueId('doc');
+    const circulationId = uniqueId('circulation');
+    await publish(sharingEvents.documentRegistered, {
+      documentId,
+      title: '关于加强值班工作的通知',
+      classification: 'INTERNAL',
+      registeringDivisionId: 'div-b',
+      registeredByStaffId: people.other.sub,
+      registeredAt: now(),
+    });
+    const reached = (holder: Person) =>
+      publish(sharingEvents.circulationReached, {
+        circulationId,
+        documentId,
+        holderStaffId: people[holder].sub,
+        startedByStaffId: people.other.sub,
+        hopDueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        reachedAt: now(),
+      });
+    await reached('head');
+    await reached('clerk');
+
+    await waitFor(async () => about(await workOf('clerk'), circulationId).length === 1, {
+      timeoutMs: 30_000,
+      description: 'the clerk’s circulation notification',
+    });
+    for (const person of ['head', 'clerk'] as const) {
+      expect(about(await workOf(person), circulationId)).toEqual([
+        expect.objectContaining({
+          kind: 'CIRCULATION_REACHED',
+          title: '关于加强值班工作的通知',
+          message: '文件“关于加强值班工作的通知”已传阅至您，请阅处',
+          subjectKind: 'CIRCULATION',
+        }),
+      ]);
+    }
+    expect(about(await workOf('other'), circulationId)).toHaveLength(0);
+    expect(about(await workOf('director'), circulationId)).toHaveLength(0);
+  });
+
+  it('a circulation of a document above my clearance reaches me without its title', async () => {
+    const documentId = uniqueId('doc');
+    const circulationId = uniqueId('circulation');
+    await publish(sharingEvents.documentRegistered, {
+      documentId,
+      title: '机密文件标题',
+      classification: 'SECRET',
+      registeringDivisionId: 'div-a',
+      registeredByStaffId: people.head.sub,
+      registeredAt: now(),
+    });
+    await publish(sharingEvents.circulationReached, {
+      circulationId,
+      documentId,
+      holderStaffId: people.clerk.sub,
+      startedByStaffId: people.head.sub,
+      hopDueAt: now(),
+      reachedAt: now(),
+    });
+    await waitFor(async () => about(await workOf('clerk'), circulationId).length === 1, {
+      timeoutMs: 30_000,
+      description: 'the clerk’s notification',
+    });
+    const [forClerk] = about(await workOf('clerk'), circulationId);
+    expect(forClerk).toMatchObject({
+      title: null,
+      message: '文件一项文件（标题不予显示）已传阅至您，请阅处',
+    });
+    expect(JSON.stringify(forClerk)).not.toContain('机密文件标题');
+  });
+
+  it('tells the 责任人 and the lead division’s head, not the assigner, that a report is due tomorrow', async () => {
+    const matterId = uniqueId('matter');
+    await assignMatter(matterId, 'INTERNAL', '编制季度督查通报');
+    await publish(assignmentEvents.assignmentReportDueSoon, {
+      assignmentId: matterId,
+      parentAssignmentId: null,
+      leadDivisionId: 'div-a',
+      coDivisionIds: [],
+      classification: 'INTERNAL',
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      responsibleStaffIds: [people.clerk.sub],
+      reportDueAt: new Date(Date.now() + 20 * 3_600_000).toISOString(),
+      detectedAt: now(),
+    });
+    const reportDue = async (person: Person) =>
+      about(await workOf(person), matterId).filter((n) => n.kind === 'REPORT_DUE');
+
+    await waitFor(async () => (await reportDue('head')).length === 1, {
+      timeoutMs: 30_000,
+      description: 'the head’s report-due notification',
+    });
+    for (const person of ['head', 'clerk'] as const) {
+      expect(await reportDue(person)).toEqual([
+        expect.objectContaining({
+          message: '事项“编制季度督查通报”的进展汇报明日到期，请及时汇报',
+          subjectKind: 'MATTER',
+          subjectId: matterId,
+        }),
+      ]);
+    }
+    expect(await reportDue('director')).toHaveLength(0);
+  });
+});
+
 describe('reading them', () => {
   it('marks mine read and leaves someone else’s alone; the count is kept in the database', async () => {
     const matterId = uniqueId('matter');

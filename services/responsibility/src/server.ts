@@ -98,6 +98,8 @@ export function createResponsibilitySubgraph({
     eventHandlers: (runtime) => [
       responsibilityIntake(runtime, { defaultDeadlineDays: intakeDefaultDeadlineDays }),
     ],
+    // The demo organisation exists before the intake consumes instructions naming its divisions.
+    consumeAfterStartup: true,
     async onReady(runtime) {
       const indexed = await indexUnsearchableMatters(runtime.models);
       if (indexed > 0) runtime.logger.info({ indexed }, 'matters made searchable');

@@ -160,6 +160,35 @@ describe('supervision on one replica', () => {
     ).toBe(2);
   });
 
+  it('announces a scheduled progress report the day before it falls due, once per due date', async () => {
+    matters.clock.set(TEST_START);
+    const { id } = await assign(matters, {
+      deadline: hoursFromStart(24 * 60),
+      reportFrequency: 'WEEKLY',
+    });
+    await step(matters, 'ACCEPT', id);
+    const dueSoon = async () =>
+      (await matters.outboxEvents())
+        .filter((event) => event.subject === id)
+        .filter((event) => event.type === assignmentEvents.assignmentReportDueSoon.fullType)
+        .map((event) => event.data);
+
+    matters.clock.set(new Date(hoursFromStart(24 * 5)));
+    await matters.tick();
+    expect(await dueSoon()).toEqual([]);
+
+    matters.clock.set(new Date(hoursFromStart(24 * 6 + 1)));
+    expect((await matters.tick()).reportsDueSoon).toBe(1);
+    await matters.tick();
+    const announced = await dueSoon();
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toMatchObject({
+      assignmentId: id,
+      reportDueAt: hoursFromStart(24 * 7),
+      detectedAt: hoursFromStart(24 * 6 + 1),
+    });
+  });
+
   it('lets the assigner side remind by hand (催办), nobody else, and only while the matter is open', async () => {
     matters.clock.set(TEST_START);
     const { id } = await assign(matters);

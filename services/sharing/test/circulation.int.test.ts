@@ -77,6 +77,11 @@ describe('circulation (传阅)', () => {
       documentId,
       overdueHops: 0,
     });
+    // Each reader was told in turn that it reached them (notifications); none after the last.
+    const reached = await sharing.outboxEvents(sharingEvents.circulationReached);
+    expect(
+      reached.filter((event) => event.data.circulationId === id).map((e) => e.data.holderStaffId),
+    ).toEqual(ROUTE);
   });
 
   it('lets only the current holder act', async () => {

@@ -45,7 +45,11 @@ export function createConsoleClient(options: ConsoleClientOptions): ApolloClient
   const http = new HttpLink({ uri: '/graphql' });
   return new ApolloClient({
     link: ApolloLink.from([errors, connected, retry, auth, http]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      // 我的工作 has no id of its own: the person's id keys it, so the bell's and the 工作台's
+      // selections of it merge instead of replacing each other.
+      typePolicies: { Work: { keyFields: ['staffId'] } },
+    }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
 }

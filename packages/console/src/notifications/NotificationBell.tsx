@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ export function NotificationBell() {
   const { token } = useSignedIn();
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [open, setOpen] = useState(false);
   const { data, error, refetch } = useQuery(NotificationBellDocument, {
     fetchPolicy: 'cache-and-network',
@@ -40,10 +41,13 @@ export function NotificationBell() {
         onUnauthenticated: () => signOut('登录已过期，请重新登录'),
         onMessage: (message) => {
           setPushedCount(message.unreadCount);
-          if (message.event === 'notification') void refetch();
+          if (message.event !== 'notification') return;
+          void refetch();
+          // Something needs me: an open 工作台 shows it without a reload.
+          void client.refetchQueries({ include: ['Workbench'] });
         },
       }),
-    [refetch, signOut],
+    [client, refetch, signOut],
   );
 
   const work = data?.me?.work;

@@ -7,7 +7,8 @@ export function notificationLink(subjectKind: string, subjectId: string): string
     case 'DOCUMENT':
       return `/documents/${id}`;
     case 'CIRCULATION':
-      return `/documents?circulation=${id}`;
+      // The 工作台 lists what I hold (待我传阅) with its one-click 已阅传下.
+      return '/';
     default:
       return '/board';
   }

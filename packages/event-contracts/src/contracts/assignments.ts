@@ -110,6 +110,21 @@ export const assignmentEscalated = defineEvent({
   data: assignmentRef.extend({ level: z.enum(ESCALATION_LEVELS), escalatedAt: isoTime }),
 });
 
+/**
+ * A scheduled progress report falls due within a day (announced once per due date by the
+ * supervision tick), so the people who owe it hear of it the day before.
+ */
+export const assignmentReportDueSoon = defineEvent({
+  context: 'responsibility',
+  type: 'assignment.report-due-soon',
+  version: 1,
+  data: assignmentRef.extend({
+    responsibleStaffIds: z.array(id),
+    reportDueAt: isoTime,
+    detectedAt: isoTime,
+  }),
+});
+
 export const difficultyRaised = defineEvent({
   context: 'responsibility',
   type: 'difficulty.raised',

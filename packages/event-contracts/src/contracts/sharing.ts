@@ -67,6 +67,24 @@ export const readingOverdue = defineEvent({
   }),
 });
 
+/**
+ * A circulation (传阅) reached a reader: when it starts, and whenever it moves on (已阅, 退回,
+ * a reader passed over). The reader holds it until `hopDueAt`.
+ */
+export const circulationReached = defineEvent({
+  context: 'sharing',
+  type: 'circulation.reached',
+  version: 1,
+  data: z.object({
+    circulationId: id,
+    documentId: id,
+    holderStaffId: id,
+    startedByStaffId: id,
+    hopDueAt: isoTime,
+    reachedAt: isoTime,
+  }),
+});
+
 export const circulationCompleted = defineEvent({
   context: 'sharing',
   type: 'circulation.completed',

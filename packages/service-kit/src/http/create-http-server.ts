@@ -7,7 +7,7 @@ import {
   runWithRequestContext,
 } from '../request-context/request-context.js';
 import { BodyTooLargeError, hasBody, readBody } from './read-body.js';
-import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
+import { readinessTransitionLog, runReadinessChecks, type ReadinessCheck } from './readiness.js';
 import { sendJson } from './send-json.js';
 
 /** What the server has already worked out about a request before its handler runs. */
@@ -51,11 +51,12 @@ const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 export function createHttpServer(options: HttpServerOptions): Server {
   const { logger, bodyLimitBytes, readinessChecks = [], readinessTimeoutMs = 2000 } = options;
 
+  const logReadiness = readinessTransitionLog(logger);
   const routes: Record<string, RouteHandler> = {
     '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/ready': async (_req, res) => {
       const report = await runReadinessChecks(readinessChecks, readinessTimeoutMs);
-      if (!report.ready) logger.warn({ checks: report.checks }, 'not ready');
+      logReadiness(report);
       sendJson(res, report.ready ? 200 : 503, {
         status: report.ready ? 'ready' : 'not ready',
         checks: report.checks,

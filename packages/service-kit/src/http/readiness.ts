@@ -52,3 +52,31 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
     clearTimeout(timer);
   }
 }
+
+/**
+ * Logs what `/ready` answers when it changes, not on every probe: probes come every few seconds
+ * and a service is normally not ready while it starts. Becoming ready is info; not being ready
+ * before ever having been (starting) is info once; losing readiness is a warning, as it means a
+ * dependency was lost; repeated answers are debug.
+ */
+export function readinessTransitionLog(logger: {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}): (report: ReadinessReport) => void {
+  let last: boolean | undefined;
+  let everReady = false;
+  return (report) => {
+    const failed = report.checks.filter((check) => check.status === 'failed');
+    if (report.ready === last) {
+      if (!report.ready) logger.debug({ checks: failed }, 'not ready');
+      return;
+    }
+    last = report.ready;
+    if (report.ready) {
+      everReady = true;
+      logger.info({}, 'ready');
+    } else if (everReady) logger.warn({ checks: failed }, 'not ready any more');
+    else logger.info({ checks: failed }, 'not ready yet');
+  };
+}

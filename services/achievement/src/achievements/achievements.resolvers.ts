@@ -1,4 +1,4 @@
-import { paginate } from '@heli/subgraph-runtime';
+import { paginate, wantsCount } from '@heli/subgraph-runtime';
 import { achievementVisibilityFilter } from '../access/visibility.rules.js';
 import type { AchievementResolvers } from '../context.js';
 import { writeAchievement } from '../records/achievement-write.js';
@@ -57,12 +57,12 @@ export function achievementsResolvers(clock: Clock): AchievementResolvers {
     },
     Division: {
       achievements: (division, { first, after }, ctx, info) =>
-        paginate(
-          ctx.models.achievements,
-          { $and: [achievementVisibilityFilter(ctx.viewer), { divisionIds: division.id }] },
-          { first, after, sort: { field: 'createdAt', direction: 'DESC' } },
-          info,
-        ),
+        ctx.loaders.divisionAchievementPages.load({
+          key: division.id,
+          first,
+          after,
+          countTotal: wantsCount(info),
+        }),
     },
     Assignment: {
       outputs: async (matter, _, ctx) =>

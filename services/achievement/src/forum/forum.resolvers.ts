@@ -1,10 +1,6 @@
 import { isOfficeLeader } from '@heli/auth';
-import { paginate } from '@heli/subgraph-runtime';
-import {
-  forumPostFilter,
-  forumTopicFilter,
-  readsHiddenPost,
-} from '../access/forum-visibility.rules.js';
+import { paginate, wantsCount } from '@heli/subgraph-runtime';
+import { forumTopicFilter, readsHiddenPost } from '../access/forum-visibility.rules.js';
 import type { AchievementResolvers } from '../context.js';
 import { writeAchievement } from '../records/achievement-write.js';
 import type { Clock } from '../records/clock.js';
@@ -92,12 +88,12 @@ export function forumResolvers(clock: Clock): AchievementResolvers {
     },
     Staff: {
       forumPosts: (staff, { first, after }, ctx, info) =>
-        paginate(
-          ctx.models.forumPosts,
-          { $and: [forumPostFilter(ctx.viewer), { authorStaffId: staff.id }] },
-          { first, after, sort: { field: 'createdAt', direction: 'DESC' } },
-          info,
-        ),
+        ctx.loaders.staffForumPostPages.load({
+          key: staff.id,
+          first,
+          after,
+          countTotal: wantsCount(info),
+        }),
     },
     Division: {
       forumParticipation: (division, { period }, ctx) =>

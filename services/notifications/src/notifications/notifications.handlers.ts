@@ -135,6 +135,27 @@ export function notificationHandlers(
       );
     }),
 
+    ...on(assignmentEvents.assignmentReportDueSoon, async (event, { session }) => {
+      const { assignmentId, leadDivisionId, classification, responsibleStaffIds } = event.data;
+      const matter = await subject('MATTER', assignmentId, session);
+      const heads = await headsOf([leadDivisionId], session);
+      await notify(
+        event,
+        // Who owes the report: the 责任人 and the head of the division that leads the matter.
+        recipientsOf([...responsibleStaffIds, ...heads]),
+        {
+          kind: 'REPORT_DUE',
+          subjectKind: 'MATTER',
+          subjectId: assignmentId,
+          title: matter?.title ?? null,
+          classification,
+          detail: event.data.reportDueAt,
+          occurredAt: event.data.detectedAt,
+        },
+        session,
+      );
+    }),
+
     ...on(sharingEvents.documentRegistered, async (event, { session }) => {
       const document = event.data;
       await putSubject(
@@ -167,6 +188,26 @@ export function notificationHandlers(
           classification: document?.classification ?? 'TOP_SECRET',
           detail: distribution.dueAt,
           occurredAt: distribution.distributedAt,
+        },
+        session,
+      );
+    }),
+
+    ...on(sharingEvents.circulationReached, async (event, { session }) => {
+      const circulation = event.data;
+      const document = await subject('DOCUMENT', circulation.documentId, session);
+      await notify(
+        event,
+        // Whoever holds it now; a hop returned to an earlier reader tells that reader again.
+        [circulation.holderStaffId],
+        {
+          kind: 'CIRCULATION_REACHED',
+          subjectKind: 'CIRCULATION',
+          subjectId: circulation.circulationId,
+          title: document?.title ?? null,
+          classification: document?.classification ?? 'TOP_SECRET',
+          detail: circulation.hopDueAt,
+          occurredAt: circulation.reachedAt,
         },
         session,
       );

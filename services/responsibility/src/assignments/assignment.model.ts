@@ -71,6 +71,8 @@ export interface AssignmentRecord {
   deadlineReminderFor: Date | null;
   /** The report due date the automatic report reminder went out for. */
   reportReminderFor: Date | null;
+  /** The report due date announced a day ahead (assignment.report-due-soon); absent on older records. */
+  reportDueSoonFor?: Date | null;
   createdAt: Date;
   updatedAt: Date;
   /** The words of its title and requirements, each once: what `searchAssignments` matches. */
@@ -129,6 +131,7 @@ const assignmentSchema = new Schema<AssignmentRecord>(
     escalatedAt: { type: Date, default: null },
     deadlineReminderFor: { type: Date, default: null },
     reportReminderFor: { type: Date, default: null },
+    reportDueSoonFor: { type: Date, default: null },
     // Set from the service's clock rather than mongoose timestamps, so tests that move the clock
     // see creation times on the same time line as deadlines.
     createdAt: { type: Date, required: true },

@@ -27,6 +27,7 @@ export function startSupervisionScheduler(
         const acted =
           summary.deadlineReminders +
           summary.reportReminders +
+          summary.reportsDueSoon +
           summary.overdue +
           summary.escalations.BLUE +
           summary.escalations.ORANGE +

@@ -17,6 +17,8 @@ const OWED = [...WORK_OWED_STATUSES];
 export interface SupervisionTickSummary {
   deadlineReminders: number;
   reportReminders: number;
+  /** Scheduled reports announced as due within a day. */
+  reportsDueSoon: number;
   overdue: number;
   escalations: Record<EscalationLevel, number>;
 }
@@ -41,6 +43,7 @@ export async function runSupervisionTick(
   const summary: SupervisionTickSummary = {
     deadlineReminders: await remindBeforeDeadlines(scope, now, settings),
     reportReminders: await remindOfDueReports(scope, now),
+    reportsDueSoon: await announceReportsDueSoon(scope, now),
     overdue: 0,
     escalations: { BLUE: 0, ORANGE: 0, RED: 0 },
   };
@@ -111,6 +114,40 @@ async function remindOfDueReports(scope: TickScope, now: Date) {
     if (won) sent++;
   }
   return sent;
+}
+
+/** Reports falling due within the next day: announced once per due date, the day before. */
+async function announceReportsDueSoon(scope: TickScope, now: Date) {
+  const horizon = new Date(now.getTime() + 24 * HOUR_MS);
+  const candidates = await scope.models.assignments
+    .find({ status: { $in: OWED }, nextReportDueAt: { $gt: now, $lte: horizon } })
+    .lean<AssignmentRecord[]>();
+  let announced = 0;
+  for (const matter of candidates) {
+    const due = matter.nextReportDueAt!;
+    if (matter.reportDueSoonFor?.getTime() === due.getTime()) continue;
+    const won = await writeMatters(scope, async (write) => {
+      const claimed = await write.models.assignments.updateOne(
+        { _id: matter._id, nextReportDueAt: due, reportDueSoonFor: { $ne: due } },
+        { $set: { reportDueSoonFor: due } },
+        { session: write.session },
+      );
+      if (claimed.modifiedCount !== 1) return false;
+      await write.emit(
+        assignmentEvents.assignmentReportDueSoon,
+        {
+          ...assignmentRef(matter),
+          responsibleStaffIds: [...matter.responsibleStaffIds],
+          reportDueAt: due.toISOString(),
+          detectedAt: now.toISOString(),
+        },
+        { subject: matter._id },
+      );
+      return true;
+    });
+    if (won) announced++;
+  }
+  return announced;
 }
 
 /** Climbs the ladder rung by rung; returns the rungs this replica climbed. */

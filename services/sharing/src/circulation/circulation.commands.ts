@@ -60,7 +60,26 @@ export async function startCirculation(
   };
   await models.circulations.create([circulation], { session });
   await grantReaders(write, document._id, { staffIds: input.route });
+  announceHolder(write, circulation, now);
   return circulation;
+}
+
+/** Tells who now holds the circulation, if it moved to someone (notifications tell them). */
+function announceHolder(write: SharingWrite, circulation: CirculationRecord, now: Date): void {
+  const hop = currentHop(circulation);
+  if (!hop) return;
+  write.emit(
+    sharingEvents.circulationReached,
+    {
+      circulationId: circulation._id,
+      documentId: circulation.documentId,
+      holderStaffId: hop.staffId,
+      startedByStaffId: circulation.startedByStaffId,
+      hopDueAt: hop.dueAt.toISOString(),
+      reachedAt: now.toISOString(),
+    },
+    { subject: circulation._id },
+  );
 }
 
 export type CirculationAction =
@@ -107,6 +126,7 @@ export async function actOnCirculation(
     )
     .lean<CirculationRecord>();
   if (!after) throw conflict('传阅状态已变化，请刷新后重试');
+  announceHolder(write, after, now);
   if (next.status === 'COMPLETED') {
     write.emit(
       sharingEvents.circulationCompleted,

@@ -1,171 +1,502 @@
-import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { useCapabilities } from '../../app/capabilities';
 import { useSignedIn } from '../../auth/SessionContext';
-import { WorkbenchDocument, type WorkbenchQuery } from '../../generated/graphql';
+import {
+  WorkbenchAcceptMatterDocument,
+  WorkbenchAcknowledgeCirculationDocument,
+  WorkbenchAcknowledgeReadingDocument,
+  WorkbenchClaimStepDocument,
+  WorkbenchDocument,
+  WorkbenchInteractionDocument,
+  WorkbenchMarkReadDocument,
+  WorkbenchSignInToMeetingDocument,
+  type WorkbenchMatterFragment,
+} from '../../generated/graphql';
 import { deadlineWords, formatChinaTime } from '../../lib/china-time';
+import { notificationLink } from '../../notifications/notification-links';
 import { FailurePage } from '../errors/FailurePages';
 import {
   CLASSIFICATION_LABELS,
-  dueSoonCutoff,
+  DIFFICULTY_INVOLVEMENT_LABELS,
   ESCALATION,
-  OPEN_STATUSES,
-  reportsDue,
+  INVOLVEMENT_LABELS,
+  isChinaToday,
+  matterClick,
+  meetingsThisWeek,
+  REMINDER_KIND_LABELS,
   STATUS_LABELS,
+  URGENCY,
 } from './workbench';
 
-type ReadingItem = WorkbenchQuery['unread']['edges'][number]['node'] & { late: boolean };
+const MEETING_KIND_LABELS: Record<string, string> = {
+  DELIBERATION: '议政会',
+  RESEARCH_JOINT: '调研联席会议',
+  COORDINATION: '协调会',
+};
 
-/** 工作台: what needs the signed-in person now, each item a click from acting on it. */
+function UrgencyTag({ urgency }: { urgency: string }) {
+  const shown = URGENCY[urgency];
+  return shown ? <Tag color={shown.color}>{shown.label}</Tag> : null;
+}
+
+function WorkCard(props: { title: string; count: number; loading: boolean; children: ReactNode }) {
+  return (
+    <Col xs={24} lg={12} xxl={8}>
+      <Card
+        title={
+          <Space>
+            {props.title}
+            <Badge count={props.count} showZero color={props.count ? '#1677ff' : '#bfbfbf'} />
+          </Space>
+        }
+        loading={props.loading}
+        size="small"
+      >
+        {props.children}
+      </Card>
+    </Col>
+  );
+}
+
+/**
+ * 工作台: what needs the signed-in person now, from `me.work` (the graph's one place for a
+ * person's work) — each item one click from acting on it: 签收, 已阅 and 认领 happen here;
+ * a step that needs a form opens its page at that step.
+ */
 export default function WorkbenchPage() {
   const { claims } = useSignedIn();
-  // Fixed for the page's life, so the variables (and the cache entry) stay the same.
+  const navigate = useNavigate();
+  const capabilities = useCapabilities();
+  // Fixed for the page's life, so deadlines read the same on every render.
   const now = useMemo(() => Date.now(), []);
-  const { data, error, loading } = useQuery(WorkbenchDocument, {
-    variables: {
-      divisionId: claims.divisionId,
-      open: [...OPEN_STATUSES],
-      dueBefore: dueSoonCutoff(now),
-    },
+  const { data, error, loading, refetch } = useQuery(WorkbenchDocument);
+  const interaction = useQuery(WorkbenchInteractionDocument, {
+    variables: { divisionId: claims.divisionId },
+    skip: !capabilities?.interaction,
   });
-  if (error && !data) return <FailurePage failure={describeFailure(error)} />;
+  const [pending, setPending] = useState<string>();
+  const [actionError, setActionError] = useState<string>();
 
-  const matters = data?.matters.edges.map((edge) => edge.node) ?? [];
-  const reports = reportsDue(matters, now);
-  const reading = [
-    ...(data?.overdueReading.edges ?? []).map((e) => ({ ...e.node, late: true })),
-    ...(data?.unread.edges ?? []).map((e) => ({ ...e.node, late: false })),
-  ];
-  const circulations = data?.circulations ?? [];
+  const [accept] = useMutation(WorkbenchAcceptMatterDocument);
+  const [acknowledgeReading] = useMutation(WorkbenchAcknowledgeReadingDocument);
+  const [acknowledgeCirculation] = useMutation(WorkbenchAcknowledgeCirculationDocument);
+  const [claimStep] = useMutation(WorkbenchClaimStepDocument);
+  const [signIn] = useMutation(WorkbenchSignInToMeetingDocument);
+  const [markRead] = useMutation(WorkbenchMarkReadDocument);
+
+  /** Runs one action, then reloads the lists it changes; a refusal is shown as the graph words it. */
+  const act = async (
+    key: string,
+    run: () => Promise<unknown>,
+    reload: () => Promise<unknown> = refetch,
+  ) => {
+    setPending(key);
+    setActionError(undefined);
+    try {
+      await run();
+      await reload();
+    } catch (failure) {
+      setActionError(describeFailure(failure).message);
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  if (error && !data) return <FailurePage failure={describeFailure(error)} />;
+  const work = data?.me?.work;
+  const first = loading && !data;
+
+  const matterRow = (item: WorkbenchMatterFragment, due: ReactNode) => {
+    const matter = item.assignment;
+    const click = matterClick(item.actions);
+    const open = `/board/matters/${encodeURIComponent(matter.id)}`;
+    return (
+      <List.Item
+        actions={[
+          click.kind === 'accept' ? (
+            <Button
+              key="accept"
+              size="small"
+              type="primary"
+              loading={pending === `accept:${matter.id}`}
+              aria-label={`签收“${matter.title}”`}
+              onClick={() =>
+                void act(`accept:${matter.id}`, () =>
+                  accept({
+                    variables: { input: { id: matter.id, expectedVersion: matter.version } },
+                  }),
+                )
+              }
+            >
+              签收
+            </Button>
+          ) : (
+            <Link key="open" to={open} aria-label={`${click.label}：${matter.title}`}>
+              {click.label}
+            </Link>
+          ),
+        ]}
+      >
+        <List.Item.Meta
+          title={<Link to={open}>{matter.title}</Link>}
+          description={
+            <Space wrap size={4}>
+              <UrgencyTag urgency={item.urgency} />
+              <Tag>{STATUS_LABELS[matter.status] ?? matter.status}</Tag>
+              {matter.escalationLevel && (
+                <Tag color={ESCALATION[matter.escalationLevel]?.color}>
+                  {ESCALATION[matter.escalationLevel]?.label}
+                </Tag>
+              )}
+              {item.involvement.map((i) => (
+                <Typography.Text key={i} type="secondary">
+                  {INVOLVEMENT_LABELS[i] ?? i}
+                </Typography.Text>
+              ))}
+              <span>{matter.leadDivision.name}</span>
+              {due}
+            </Space>
+          }
+        />
+      </List.Item>
+    );
+  };
+
+  const matters = work?.matters.items ?? [];
+  const reports = work?.progressReportsDue.items ?? [];
+  const readings = work?.readings.items ?? [];
+  const circulations = work?.circulations.items ?? [];
+  const reminders = work?.reminders.items ?? [];
+  const difficulties = work?.difficulties.items ?? [];
+  const notifications = work?.notifications.edges.map((e) => e.node) ?? [];
+  const steps = interaction.data?.myWorkflowSteps.edges.map((e) => e.node) ?? [];
+  const meetings = meetingsThisWeek(interaction.data?.meetings.edges.map((e) => e.node) ?? [], now);
+
+  const list = <T,>(label: string, items: T[], empty: string, row: (item: T) => ReactNode) =>
+    items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+    ) : (
+      <List aria-label={label} size="small" dataSource={items} renderItem={row} />
+    );
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        工作台
-      </Typography.Title>
-      <Typography.Text type="secondary">
-        {data?.me
-          ? `${data.me.name}，${data.me.title}${data.me.division ? ` · ${data.me.division.name}` : ''}`
-          : claims.name}
-      </Typography.Text>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          工作台
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {data?.me
+            ? `${data.me.name}，${data.me.title}${data.me.division ? ` · ${data.me.division.name}` : ''}`
+            : claims.name}
+        </Typography.Text>
+      </div>
+      {actionError && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          title={actionError}
+          onClose={() => setActionError(undefined)}
+        />
+      )}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card
-            title={
-              <Space>
-                近期到期与逾期事项
-                <Badge count={data?.matters.totalCount ?? 0} showZero color="#1677ff" />
-              </Space>
-            }
-            loading={loading && !data}
-          >
-            <List
-              aria-label="近期到期与逾期事项"
-              dataSource={matters}
-              locale={{ emptyText: <Empty description="一周内没有到期事项" /> }}
-              renderItem={(matter) => (
-                <List.Item
-                  extra={
-                    <Typography.Text type={matter.overdue ? 'danger' : 'secondary'}>
-                      {deadlineWords(matter.deadline, now)}
+        <WorkCard title="我的事项" count={work?.matters.totalCount ?? 0} loading={first}>
+          {list('我的事项', matters, '没有在办的事项', (item) =>
+            matterRow(
+              item,
+              <Typography.Text type={item.urgency === 'OVERDUE' ? 'danger' : 'secondary'}>
+                时限 {formatChinaTime(item.dueAt)}（{deadlineWords(item.dueAt, now)}）
+              </Typography.Text>,
+            ),
+          )}
+        </WorkCard>
+        <WorkCard title="待报进展" count={work?.progressReportsDue.totalCount ?? 0} loading={first}>
+          {list('待报进展', reports, '近期没有要报的进展', (item) =>
+            matterRow(
+              item,
+              <Typography.Text type={item.urgency === 'OVERDUE' ? 'danger' : 'secondary'}>
+                请于 {formatChinaTime(item.dueAt)} 前汇报
+              </Typography.Text>,
+            ),
+          )}
+        </WorkCard>
+        <WorkCard title="待阅文件" count={work?.readings.totalCount ?? 0} loading={first}>
+          {list('待阅文件', readings, '没有待阅文件', (item) => (
+            <List.Item
+              actions={
+                item.actions.includes('ACKNOWLEDGE')
+                  ? [
+                      <Button
+                        key="read"
+                        size="small"
+                        type="primary"
+                        loading={pending === `reading:${item.reading.id}`}
+                        aria-label={`已阅“${item.reading.documentTitle}”`}
+                        onClick={() =>
+                          void act(`reading:${item.reading.id}`, () =>
+                            acknowledgeReading({
+                              variables: { input: { readingRequestId: item.reading.id } },
+                            }),
+                          )
+                        }
+                      >
+                        已阅
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <List.Item.Meta
+                title={
+                  item.reading.document ? (
+                    <Link to={`/documents/${encodeURIComponent(item.reading.document.id)}`}>
+                      {item.reading.documentTitle}
+                    </Link>
+                  ) : (
+                    item.reading.documentTitle
+                  )
+                }
+                description={
+                  <Space wrap size={4}>
+                    <UrgencyTag urgency={item.urgency} />
+                    <Tag>{CLASSIFICATION_LABELS[item.reading.classification]}</Tag>
+                    <span>请于 {formatChinaTime(item.dueAt)} 前阅</span>
+                  </Space>
+                }
+              />
+            </List.Item>
+          ))}
+        </WorkCard>
+        <WorkCard title="待我传阅" count={work?.circulations.totalCount ?? 0} loading={first}>
+          {list('待我传阅', circulations, '没有等我阅批的传阅件', (item) => {
+            const title = item.circulation.document?.title ?? '（无权查看的文件）';
+            return (
+              <List.Item
+                actions={
+                  item.actions.includes('ACKNOWLEDGE')
+                    ? [
+                        <Button
+                          key="pass"
+                          size="small"
+                          type="primary"
+                          loading={pending === `circulation:${item.circulation.id}`}
+                          aria-label={`已阅并传下一位：${title}`}
+                          onClick={() =>
+                            void act(`circulation:${item.circulation.id}`, () =>
+                              acknowledgeCirculation({
+                                variables: { circulationId: item.circulation.id },
+                              }),
+                            )
+                          }
+                        >
+                          已阅传下
+                        </Button>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={
+                    item.circulation.document ? (
+                      <Link to={`/documents/${encodeURIComponent(item.circulation.document.id)}`}>
+                        {title}
+                      </Link>
+                    ) : (
+                      title
+                    )
+                  }
+                  description={
+                    <Space wrap size={4}>
+                      <UrgencyTag urgency={item.urgency} />
+                      <span>{item.circulation.startedBy.name} 发起</span>
+                      <span>请于 {formatChinaTime(item.dueAt)} 前阅</span>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            );
+          })}
+        </WorkCard>
+        <WorkCard title="催办与督办" count={work?.reminders.totalCount ?? 0} loading={first}>
+          {list('催办与督办', reminders, '没有催办', ({ reminder }) => (
+            <List.Item
+              actions={
+                reminder.assignment
+                  ? [
+                      <Link
+                        key="open"
+                        to={`/board/matters/${encodeURIComponent(reminder.assignment.id)}`}
+                      >
+                        办理
+                      </Link>,
+                    ]
+                  : []
+              }
+            >
+              <List.Item.Meta
+                title={reminder.assignment?.title ?? '（无权查看的事项）'}
+                description={
+                  <Space wrap size={4}>
+                    <Tag color={reminder.kind === 'ESCALATION' ? 'red' : 'gold'}>
+                      {REMINDER_KIND_LABELS[reminder.kind] ?? reminder.kind}
+                    </Tag>
+                    <span>{reminder.message}</span>
+                    <Typography.Text type="secondary">
+                      {reminder.sentBy?.name ?? '系统'} · {formatChinaTime(reminder.sentAt)}
                     </Typography.Text>
+                  </Space>
+                }
+              />
+            </List.Item>
+          ))}
+        </WorkCard>
+        <WorkCard title="待解决的困难" count={work?.difficulties.totalCount ?? 0} loading={first}>
+          {list('待解决的困难', difficulties, '没有待解决的困难', ({ difficulty, involvement }) => (
+            <List.Item
+              actions={
+                difficulty.assignment
+                  ? [
+                      <Link
+                        key="open"
+                        to={`/board/matters/${encodeURIComponent(difficulty.assignment.id)}`}
+                      >
+                        查看事项
+                      </Link>,
+                    ]
+                  : []
+              }
+            >
+              <List.Item.Meta
+                title={difficulty.title}
+                description={
+                  <Space wrap size={4}>
+                    <Tag>{DIFFICULTY_INVOLVEMENT_LABELS[involvement] ?? involvement}</Tag>
+                    <span>{difficulty.division.name}</span>
+                    <Typography.Text type="secondary">
+                      {formatChinaTime(difficulty.raisedAt)} 提出
+                    </Typography.Text>
+                  </Space>
+                }
+              />
+            </List.Item>
+          ))}
+        </WorkCard>
+        {capabilities?.interaction && (
+          <WorkCard
+            title="待办环节"
+            count={interaction.data?.myWorkflowSteps.totalCount ?? 0}
+            loading={interaction.loading && !interaction.data}
+          >
+            {list('待办环节', steps, '没有待办环节', (step) => (
+              <List.Item
+                actions={
+                  step.assignee
+                    ? []
+                    : [
+                        <Button
+                          key="claim"
+                          size="small"
+                          type="primary"
+                          loading={pending === `step:${step.id}`}
+                          aria-label={`认领：${step.case.title} · ${step.name}`}
+                          onClick={() =>
+                            void act(
+                              `step:${step.id}`,
+                              () => claimStep({ variables: { stepId: step.id } }),
+                              interaction.refetch,
+                            )
+                          }
+                        >
+                          认领
+                        </Button>,
+                      ]
+                }
+              >
+                <List.Item.Meta
+                  title={`${step.case.title} · ${step.name}`}
+                  description={
+                    <Typography.Text type={step.overdue ? 'danger' : 'secondary'}>
+                      {step.overdue ? '已超时 · ' : ''}时限 {formatChinaTime(step.dueAt)}
+                      {step.assignee ? ' · 已认领' : ''}
+                    </Typography.Text>
+                  }
+                />
+              </List.Item>
+            ))}
+          </WorkCard>
+        )}
+        {capabilities?.interaction && (
+          <WorkCard
+            title="本周会议"
+            count={meetings.length}
+            loading={interaction.loading && !interaction.data}
+          >
+            {list('本周会议', meetings, '本周没有会议', (meeting) => {
+              const signedIn = meeting.signIns.some((s) => s.staff.id === claims.sub);
+              const today = isChinaToday(meeting.startsAt, now);
+              return (
+                <List.Item
+                  actions={
+                    today && !signedIn
+                      ? [
+                          <Button
+                            key="sign-in"
+                            size="small"
+                            type="primary"
+                            loading={pending === `meeting:${meeting.id}`}
+                            aria-label={`签到：${meeting.title}`}
+                            onClick={() =>
+                              void act(
+                                `meeting:${meeting.id}`,
+                                () => signIn({ variables: { meetingId: meeting.id } }),
+                                interaction.refetch,
+                              )
+                            }
+                          >
+                            签到
+                          </Button>,
+                        ]
+                      : signedIn
+                        ? [<Typography.Text key="done">已签到</Typography.Text>]
+                        : []
                   }
                 >
                   <List.Item.Meta
-                    title={<Link to={`/board/matters/${matter.id}`}>{matter.title}</Link>}
+                    title={meeting.title}
                     description={
                       <Space wrap size={4}>
-                        <Tag>{STATUS_LABELS[matter.status] ?? matter.status}</Tag>
-                        {matter.escalationLevel && (
-                          <Tag color={ESCALATION[matter.escalationLevel]?.color}>
-                            {ESCALATION[matter.escalationLevel]?.label}
-                          </Tag>
-                        )}
-                        <span>{matter.leadDivision.name}</span>
-                        <span>时限 {formatChinaTime(matter.deadline)}</span>
+                        <Tag>{MEETING_KIND_LABELS[meeting.kind] ?? meeting.kind}</Tag>
+                        <span>{formatChinaTime(meeting.startsAt)}</span>
+                        {meeting.place && <span>{meeting.place}</span>}
                       </Space>
                     }
                   />
                 </List.Item>
-              )}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title="待报进展" loading={loading && !data}>
-            <List
-              aria-label="待报进展"
-              dataSource={reports}
-              locale={{ emptyText: <Empty description="三天内没有要报的进展" /> }}
-              renderItem={(matter) => (
-                <List.Item extra={formatChinaTime(matter.nextReportDueAt)}>
-                  <Link to={`/board/matters/${matter.id}`}>{matter.title}</Link>
-                </List.Item>
-              )}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card
-            title={
-              <Space>
-                待阅文件
-                <Badge
-                  count={(data?.unread.totalCount ?? 0) + (data?.overdueReading.totalCount ?? 0)}
-                  showZero
-                />
-              </Space>
-            }
-            loading={loading && !data}
-          >
-            <List
-              aria-label="待阅文件"
-              dataSource={reading}
-              locale={{ emptyText: <Empty description="没有待阅文件" /> }}
-              renderItem={(item: ReadingItem) => (
-                <List.Item
-                  extra={
-                    <Typography.Text type={item.late ? 'danger' : 'secondary'}>
-                      {item.late ? '逾期未阅' : `请于 ${formatChinaTime(item.dueAt)} 前阅`}
-                    </Typography.Text>
-                  }
-                >
-                  <Space>
-                    <Tag>{CLASSIFICATION_LABELS[item.classification]}</Tag>
-                    <Link to="/reading">{item.documentTitle}</Link>
-                  </Space>
-                </List.Item>
-              )}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title="待我传阅" loading={loading && !data}>
-            <List
-              aria-label="待我传阅"
-              dataSource={circulations}
-              locale={{ emptyText: <Empty description="没有等我阅批的传阅件" /> }}
-              renderItem={(circulation) => (
-                <List.Item
-                  extra={
-                    <Typography.Text type={circulation.currentHopOverdue ? 'danger' : 'secondary'}>
-                      {formatChinaTime(circulation.currentHopDueAt)}
-                    </Typography.Text>
-                  }
-                >
-                  <Space>
-                    <span>{circulation.document?.title ?? '（无权查看的文件）'}</span>
-                    <Typography.Text type="secondary">
-                      {circulation.startedBy.name} 发起
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
-            />
-          </Card>
-        </Col>
+              );
+            })}
+          </WorkCard>
+        )}
+        <WorkCard title="未读通知" count={work?.unreadNotificationCount ?? 0} loading={first}>
+          {list('未读通知', notifications, '没有未读通知', (item) => (
+            <List.Item extra={formatChinaTime(item.occurredAt)}>
+              <a
+                href={notificationLink(item.subjectKind, item.subjectId)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  void markRead({ variables: { ids: [item.id] } });
+                  void navigate(notificationLink(item.subjectKind, item.subjectId));
+                }}
+              >
+                {item.message}
+              </a>
+            </List.Item>
+          ))}
+        </WorkCard>
       </Row>
     </Space>
   );
