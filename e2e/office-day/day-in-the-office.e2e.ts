@@ -2,13 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff } from '@heli/demo-data';
 import { waitFor } from '@heli/testkit';
-import { assessmentPart, responsibilityPart, sharingPart } from '../harness/service-parts.js';
+import {
+  assessmentPart,
+  interactionPart,
+  responsibilityPart,
+  sharingPart,
+} from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
-/** Five demo people, each asked what a person in their seat would ask at the start of the day. */
+/** Six demo people in turn, each asking what a person in their seat would ask during the day. */
 const divisionHead = claimsForStaff('staff-general-1-head'); // 高振宇, 综合一处处长
 const divisionStaff = claimsForStaff('staff-general-1-1'); // 宋志刚, 综合一处
 const secretariat = claimsForStaff('staff-secretariat-1'); // 郭宏伟, 秘书处
+const documentsClerk = claimsForStaff('staff-documents-1'); // 蒋文斌, 文电处
 const executiveDeputy = claimsForStaff('staff-executive-deputy'); // 办公厅常务副主任
 const analyst = claimsForStaff('staff-research-analyst'); // 彭宇航, 调研室, analyst
 
@@ -17,6 +23,16 @@ const currentYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
+/** A time later today but still this week (Monday to Sunday in China), for a meeting. */
+function laterThisWeek(): string {
+  const hour = 3_600_000;
+  const china = new Date(Date.now() + 8 * hour);
+  const daysLeft = 7 - ((china.getUTCDay() + 6) % 7);
+  const nextMonday =
+    Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() + daysLeft) - 8 * hour;
+  return new Date(Math.min(Date.now() + hour, nextMonday - 60_000)).toISOString();
+}
+
 const WORK = `{ me { id name work {
   matters(first: 50) { totalCount items { assignment { id title status } involvement urgency dueAt actions } }
   progressReportsDue { totalCount items { assignment { id } dueAt actions } }
@@ -24,6 +40,8 @@ const WORK = `{ me { id name work {
   reminders { totalCount items { reminder { id kind message assignment { id } } actions } }
   readings { totalCount items { reading { id documentTitle } urgency dueAt actions } }
   circulations { totalCount items { circulation { id } dueAt actions } }
+  workflowSteps { totalCount items { step { id name status case { title } } urgency dueAt actions } }
+  meetingsThisWeek { totalCount items { id title startsAt chair { name } } }
 } } }`;
 
 type WorkList<T> = { totalCount: number; items: T[] };
@@ -51,6 +69,12 @@ type Work = {
       }>;
       readings: WorkList<{ reading: { id: string; documentTitle: string }; actions: string[] }>;
       circulations: WorkList<{ circulation: { id: string }; actions: string[] }>;
+      workflowSteps: WorkList<{
+        step: { id: string; name: string; status: string; case: { title: string } };
+        urgency: string;
+        actions: string[];
+      }>;
+      meetingsThisWeek: WorkList<{ id: string; title: string; chair: { name: string } }>;
     };
   };
 };
@@ -59,7 +83,12 @@ describe('a day in the office, through the gateway', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack([responsibilityPart(), sharingPart(), assessmentPart()]);
+    stack = await startStack([
+      responsibilityPart(),
+      sharingPart(),
+      assessmentPart(),
+      interactionPart(),
+    ]);
   });
 
   afterAll(async () => {
@@ -69,7 +98,67 @@ describe('a day in the office, through the gateway', () => {
   const run = <T>(viewer: HeliClaims, query: string, variables?: Record<string, unknown>) =>
     stack.data<T>(viewer, query, variables);
 
-  it('a division head finds his division’s matters, what to do on each, and what waits for him to read, in me.work', async () => {
+  let noticeId: string;
+  let distributionId: string;
+  let meetingId: string;
+  type Receipts = {
+    distribution: {
+      readingRequests: {
+        edges: {
+          node: {
+            status: string;
+            everyoneMustRead: boolean;
+            readers: { staff: { name: string }; mustRead: boolean; readAt: string | null }[];
+          };
+        }[];
+      };
+    };
+  };
+  const receipts = async () =>
+    (
+      await run<Receipts>(
+        secretariat,
+        `query ($id: ID!) { distribution(id: $id) { readingRequests { edges { node {
+           status everyoneMustRead readers { staff { name } mustRead readAt } } } } } }`,
+        { id: distributionId },
+      )
+    ).distribution.readingRequests.edges[0]!.node;
+
+  it('郭宏伟 of the secretariat registers a notice and sends it to 综合一处, for every member to read', async () => {
+    const { registerDocument } = await run<{ registerDocument: { id: string } }>(
+      secretariat,
+      `mutation { registerDocument(input: { kind: MUNICIPAL, title: "关于做好年度考评准备工作的通知",
+         documentNumber: "哈委办发〔2026〕31号", issuer: "中共哈尔滨市委办公厅", issuedOn: "2026-11-20",
+         classification: INTERNAL }) { id } }`,
+    );
+    noticeId = registerDocument.id;
+    const { distributeDocument } = await run<{ distributeDocument: { id: string } }>(
+      secretariat,
+      'mutation ($input: DistributeDocumentInput!) { distributeDocument(input: $input) { id } }',
+      {
+        input: {
+          documentId: noticeId,
+          divisionIds: ['div-general-1'],
+          dueAt: inDays(3),
+          everyoneMustRead: true,
+        },
+      },
+    );
+    distributionId = distributeDocument.id;
+    const sent = await receipts();
+    expect(sent).toMatchObject({ status: 'UNREAD', everyoneMustRead: true });
+    // Everybody in 综合一处 is cleared for an INTERNAL notice, so all four must read it.
+    expect(sent.readers.map((reader) => [reader.staff.name, reader.mustRead]).sort()).toEqual(
+      [
+        ['高振宇', true],
+        ['梁雪梅', true],
+        ['宋志刚', true],
+        ['郑雨桐', true],
+      ].sort(),
+    );
+  });
+
+  it('高振宇, head of 综合一处, finds in me.work his division’s matters with what he may do, the notice to read, and the meeting he calls for this week', async () => {
     const before = await run<Work>(divisionHead, WORK);
     const matters = before.me.work.matters;
     // 综合一处 leads the implementation plan and the instruction on information reporting and
@@ -90,39 +179,97 @@ describe('a day in the office, through the gateway', () => {
     const due = matters.items.map((item) => Date.parse(item.dueAt));
     expect(due).toEqual([...due].sort((a, b) => a - b));
 
-    // The secretariat sends a document to his division for 阅知; it waits on his list …
-    const { registerDocument } = await run<{ registerDocument: { id: string } }>(
-      secretariat,
-      `mutation { registerDocument(input: { kind: MUNICIPAL, title: "关于做好年度考评准备工作的通知",
-         documentNumber: "哈委办发〔2026〕31号", issuer: "中共哈尔滨市委办公厅", issuedOn: "2026-11-20",
-         classification: INTERNAL }) { id } }`,
-    );
-    await run(
-      secretariat,
-      'mutation ($input: DistributeDocumentInput!) { distributeDocument(input: $input) { id } }',
-      {
-        input: {
-          documentId: registerDocument.id,
-          divisionIds: ['div-general-1'],
-          dueAt: inDays(3),
-        },
-      },
-    );
-    const after = await run<Work>(divisionHead, WORK);
-    const reading = after.me.work.readings.items.find(
+    const reading = before.me.work.readings.items.find(
       (item) => item.reading.documentTitle === '关于做好年度考评准备工作的通知',
     )!;
     expect(reading.actions).toEqual(['ACKNOWLEDGE']);
+    expect(before.me.work.meetingsThisWeek.items).toEqual([]);
 
-    // … and once acknowledged it is no longer there.
+    const { scheduleMeeting } = await run<{ scheduleMeeting: { id: string } }>(
+      divisionHead,
+      `mutation ($startsAt: DateTime!) { scheduleMeeting(input: { kind: DELIBERATION,
+         title: "年度考评准备工作专题议政会", startsAt: $startsAt, place: "综合一处会议室",
+         chairStaffId: "staff-general-1-head", attendingDivisionIds: ["div-general-1", "div-information"] }) { id } }`,
+      { startsAt: laterThisWeek() },
+    );
+    meetingId = scheduleMeeting.id;
+
+    // Once he has read the notice it leaves his list, though his division has not all read it.
     await run(
       divisionHead,
       'mutation ($id: ID!) { acknowledgeReading(input: { readingRequestId: $id }) { id } }',
       { id: reading.reading.id },
     );
-    const settled = await run<Work>(divisionHead, WORK);
-    expect(settled.me.work.readings.items.map((item) => item.reading.id)).not.toContain(
+    const after = await run<Work>(divisionHead, WORK);
+    expect(after.me.work.readings.items.map((item) => item.reading.id)).not.toContain(
       reading.reading.id,
+    );
+    expect(after.me.work.meetingsThisWeek.items).toEqual([
+      {
+        id: meetingId,
+        title: '年度考评准备工作专题议政会',
+        startsAt: expect.any(String),
+        chair: { name: '高振宇' },
+      },
+    ]);
+  });
+
+  it('宋志刚 of 综合一处 sees the matter he is responsible for, the notice he too must read, and the meeting', async () => {
+    const { me } = await run<Work>(divisionStaff, WORK);
+    const plan = me.work.matters.items.find(
+      (item) => item.assignment.id === 'assignment-demo-plan',
+    )!;
+    expect(plan.involvement).toEqual(['RESPONSIBLE', 'LEAD_DIVISION']);
+    expect(plan.actions).toEqual(['ACCEPT']);
+    expect(me.work.meetingsThisWeek.items.map((meeting) => meeting.title)).toEqual([
+      '年度考评准备工作专题议政会',
+    ]);
+    const notice = me.work.readings.items.find(
+      (item) => item.reading.documentTitle === '关于做好年度考评准备工作的通知',
+    )!;
+    await run(
+      divisionStaff,
+      'mutation ($id: ID!) { acknowledgeReading(input: { readingRequestId: $id, comment: "已阅，按要求准备" }) { id } }',
+      { id: notice.reading.id },
+    );
+
+    // The secretariat sees who in 综合一处 has read it and who has not yet.
+    const seen = await receipts();
+    expect(seen.status).toBe('UNREAD');
+    const read = (done: boolean) =>
+      seen.readers
+        .filter((reader) => (reader.readAt !== null) === done)
+        .map((reader) => reader.staff.name)
+        .sort();
+    expect(read(true)).toEqual(['宋志刚', '高振宇'].sort());
+    expect(read(false)).toEqual(['梁雪梅', '郑雨桐'].sort());
+  });
+
+  it('蒋文斌 of 文电处 starts 办文 for an incoming document and finds the 签收 step in me.work, to claim and then complete', async () => {
+    await run(
+      documentsClerk,
+      'mutation { startWorkflowCase(input: { templateKey: "document", title: "关于做好年度考评准备工作的通知（收文）" }) { id } }',
+    );
+    const before = await run<Work>(documentsClerk, WORK);
+    const signFor = before.me.work.workflowSteps.items.find(
+      (item) => item.step.case.title === '关于做好年度考评准备工作的通知（收文）',
+    )!;
+    expect(signFor).toMatchObject({
+      step: { name: '签收', status: 'OPEN' },
+      urgency: expect.stringMatching(/^(DUE_SOON|NORMAL)$/),
+      actions: ['CLAIM', 'COMPLETE', 'DELEGATE'],
+    });
+    await run(documentsClerk, 'mutation ($id: ID!) { claimWorkflowStep(stepId: $id) { id } }', {
+      id: signFor.step.id,
+    });
+    const after = await run<Work>(documentsClerk, WORK);
+    expect(
+      after.me.work.workflowSteps.items.find((item) => item.step.id === signFor.step.id),
+    ).toMatchObject({ step: { status: 'CLAIMED' }, actions: ['COMPLETE', 'DELEGATE'] });
+    // Someone in another division does not have it on his list.
+    const other = await run<Work>(divisionStaff, WORK);
+    expect(other.me.work.workflowSteps.items.map((item) => item.step.id)).not.toContain(
+      signFor.step.id,
     );
   });
 
@@ -166,16 +313,7 @@ describe('a day in the office, through the gateway', () => {
     });
   });
 
-  it('a staff member sees the matter he is responsible for, with the steps he may take', async () => {
-    const { me } = await run<Work>(divisionStaff, WORK);
-    const plan = me.work.matters.items.find(
-      (item) => item.assignment.id === 'assignment-demo-plan',
-    )!;
-    expect(plan.involvement).toEqual(['RESPONSIBLE', 'LEAD_DIVISION']);
-    expect(plan.actions).toEqual(['ACCEPT']);
-  });
-
-  it('office leadership finds the difficulties still waiting for someone to resolve them', async () => {
+  it('the executive deputy director finds in me.work the difficulties still waiting for someone to resolve them', async () => {
     const { me } = await run<Work>(executiveDeputy, WORK);
     const open = me.work.difficulties.items.find(
       (item) => item.difficulty.title === '联合调研人员抽调困难',
@@ -268,7 +406,7 @@ describe('a day in the office, through the gateway', () => {
     expect(aboutMatter.node.subject).toEqual({ __typename: 'Assignment', ...assignment });
   });
 
-  it('an analyst reads the whole office’s figures within clearance, but opens only his division’s matters', async () => {
+  it('彭宇航, an analyst, reads the whole office’s figures within clearance, but opens only his division’s matters', async () => {
     type Figures = {
       statistics: {
         mattersByDivisionStatusMonth: { division: { id: string }; status: string; count: number }[];

@@ -32,6 +32,9 @@ export const mappers = {
   PartnerTask: '../coordination/coordination.model.js#PartnerTaskRecord',
   PartnerTaskProgress: '../coordination/coordination.model.js#PartnerTaskProgressRecord',
   WorkflowStepEvent: '../workflows/workflow.model.js#StepHistoryEntry',
+  Work: '../work/work.rules.js#WorkRef',
+  WorkWorkflowStep: '../work/work.rules.js#WorkWorkflowStepItem',
+  WorkMeetingList: '../work/work.rules.js#WorkMeetingList as WorkMeetingListData',
 };
 
 // Annotated so the declaration names the type through the runtime rather than a path into

@@ -158,6 +158,10 @@ async function assemble<TModels, TLoaders>(
     includeStacktraceInErrorResponses: false,
     // Only authenticated callers get this far; analysts and tools rely on introspection.
     introspection: true,
+    // Whoever owns the process handles its signals: runSubgraph's graceful shutdown stops Apollo
+    // in its turn (after HTTP has finished in-flight requests). Apollo's own handler would stop it
+    // first and re-raise the signal, and every in-process subgraph (tests, benches) would add one.
+    stopOnTerminationSignals: false,
     // No federated traces: usage reporting is off at the gateway, so building them is wasted work.
     plugins: [
       ...queryLimits.plugins,

@@ -16,6 +16,7 @@ import { backfillWaitingOn } from './workflows/backfill-waiting-on.js';
 import { ensureDefaultTemplates } from './workflows/ensure-default-templates.js';
 import { scheduleOverdueScan } from './workflows/overdue-scan.js';
 import { workflowsResolvers } from './workflows/workflows.resolvers.js';
+import { workResolvers } from './work/work.resolvers.js';
 import { catalogTopicsSubscription } from './research/catalog-topics.handlers.js';
 import { researchResolvers } from './research/research.resolvers.js';
 import { currentViewer } from './organisation/current-viewer.js';
@@ -70,6 +71,7 @@ export function createInteractionSubgraph({
       sdl('./meetings/meetings.graphql'),
       sdl('./workflows/workflows.graphql'),
       sdl('./research/research.graphql'),
+      sdl('./work/work.graphql'),
       sdl('./coordination/coordination.graphql'),
     ],
     resolvers: [
@@ -77,6 +79,7 @@ export function createInteractionSubgraph({
       meetingsResolvers(dependencies),
       workflowsResolvers(dependencies),
       researchResolvers(dependencies),
+      workResolvers(dependencies),
       coordinationResolvers(dependencies),
     ],
     models: interactionModels,

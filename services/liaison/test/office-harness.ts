@@ -5,9 +5,11 @@ import {
   startTestSubgraph,
   tokenFor,
   uniqueDbName,
+  uniqueNamespace,
   type TestMongo,
   type TestSubgraph,
 } from '@heli/testkit';
+import { createSharingSubgraph } from '@heli/sharing';
 import type { Link } from '../src/links/links.config.js';
 import type { LiaisonModels } from '../src/models.js';
 import { createLiaisonSubgraph } from '../src/server.js';
@@ -34,9 +36,13 @@ export interface TestOffice {
   id: string;
   name: string;
   port: number;
+  /** The NATS namespace all the office's subgraphs share. */
+  namespace: string;
   settings: LiaisonSettings;
-  /** The running liaison subgraph; replaced by `restart`. */
+  /** The running liaison subgraph; replaced by `restart` (sharing too, when there is one). */
   subgraph: TestSubgraph<LiaisonModels>;
+  /** The office's sharing subgraph, on the same NATS namespace, when started `withSharing`. */
+  sharing: TestSubgraph | undefined;
   models(): LiaisonModels;
   stop(): Promise<void>;
   restart(): Promise<void>;
@@ -58,20 +64,60 @@ export const secretariat = (officeId: string): Partial<HeliClaims> => ({
 });
 
 /**
+ * An office's sharing subgraph, where liaison's 收文 is registered for the secretariat. Its
+ * directory (kept from responsibility's events in a whole deployment) is given the one thing the
+ * registration needs: the office's secretariat and its head.
+ */
+async function startSharing(
+  mongo: TestMongo,
+  office: { id: string; namespace: string; sharingDbName: string },
+): Promise<TestSubgraph> {
+  const sharing = await startTestSubgraph(
+    createSharingSubgraph({ loadDemoData: false, sweepIntervalMs: 0 }),
+    {
+      MONGODB_URI: mongo.uri,
+      MONGODB_DB: office.sharingDbName,
+      HELI_NAMESPACE: office.namespace,
+    },
+  );
+  await sharing.conn
+    .collection<{ _id: string; officeId: string; name: string; kind: string; headStaffId: string }>(
+      'directory_divisions',
+    )
+    .updateOne(
+      { _id: `${office.id}-secretariat` },
+      {
+        $set: {
+          officeId: office.id,
+          name: '秘书科',
+          kind: 'SECRETARIAT',
+          headStaffId: `${office.id}-secretariat-head`,
+        },
+      },
+      { upsert: true },
+    );
+  return sharing;
+}
+
+/**
  * Two or more offices, each with its own liaison subgraph, database, NATS namespace and key pair,
  * linked to each other as `relations` says (`[a, b, relation of b seen from a, max classification]`).
+ * `withSharing` also runs each office's sharing subgraph, which registers what arrives as 收文.
  */
 export async function startOffices(
   mongo: TestMongo,
   offices: readonly { id: string; name: string }[],
   relations: readonly [string, string, 'HIGHER' | 'LOWER' | 'PARTNER', Classification][],
-  { relayIntervalMs = 100, maxRetryDelayMs = 400 } = {},
+  { relayIntervalMs = 100, maxRetryDelayMs = 400, withSharing = false } = {},
 ): Promise<Map<string, TestOffice>> {
   const prepared = await Promise.all(
     offices.map(async (office) => ({
       ...office,
       port: await freePort(),
       dbName: uniqueDbName('liaison'),
+      sharingDbName: uniqueDbName('sharing'),
+      // One namespace per office for all its subgraphs and restarts: its events stay its own.
+      namespace: uniqueNamespace(),
       key: await importSigningKey(await generateSigningJwk(`${office.id}-2026`)),
       links: [] as Link[],
     })),
@@ -110,6 +156,7 @@ export async function startOffices(
       startTestSubgraph(createLiaisonSubgraph({ settings, maxRetryDelayMs }), {
         MONGODB_URI: mongo.uri,
         MONGODB_DB: office.dbName,
+        HELI_NAMESPACE: office.namespace,
         PORT: String(office.port),
       });
     const tokens = new Map<string, string>();
@@ -117,12 +164,18 @@ export async function startOffices(
       id: office.id,
       name: office.name,
       port: office.port,
+      namespace: office.namespace,
       settings,
       subgraph: await start(),
+      sharing: withSharing ? await startSharing(mongo, office) : undefined,
       models: () => handle.subgraph.models,
-      stop: () => handle.subgraph.close(),
+      async stop() {
+        await handle.subgraph.close();
+        await handle.sharing?.close();
+      },
       async restart() {
         handle.subgraph = await start();
+        if (withSharing) handle.sharing = await startSharing(mongo, office);
       },
       async as(person, query, variables) {
         const key = JSON.stringify(person);

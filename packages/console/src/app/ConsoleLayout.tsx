@@ -8,6 +8,7 @@ const MENU = [
   { key: '/', label: '工作台' },
   { key: '/board', label: '督办' },
   { key: '/documents', label: '公文与阅知' },
+  { key: '/info', label: '信息报送' },
 ];
 
 export function ConsoleLayout() {

@@ -12,6 +12,7 @@ const BoardPage = lazy(() => import('../pages/board/BoardPage'));
 const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
+const InfoPage = lazy(() => import('../pages/info/InfoPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -73,6 +74,14 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <DocumentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="info"
+          element={
+            <Suspense fallback={loading}>
+              <InfoPage />
             </Suspense>
           }
         />

@@ -5,6 +5,7 @@ import type { MeetingRecord, AgendaItemRecord, Deployment as DeploymentRecord, S
 import type { ResearchPeriodRecord, ResearchTopicRecord, DuplicateFlag, MilestoneRecord, ResearcherLoadView } from '../research/research.model.js';
 import type { TemplateRecord, TemplateStep as TemplateStepRecord, CaseRecord, StepRecord, StepHistoryEntry } from '../workflows/workflow.model.js';
 import type { KeyWorkItemRecord, PartnerTaskRecord, PartnerTaskProgressRecord } from '../coordination/coordination.model.js';
+import type { WorkRef, WorkWorkflowStepItem, WorkMeetingList as WorkMeetingListData } from '../work/work.rules.js';
 import type { InteractionContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -922,6 +923,67 @@ export type TimeLimitUnit =
   | 'WORKING_DAYS'
   | 'WORKING_HOURS';
 
+export type Work = {
+  __typename?: 'Work';
+  /**
+   * Meetings this week (Monday to Sunday, China time) that I attend, chair or scheduled, or that my
+   * division attends or runs, within my clearance; earliest first
+   */
+  meetingsThisWeek: WorkMeetingList;
+  staffId: Scalars['ID']['output'];
+  /** 待办环节: steps I claimed or that wait unclaimed in my division, earliest due first (as Staff.workflowSteps) */
+  workflowSteps: WorkWorkflowStepList;
+};
+
+
+export type WorkMeetingsThisWeekArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type WorkWorkflowStepsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WorkMeetingList = {
+  __typename?: 'WorkMeetingList';
+  items: Array<Meeting>;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What I can do with a workflow step on my list */
+export type WorkStepAction =
+  /** 签收 (claimWorkflowStep) */
+  | 'CLAIM'
+  /** 办结 and start the next step (completeWorkflowStep) */
+  | 'COMPLETE'
+  /** 转交 to someone in the responsible division (delegateWorkflowStep) */
+  | 'DELEGATE'
+  /** 退回 to an earlier step (returnWorkflowStep) */
+  | 'RETURN';
+
+/** How pressing an item is */
+export type WorkUrgency =
+  /** Due within the reminder window (48 hours by default) */
+  | 'DUE_SOON'
+  | 'NORMAL'
+  /** Past its due time */
+  | 'OVERDUE';
+
+export type WorkWorkflowStep = {
+  __typename?: 'WorkWorkflowStep';
+  actions: Array<WorkStepAction>;
+  dueAt: Scalars['DateTime']['output'];
+  step: WorkflowStep;
+  urgency: WorkUrgency;
+};
+
+export type WorkWorkflowStepList = {
+  __typename?: 'WorkWorkflowStepList';
+  items: Array<WorkWorkflowStep>;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type WorkflowCase = {
   __typename?: 'WorkflowCase';
   completedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1131,6 +1193,7 @@ export type FederationTypes = {
   ResearchPeriod: ResearchPeriod;
   ResearchTopic: ResearchTopic;
   Staff: Staff;
+  Work: Work;
   WorkflowCase: WorkflowCase;
 };
 
@@ -1166,6 +1229,9 @@ export type FederationReferenceTypes = {
   Staff:
     ( { __typename: 'Staff' }
     & GraphQLRecursivePick<FederationTypes['Staff'], {"id":true}> );
+  Work:
+    ( { __typename: 'Work' }
+    & GraphQLRecursivePick<FederationTypes['Work'], {"staffId":true}> );
   WorkflowCase:
     ( { __typename: 'WorkflowCase' }
     & GraphQLRecursivePick<FederationTypes['WorkflowCase'], {"id":true}> );
@@ -1243,6 +1309,12 @@ export type ResolversTypes = {
   TimeLimit: ResolverTypeWrapper<Partial<TimeLimit>>;
   TimeLimitInput: ResolverTypeWrapper<Partial<TimeLimitInput>>;
   TimeLimitUnit: ResolverTypeWrapper<Partial<TimeLimitUnit>>;
+  Work: ResolverTypeWrapper<WorkRef>;
+  WorkMeetingList: ResolverTypeWrapper<WorkMeetingListData>;
+  WorkStepAction: ResolverTypeWrapper<Partial<WorkStepAction>>;
+  WorkUrgency: ResolverTypeWrapper<Partial<WorkUrgency>>;
+  WorkWorkflowStep: ResolverTypeWrapper<WorkWorkflowStepItem>;
+  WorkWorkflowStepList: ResolverTypeWrapper<Partial<Omit<WorkWorkflowStepList, 'items'> & { items: Array<ResolversTypes['WorkWorkflowStep']> }>>;
   WorkflowCase: ResolverTypeWrapper<CaseRecord>;
   WorkflowCaseStatus: ResolverTypeWrapper<Partial<WorkflowCaseStatus>>;
   WorkflowKind: ResolverTypeWrapper<Partial<WorkflowKind>>;
@@ -1319,6 +1391,10 @@ export type ResolversParentTypes = {
   TemplateStepInput: Partial<TemplateStepInput>;
   TimeLimit: Partial<TimeLimit>;
   TimeLimitInput: Partial<TimeLimitInput>;
+  Work: WorkRef;
+  WorkMeetingList: WorkMeetingListData;
+  WorkWorkflowStep: WorkWorkflowStepItem;
+  WorkWorkflowStepList: Partial<Omit<WorkWorkflowStepList, 'items'> & { items: Array<ResolversParentTypes['WorkWorkflowStep']> }>;
   WorkflowCase: CaseRecord;
   WorkflowStep: StepRecord;
   WorkflowStepConnection: Partial<Omit<WorkflowStepConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkflowStepEdge']> }>;
@@ -1671,6 +1747,30 @@ export type TimeLimitResolvers<ContextType = InteractionContext, ParentType exte
   unit?: Resolver<ResolversTypes['TimeLimitUnit'], ParentType, ContextType>;
 };
 
+export type WorkResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['Work'] = ResolversParentTypes['Work'], FederationReferenceType extends FederationReferenceTypes['Work'] = FederationReferenceTypes['Work']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Work']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  meetingsThisWeek?: Resolver<ResolversTypes['WorkMeetingList'], ParentType, ContextType, RequireFields<WorkMeetingsThisWeekArgs, 'first'>>;
+  staffId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  workflowSteps?: Resolver<ResolversTypes['WorkWorkflowStepList'], ParentType, ContextType, RequireFields<WorkWorkflowStepsArgs, 'first'>>;
+};
+
+export type WorkMeetingListResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkMeetingList'] = ResolversParentTypes['WorkMeetingList']> = {
+  items?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkWorkflowStepResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkWorkflowStep'] = ResolversParentTypes['WorkWorkflowStep']> = {
+  actions?: Resolver<Array<ResolversTypes['WorkStepAction']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['WorkflowStep'], ParentType, ContextType>;
+  urgency?: Resolver<ResolversTypes['WorkUrgency'], ParentType, ContextType>;
+};
+
+export type WorkWorkflowStepListResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkWorkflowStepList'] = ResolversParentTypes['WorkWorkflowStepList']> = {
+  items?: Resolver<Array<ResolversTypes['WorkWorkflowStep']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type WorkflowCaseResolvers<ContextType = InteractionContext, ParentType extends ResolversParentTypes['WorkflowCase'] = ResolversParentTypes['WorkflowCase'], FederationReferenceType extends FederationReferenceTypes['WorkflowCase'] = FederationReferenceTypes['WorkflowCase']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowCase']> | FederationReferenceType, FederationReferenceType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1777,6 +1877,10 @@ export type Resolvers<ContextType = InteractionContext> = {
   StepFigures?: StepFiguresResolvers<ContextType>;
   TemplateStep?: TemplateStepResolvers<ContextType>;
   TimeLimit?: TimeLimitResolvers<ContextType>;
+  Work?: WorkResolvers<ContextType>;
+  WorkMeetingList?: WorkMeetingListResolvers<ContextType>;
+  WorkWorkflowStep?: WorkWorkflowStepResolvers<ContextType>;
+  WorkWorkflowStepList?: WorkWorkflowStepListResolvers<ContextType>;
   WorkflowCase?: WorkflowCaseResolvers<ContextType>;
   WorkflowStep?: WorkflowStepResolvers<ContextType>;
   WorkflowStepConnection?: WorkflowStepConnectionResolvers<ContextType>;

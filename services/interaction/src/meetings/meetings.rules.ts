@@ -159,6 +159,31 @@ export function meetingVisibilityFilter(viewer: HeliClaims): Record<string, unkn
   return { $and: [withinClearance, { $or: involved }] };
 }
 
+/**
+ * Meetings the viewer takes part in — attends, chairs or scheduled, or their division attends or
+ * runs — within their clearance: "my meetings", a part of what `meetingVisibilityFilter` lets
+ * them see (office leadership see every meeting, but take part in fewer).
+ */
+export function meetingInvolvementFilter(viewer: HeliClaims): Record<string, unknown> {
+  const involved: Record<string, unknown>[] = [
+    { attendeeStaffIds: viewer.sub },
+    { chairStaffId: viewer.sub },
+    { scheduledByStaffId: viewer.sub },
+  ];
+  if (viewer.divisionId !== null) {
+    involved.push(
+      { attendingDivisionIds: viewer.divisionId },
+      { organiserDivisionId: viewer.divisionId },
+    );
+  }
+  return {
+    $and: [
+      { classification: { $in: readableClassifications(viewer.clearance) } },
+      { $or: involved },
+    ],
+  };
+}
+
 /** The decision a matter came from is seen by whoever may see the meeting, or works on the matter. */
 export function decisionVisibilityFilter(viewer: HeliClaims): Record<string, unknown> {
   const withinClearance = { classification: { $in: readableClassifications(viewer.clearance) } };

@@ -28,6 +28,13 @@ import { divisionWaitingKey, processFigures, staffWaitingKey } from './workflow.
 
 const ref = (id: string) => ({ id });
 
+/** The condition for a person's open steps: theirs (claimed by or handed to them), or unclaimed in their division. */
+export function openStepsOf(viewer: InteractionContext['viewer']): Record<string, unknown> {
+  const keys = [staffWaitingKey(viewer.sub)];
+  if (viewer.divisionId !== null) keys.push(divisionWaitingKey(viewer.divisionId));
+  return { waitingOn: { $in: keys } };
+}
+
 /**
  * The viewer's open steps, due first: theirs (claimed by or handed to them), or unclaimed in
  * their division. Each of the two to-do lists is one keyset page read from the (waitingOn, dueAt,

@@ -1125,7 +1125,8 @@ export type UpdateStaffInput = {
 /**
  * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
  * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
- * circulations). Only the person themself may read it.
+ * circulations; interaction: workflow steps and meetings this week). Only the person themself may
+ * read it.
  */
 export type Work = {
   __typename?: 'Work';
@@ -1147,7 +1148,8 @@ export type Work = {
 /**
  * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
  * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
- * circulations). Only the person themself may read it.
+ * circulations; interaction: workflow steps and meetings this week). Only the person themself may
+ * read it.
  */
 export type WorkDifficultiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1157,7 +1159,8 @@ export type WorkDifficultiesArgs = {
 /**
  * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
  * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
- * circulations). Only the person themself may read it.
+ * circulations; interaction: workflow steps and meetings this week). Only the person themself may
+ * read it.
  */
 export type WorkMattersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1167,7 +1170,8 @@ export type WorkMattersArgs = {
 /**
  * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
  * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
- * circulations). Only the person themself may read it.
+ * circulations; interaction: workflow steps and meetings this week). Only the person themself may
+ * read it.
  */
 export type WorkProgressReportsDueArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1177,7 +1181,8 @@ export type WorkProgressReportsDueArgs = {
 /**
  * 我的工作: everything waiting for one person, in one place. Each subgraph adds the lists it owns
  * (responsibility: matters, progress reports, difficulties, reminders; sharing: readings and
- * circulations). Only the person themself may read it.
+ * circulations; interaction: workflow steps and meetings this week). Only the person themself may
+ * read it.
  */
 export type WorkRemindersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
