@@ -4,7 +4,7 @@
  * at NATS_URL, or a nats-server started here), every subgraph under services/, and the gateway.
  * Demo data is loaded on first start; loading it again changes nothing.
  *
- * Fast on a busy machine (ADR 016): every part runs from its production build (esbuild, rebuilt
+ * Fast on a busy machine (ADR 017): every part runs from its production build (esbuild, rebuilt
  * only when a source changed), so no process transpiles at run time; MongoDB, responsibility and
  * the gateway start at once (the other subgraphs once responsibility's demo organisation is
  * there) — the subgraphs wait for MongoDB in their driver, the gateway runs from a supergraph composed here
