@@ -102,12 +102,15 @@ describe('the console', () => {
     const delayMs = Date.now() - assignedAt;
     console.log(`[console] notification delay (matter assigned → head's bell): ${delayMs} ms`);
     await bell.click();
-    const notification = head.page.getByRole('link', {
+    // The 工作台 behind the bell lists the same notification (最新通知); click the bell's.
+    const notification = head.page.getByLabel('未读通知').getByRole('link', {
       name: `新交办事项：“${title}”，请及时签收办理`,
     });
     await screenshot(head.page, 'notifications-division-head');
     await notification.click();
-    await head.page.getByRole('heading', { name: title }).waitFor();
+    // The 工作台 and the bell list the matter too (h4): wait for the matter page's own title (h3).
+    await head.page.waitForURL(/\/board\/matters\//);
+    await head.page.getByRole('heading', { name: title, level: 3 }).waitFor();
     await head.page
       .getByRole('button', { name: '签 收' })
       .or(head.page.getByRole('button', { name: '签收' }))
