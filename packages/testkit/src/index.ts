@@ -1,5 +1,5 @@
 export { startTestMongo, type TestMongo } from './test-mongo.js';
-export { startMongoProcess } from './mongo-process.js';
+export { processCpuMs, startMongoProcess } from './mongo-process.js';
 export { uniqueNamespace, uniqueDbName } from './unique-names.js';
 export { testEnv, type EnvOverrides } from './test-env.js';
 export { startTestSubgraph, type TestSubgraph } from './test-subgraph.js';

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { TestMongo } from './test-mongo.js';
@@ -31,4 +32,16 @@ export async function startMongoProcess(): Promise<TestMongo & { pid: number }> 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; 0 where there is none. */
+export function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }

@@ -1,8 +1,4 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { HeliClaims } from '@heli/auth';
 import { createAssessmentSubgraph } from '@heli/assessment';
@@ -12,6 +8,8 @@ import { createResponsibilitySubgraph } from '@heli/responsibility';
 import type { SubgraphDefinition } from '@heli/subgraph-runtime';
 import {
   graphql,
+  processCpuMs,
+  startMongoProcess,
   startTestGateway,
   startTestSubgraph,
   tokenFor,
@@ -181,20 +179,20 @@ try {
   // so the CPU a query costs can be told apart from it.
   const IDLE_MS = 3_000;
   const idleFrom = process.cpuUsage();
-  const mongoIdleFrom = mongo.cpuMs();
+  const mongoIdleFrom = processCpuMs(mongo.pid);
   await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
   const idle = process.cpuUsage(idleFrom);
   const idleCpuPerMs = (idle.user + idle.system) / 1000 / IDLE_MS;
-  const mongoIdlePerMs = (mongo.cpuMs() - mongoIdleFrom) / IDLE_MS;
+  const mongoIdlePerMs = (processCpuMs(mongo.pid) - mongoIdleFrom) / IDLE_MS;
 
   const times: number[] = [];
   let cpu = process.cpuUsage();
-  let mongoCpu = mongo.cpuMs();
+  let mongoCpu = processCpuMs(mongo.pid);
   let measuredFrom = performance.now();
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     if (round === WARMUP) {
       cpu = process.cpuUsage();
-      mongoCpu = mongo.cpuMs();
+      mongoCpu = processCpuMs(mongo.pid);
       measuredFrom = performance.now();
     }
     t = performance.now();
@@ -205,7 +203,7 @@ try {
   const cpuUsed = process.cpuUsage(cpu);
   const measuredMs = performance.now() - measuredFrom;
   const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000 - idleCpuPerMs * measuredMs;
-  const mongoCpuMs = mongo.cpuMs() - mongoCpu - mongoIdlePerMs * measuredMs;
+  const mongoCpuMs = processCpuMs(mongo.pid) - mongoCpu - mongoIdlePerMs * measuredMs;
   const perQuery = Object.entries(busyMs)
     .map(([name, ms]) => `${name} ${(ms / times.length).toFixed(1)}`)
     .join(', ');
@@ -402,48 +400,6 @@ try {
   await gateway?.close();
   for (const subgraph of Object.values(subgraphs).reverse()) await subgraph.close();
   await mongo.stop();
-}
-
-/**
- * The embedded MongoDB in its own process, as `pnpm start` runs it: in this one it would share a
- * single event loop with the gateway and four subgraphs, and its work would be timed as theirs.
- */
-async function startMongoProcess(): Promise<{
-  uri: string;
-  cpuMs(): number;
-  stop(): Promise<void>;
-}> {
-  const cli = fileURLToPath(
-    import.meta.resolve('@heli/embedded-mongo').replace(/index\.ts$/, 'cli.ts'),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const uri = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`embedded MongoDB exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const record = JSON.parse(line) as { msg?: string; uri?: string };
-      if (record.msg === 'ready' && record.uri) resolve(record.uri);
-    });
-  });
-  return {
-    uri,
-    // utime + stime of the process, in clock ticks (100 a second on Linux); 0 where /proc is not.
-    cpuMs: () => {
-      try {
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-      } catch {
-        return 0;
-      }
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 function describe(requests: Record<string, number>): string {

@@ -2,11 +2,8 @@
 // embedded MongoDB-wire server and the real NATS (nats://127.0.0.1:4222 unless NATS_URL is set).
 //   pnpm --filter @heli/assessment bench
 // Prints figures; asserts nothing (speed goals: ≥ 1,000 events/s, p99 ≤ 500 ms at 200 events/s).
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { EventEnvelope } from '@heli/event-contracts';
-import { startTestSubgraph, uniqueDbName, uniqueNamespace } from '@heli/testkit';
+import { startMongoProcess, startTestSubgraph, uniqueDbName, uniqueNamespace } from '@heli/testkit';
 import mongoose from 'mongoose';
 import { recordScoringEvents } from '../src/ledger/record-scoring-event.js';
 import { assessmentModels } from '../src/models.js';
@@ -39,35 +36,6 @@ function benchEvent(i: number, prefix: string): EventEnvelope {
   if (i % 3 === 1)
     return entryCited({ sourceDivisionId: division, citingDivisionId: 'div-documents', at, id });
   return matterCompleted({ leadDivisionId: division, onTime: false, at, id });
-}
-
-/**
- * The embedded MongoDB in its own process, as `pnpm start` runs it: in-process it would share one
- * event loop (one core) with the service and the bench's own publisher and poller.
- */
-async function startMongoProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
-  const cli = fileURLToPath(
-    import.meta.resolve('@heli/embedded-mongo').replace(/index\.ts$/, 'cli.ts'),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const uri = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`embedded MongoDB exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const record = JSON.parse(line) as { msg?: string; uri?: string };
-      if (record.msg === 'ready' && record.uri) resolve(record.uri);
-    });
-  });
-  return {
-    uri,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 const mongo = await startMongoProcess();

@@ -1,16 +1,4 @@
-import { readFileSync } from 'node:fs';
-
-/** CPU time (user + system, ms) a process has used so far, from /proc; 0 where there is none. */
-function processCpuMs(pid: number): number {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
+import { processCpuMs } from '@heli/testkit';
 
 /**
  * The CPU time this process and the database process spend while `run` runs: on a busy machine
