@@ -13,6 +13,8 @@ const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const InfoPage = lazy(() => import('../pages/info/InfoPage'));
+const QueriesPage = lazy(() => import('../pages/queries/QueriesPage'));
+const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -82,6 +84,22 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <InfoPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="queries"
+          element={
+            <Suspense fallback={loading}>
+              <QueriesPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <Suspense fallback={loading}>
+              <AdminPage />
             </Suspense>
           }
         />
