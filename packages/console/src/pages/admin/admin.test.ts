@@ -13,14 +13,22 @@ import {
 describe('what 管理 offers a viewer', () => {
   it('gives the organisation to administrators and the rules to assessors and office leadership', () => {
     expect(adminSections(['STAFF', 'ADMIN'])).toEqual({ organisation: true, scoringRules: false });
-    expect(adminSections(['STAFF', 'ASSESSOR'])).toEqual({ organisation: false, scoringRules: true });
+    expect(adminSections(['STAFF', 'ASSESSOR'])).toEqual({
+      organisation: false,
+      scoringRules: true,
+    });
     expect(adminSections(['OFFICE_LEADER'])).toEqual({ organisation: false, scoringRules: true });
-    expect(adminSections(['STAFF', 'ANALYST'])).toEqual({ organisation: false, scoringRules: false });
+    expect(adminSections(['STAFF', 'ANALYST'])).toEqual({
+      organisation: false,
+      scoringRules: false,
+    });
   });
 
   it('falls back to a tab the viewer may use when the URL names another', () => {
     const assessor = adminSections(['ASSESSOR']);
-    expect(adminViewFrom(new URLSearchParams('tab=organisation'), assessor, 2026).tab).toBe('rules');
+    expect(adminViewFrom(new URLSearchParams('tab=organisation'), assessor, 2026).tab).toBe(
+      'rules',
+    );
     const admin = adminSections(['ADMIN']);
     expect(adminViewFrom(new URLSearchParams('tab=rules'), admin, 2026).tab).toBe('organisation');
   });

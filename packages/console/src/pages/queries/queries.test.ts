@@ -58,7 +58,11 @@ describe('CSV', () => {
       columns: ['名称', '说明'],
       rows: [{ 名称: '综合一处', 说明: '负责"综合",协调\n工作' }, { 名称: '秘书处' }],
     });
-    expect(lines).toEqual(['名称,说明\r\n', '综合一处,"负责""综合"",协调\n工作"\r\n', '秘书处,\r\n']);
+    expect(lines).toEqual([
+      '名称,说明\r\n',
+      '综合一处,"负责""综合"",协调\n工作"\r\n',
+      '秘书处,\r\n',
+    ]);
   });
 
   it('names the file after the query, without characters file systems refuse', () => {
