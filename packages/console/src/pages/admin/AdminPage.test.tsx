@@ -26,16 +26,15 @@ const signIn = (roles: string[]) =>
     })}.sig`,
   );
 
-const ruleSet: AdminRuleSetFieldsFragment = {
+const ruleSet = {
   __typename: 'ScoringRuleSet',
   year: 2026,
   version: 2,
   reason: '年初制定',
   createdAt: '2026-01-05T01:00:00Z',
-  grading: { __typename: 'GradeThresholds', excellent: 90, good: 75, pass: 60 },
+  grading: { excellent: 90, good: 75, pass: 60 },
   rules: [
     {
-      __typename: 'ScoringRule',
       id: 'rule-on-time',
       version: 1,
       description: '按期办结',
@@ -47,7 +46,7 @@ const ruleSet: AdminRuleSetFieldsFragment = {
       cap: null,
     },
   ],
-};
+} satisfies AdminRuleSetFieldsFragment & { __typename: string };
 
 function renderAt(url: string, mocks: MockedResponse[]) {
   render(

@@ -29,7 +29,7 @@ const signIn = (roles: string[]) =>
 
 const DOCUMENT = 'query { divisions(first: 2) { edges { node { id name } } } }';
 
-const shared: SavedQueryFieldsFragment = {
+const shared = {
   __typename: 'SavedQuery',
   id: 'sq-1',
   name: '处室名单',
@@ -40,7 +40,7 @@ const shared: SavedQueryFieldsFragment = {
   mine: false,
   ownerName: '程立伟',
   updatedAt: '2026-05-08T01:30:00Z',
-};
+} as SavedQueryFieldsFragment;
 
 const list = (mineOnly: boolean, items: SavedQueryFieldsFragment[]): MockedResponse => ({
   request: { query: SavedQueriesDocument, variables: { mineOnly, after: null } },
