@@ -9,6 +9,7 @@ import {
   Row,
   Select,
   Space,
+  Spin,
   Statistic,
   Table,
   Tag,
@@ -61,7 +62,9 @@ type Inspection = AssessmentInspectionsQuery['inspections'][number];
  */
 export default function AssessmentPage() {
   const capabilities = useCapabilities();
-  if (capabilities && !capabilities.assessment)
+  // Nothing is asked of assessment before the schema says it is there.
+  if (!capabilities) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (!capabilities.assessment)
     return <Result status="info" title="考核未启用" subTitle="当前部署未包含考核服务。" />;
   return <Assessment />;
 }

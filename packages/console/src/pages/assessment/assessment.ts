@@ -1,5 +1,4 @@
 /** 考核's pure logic: the view kept in the URL, periods in China time, chart series, labels, links. */
-import type { ScoreSubjectLinkFragment } from '../../generated/graphql';
 
 export const CATEGORIES: Record<string, string> = {
   RESPONSIBILITY: '明确职责',
@@ -147,12 +146,11 @@ const SUBJECT_KINDS: Record<string, string> = {
  * entry names nothing the viewer may see.
  */
 export function subjectLink(
-  subject: ScoreSubjectLinkFragment | null | undefined,
+  subject: { __typename: string; id: string; title?: string } | null | undefined,
 ): { kind: string; label: string; to?: string } | null {
   if (!subject) return null;
   const kind = SUBJECT_KINDS[subject.__typename] ?? '事项';
-  const title = 'title' in subject ? subject.title : undefined;
-  const label = title ?? `${kind} ${subject.id}`;
+  const label = subject.title ?? `${kind} ${subject.id}`;
   switch (subject.__typename) {
     case 'Assignment':
       return { kind, label, to: `/board/matters/${subject.id}` };
