@@ -13,6 +13,8 @@ const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const InfoPage = lazy(() => import('../pages/info/InfoPage'));
+const CataloguePage = lazy(() => import('../pages/catalogue/CataloguePage'));
+const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
 const QueriesPage = lazy(() => import('../pages/queries/QueriesPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
@@ -84,6 +86,22 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <InfoPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="catalogue"
+          element={
+            <Suspense fallback={loading}>
+              <CataloguePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <Suspense fallback={loading}>
+              <AssessmentPage />
             </Suspense>
           }
         />
