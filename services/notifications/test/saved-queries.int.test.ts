@@ -27,12 +27,19 @@ const people = {
 } satisfies Record<string, Partial<HeliClaims>>;
 type Person = keyof typeof people;
 
+/** What the operations below answer: a saved query, a page of them, or a deleted id. */
+type Answer = {
+  id: string;
+  name: string;
+  edges: { node: { name: string; mine: boolean } }[];
+};
+
 async function as(person: Person, query: string, variables: Record<string, unknown> = {}) {
   const res = await graphql(subgraph.url, query, variables, {
     token: await tokenFor(people[person] as Partial<HeliClaims>),
   });
   return res.body as {
-    data?: Record<string, any> | null;
+    data?: Record<string, Answer> | null;
     errors?: { message: string; extensions: { code: string } }[];
   };
 }
@@ -64,9 +71,7 @@ async function saved(person: Person, overrides: Record<string, unknown> = {}) {
 }
 
 const names = async (person: Person) =>
-  ((await as(person, LIST)).data!['savedQueries'].edges as { node: { name: string } }[]).map(
-    (e) => e.node.name,
-  );
+  (await as(person, LIST)).data!['savedQueries']!.edges.map((e) => e.node.name);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(createNotificationsSubgraph());
@@ -143,11 +148,9 @@ describe('sharing within the office', () => {
 
   it('lists only mine with mineOnly', async () => {
     const theirs = await saved('otherAnalyst', { shared: true });
-    const list = (await as('analyst', LIST, { mineOnly: true })).data!['savedQueries'];
-    expect(list.edges.every((e: { node: { mine: boolean } }) => e.node.mine)).toBe(true);
-    expect(list.edges.map((e: { node: { name: string } }) => e.node.name)).not.toContain(
-      theirs.name,
-    );
+    const list = (await as('analyst', LIST, { mineOnly: true })).data!['savedQueries']!;
+    expect(list.edges.every((e) => e.node.mine)).toBe(true);
+    expect(list.edges.map((e) => e.node.name)).not.toContain(theirs.name);
   });
 });
 

@@ -124,6 +124,6 @@ export const CSV_BOM = '\uFEFF';
 
 /** A file name from the query's name: characters file systems refuse become _. */
 export function exportFileName(name: string, extension: 'csv' | 'xlsx'): string {
-  const safe = name.trim().replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || '查询结果';
+  const safe = name.trim().replace(/[\\/:*?"<>|\p{Cc}]/gu, '_') || '查询结果';
   return `${safe}.${extension}`;
 }
