@@ -136,9 +136,7 @@ const assignmentSchema = new Schema<AssignmentRecord>(
     // see creation times on the same time line as deadlines.
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
-    // Only queries match on it; no reader needs it back, and it is a fifth of a matter's bytes —
-    // left out of every read unless one asks for `+searchTerms`.
-    searchTerms: { type: [String], default: undefined, select: false },
+    searchTerms: { type: [String], default: undefined },
   },
   { collection: 'assignments', versionKey: false },
 );
