@@ -14,7 +14,7 @@ const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const InfoPage = lazy(() => import('../pages/info/InfoPage'));
 
-function RequireSession({ children }: { children: ReactNode }) {
+export function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session) {
