@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { Form, Input } from 'antd';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SessionProvider } from '../auth/SessionContext';
+import { SessionProvider, useSession } from '../auth/SessionContext';
 import { SignInPage } from '../auth/SignInPage';
 import { RequireSession } from './ConsoleRoutes';
 import { useFormDraft } from './useFormDraft';
@@ -19,9 +19,12 @@ const token = (secondsLeft: number) =>
 function ProgressForm() {
   const [form] = Form.useForm<{ text: string }>();
   const draft = useFormDraft(form, 'progress');
+  const { signOut } = useSession();
   return (
     <>
       <div data-testid="where">{useLocation().pathname}</div>
+      {/* What the console does at the token's expiry and on the gateway's 401/UNAUTHENTICATED. */}
+      <button onClick={() => signOut('登录已过期，请重新登录')}>session ends</button>
       <Form form={form} initialValues={draft.initialValues} onValuesChange={draft.onValuesChange}>
         <Form.Item name="text" label="进展情况">
           <Input.TextArea />
@@ -47,9 +50,8 @@ describe('a session that ends mid-form', { timeout: 30_000 }, () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('given a half-written progress report, when the token runs out, then sign-in comes, and after signing in again the same page has the text', async () => {
-    // The console ends a session a minute before its token does: this one has two seconds left.
-    localStorage.setItem('heli.session', token(62));
+  it('given a half-written progress report, when the session ends, then sign-in comes, and after signing in again the same page has the text', async () => {
+    localStorage.setItem('heli.session', token(3600));
     render(
       <MemoryRouter initialEntries={['/board/matters/m-1']}>
         <SessionProvider>
@@ -70,6 +72,7 @@ describe('a session that ends mid-form', { timeout: 30_000 }, () => {
     fireEvent.change(await screen.findByLabelText('进展情况'), {
       target: { value: '已完成初稿，正在征求各处室意见' },
     });
+    fireEvent.click(screen.getByRole('button', { name: 'session ends' }));
 
     expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
     expect(screen.queryByLabelText('进展情况')).toBeNull();
