@@ -63,8 +63,7 @@ const PLAIN_QUERY_OPTIONS: Partial<Options> = (() => {
   } as never);
   new Query({ probe: { $probe: 1 } }, { ...mingoOptions(), context: probe });
   const computeOptions = probed?.constructor as
-    | { init(options: Partial<Options>): Partial<Options> }
-    | undefined;
+    { init(options: Partial<Options>): Partial<Options> } | undefined;
   if (typeof computeOptions?.init !== 'function') throw new Error('mingo: no ComputeOptions');
   return computeOptions.init(mingoOptions());
 })();
