@@ -10,7 +10,7 @@ import { readingStatusFilter, type ReadingStatus } from './distribution.rules.js
  * request for a document above a member's clearance is not theirs to read), newest first.
  */
 export function readingInbox(
-  ctx: SharingContext,
+  { models }: Pick<SharingContext, 'models'>,
   reader: HeliClaims,
   args: PageArgs & { status?: ReadingStatus | null },
   now: Date,
@@ -24,7 +24,7 @@ export function readingInbox(
   ];
   if (args.status) conditions.push(readingStatusFilter(args.status, now));
   return paginate(
-    ctx.models.readingRequests,
+    models.readingRequests,
     { $and: conditions },
     {
       ...args,
