@@ -27,9 +27,7 @@ beforeAll(async () => {
   // each copy of the document has its own distribution, readings, circulation and instruction.
   const distribution = (await models.distributions.findOne().lean())!;
   const document = (await models.documents.findById(distribution.documentId).lean())!;
-  const readings = await models.readingRequests
-    .find({ distributionId: distribution._id })
-    .lean();
+  const readings = await models.readingRequests.find({ distributionId: distribution._id }).lean();
   const circulation = (await models.circulations.findOne().lean())!;
   const instruction = await models.instructions.findOne().lean();
   const submission = (await models.infoSubmissions.findOne().lean())!;
@@ -206,13 +204,21 @@ const entities: [name: string, query: string, variables: (size: number) => Json]
   [
     'Staff, with the caller’s own reading inbox',
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Staff { id readingInbox(first: 2) { totalCount } } } }`,
-    (size) => representations('Staff', Array.from({ length: size }, () => LEADER)),
+    (size) =>
+      representations(
+        'Staff',
+        Array.from({ length: size }, () => LEADER),
+      ),
   ],
 ];
 
 describe('each list costs the same commands for a page of 10 as of 50', () => {
   it.each(lists)('%s', async (_, query, path) => {
-    await sameCommandsFor10And50(query, (n) => ({ n }), (data) => path(data).length);
+    await sameCommandsFor10And50(
+      query,
+      (n) => ({ n }),
+      (data) => path(data).length,
+    );
   });
 });
 
