@@ -49,7 +49,7 @@ export function workResolvers({ clock }: InteractionDependencies): InteractionRe
         };
       },
 
-      meetingsThisWeek: async (work, { first }, ctx, info) => {
+      meetingsThisWeek: async (work, { first }, ctx) => {
         requireOwnWork(ctx, work);
         const limit = listSize(first);
         const { from, to } = chinaWeekAround(clock.now());
@@ -62,7 +62,7 @@ export function workResolvers({ clock }: InteractionDependencies): InteractionRe
             .sort({ startsAt: 1, _id: 1 })
             .limit(limit)
             .lean<MeetingRecord[]>(),
-          wantsCount(info) ? ctx.models.meetings.countDocuments(query) : undefined,
+          ctx.models.meetings.countDocuments(query),
         ]);
         return { totalCount, items };
       },
