@@ -9,6 +9,8 @@ const MENU = [
   { key: '/board', label: '督办' },
   { key: '/documents', label: '公文与阅知' },
   { key: '/info', label: '信息报送' },
+  { key: '/catalogue', label: '查阅' },
+  { key: '/assessment', label: '考核' },
 ];
 
 export function ConsoleLayout() {

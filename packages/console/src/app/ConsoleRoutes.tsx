@@ -13,8 +13,10 @@ const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const InfoPage = lazy(() => import('../pages/info/InfoPage'));
+const CataloguePage = lazy(() => import('../pages/catalogue/CataloguePage'));
+const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
 
-function RequireSession({ children }: { children: ReactNode }) {
+export function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session) {
@@ -82,6 +84,22 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <InfoPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="catalogue"
+          element={
+            <Suspense fallback={loading}>
+              <CataloguePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <Suspense fallback={loading}>
+              <AssessmentPage />
             </Suspense>
           }
         />
