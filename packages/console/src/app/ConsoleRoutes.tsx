@@ -18,7 +18,7 @@ const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
 const QueriesPage = lazy(() => import('../pages/queries/QueriesPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
-function RequireSession({ children }: { children: ReactNode }) {
+export function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session) {
