@@ -24,6 +24,9 @@ export interface ConsoleConfig {
 
 export const CONSOLE_CONFIG_PATH = '/console-config.json';
 
+/** Where the identity provider sends the browser back; registered at the provider as the redirect URI. */
+export const CALLBACK_PATH = '/auth/callback';
+
 /** The console's configuration from the JSON served at CONSOLE_CONFIG_PATH; throws naming the bad field. */
 export function parseConsoleConfig(raw: unknown): ConsoleConfig {
   const signIn = isRecord(raw) ? raw.signIn : undefined;

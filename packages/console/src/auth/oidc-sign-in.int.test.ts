@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthError, createTokenVerifier, type HeliClaims } from '@heli/auth';
 import { claimsForStaff, demoUsers } from '@heli/demo-data';
@@ -33,8 +33,8 @@ interface RunningProvider {
 
 /** A provider whose people are the demo organisation's, issuing JWT access tokens for Heli's API with Heli's claims. */
 async function startProvider(): Promise<RunningProvider> {
-  let handle: (req: Parameters<Parameters<typeof createServer>[0]>[0], res: never) => void = () => {};
-  const server = createServer((req, res) => handle(req, res as never));
+  let handle: RequestListener = () => {};
+  const server = createServer((req, res) => handle(req, res));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const configuration: Configuration = {
@@ -79,7 +79,7 @@ async function startProvider(): Promise<RunningProvider> {
     },
   };
   const provider = new Provider(issuer, configuration);
-  handle = provider.callback() as typeof handle;
+  handle = provider.callback();
   return { issuer, server };
 }
 

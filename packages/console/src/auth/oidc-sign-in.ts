@@ -13,9 +13,9 @@ import { safeReturnPath } from './return-path';
  */
 export type OidcConfig = Extract<SignInConfig, { mode: 'oidc' }>;
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export const CALLBACK_PATH = '/auth/callback';
+export { CALLBACK_PATH } from './console-config';
 const PENDING_KEY = 'heli.oidc-pending';
 
 export interface PendingSignIn {
