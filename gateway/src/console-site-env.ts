@@ -82,16 +82,27 @@ export const consoleSiteRule = z.superRefine<ConsoleSiteVariables>(
  * issues: its keys (JWKS_URL, RS256) and its issuer (JWT_ISSUER). A mismatch would otherwise show
  * only as every signed-in request being refused.
  */
-function oidcRule(env: ConsoleSiteVariables, ctx: z.core.$RefinementCtx<ConsoleSiteVariables>): void {
+function oidcRule(
+  env: ConsoleSiteVariables,
+  ctx: z.core.$RefinementCtx<ConsoleSiteVariables>,
+): void {
   const issuer = typeof env.OIDC_ISSUER === 'string' ? env.OIDC_ISSUER : undefined;
   if (issuer === undefined) {
     if (env.OIDC_CLIENT_ID !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'required with OIDC_CLIENT_ID' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'required with OIDC_CLIENT_ID',
+      });
     }
     return;
   }
   if (env.OIDC_CLIENT_ID === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_CLIENT_ID'],
+      message: 'required with OIDC_ISSUER',
+    });
   }
   if (URL.canParse(issuer) && !isHttpsOrLoopback(new URL(issuer))) {
     ctx.addIssue({
@@ -104,7 +115,8 @@ function oidcRule(env: ConsoleSiteVariables, ctx: z.core.$RefinementCtx<ConsoleS
     ctx.addIssue({
       code: 'custom',
       path: ['JWKS_URL'],
-      message: "required with OIDC_ISSUER: the provider's public keys (its discovery document's jwks_uri)",
+      message:
+        "required with OIDC_ISSUER: the provider's public keys (its discovery document's jwks_uri)",
     });
   }
   if (env.JWT_ISSUER !== undefined && env.JWT_ISSUER !== issuer) {
@@ -117,7 +129,5 @@ function oidcRule(env: ConsoleSiteVariables, ctx: z.core.$RefinementCtx<ConsoleS
 }
 
 function isHttpsOrLoopback(url: URL): boolean {
-  return (
-    url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
-  );
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

@@ -254,22 +254,36 @@ describe('the console site, signing in with the identity provider', () => {
 
   it.each([
     [{ OIDC_CLIENT_ID: undefined }, /^OIDC_CLIENT_ID: required with OIDC_ISSUER/],
-    [{ OIDC_ISSUER: undefined, JWT_ISSUER: undefined }, /^OIDC_ISSUER: required with OIDC_CLIENT_ID/],
+    [
+      { OIDC_ISSUER: undefined, JWT_ISSUER: undefined },
+      /^OIDC_ISSUER: required with OIDC_CLIENT_ID/,
+    ],
     [{ JWT_ISSUER: undefined }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
     [{ JWT_ISSUER: 'https://other.example' }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
     [{ OIDC_SCOPES: 'profile heli' }, /^OIDC_SCOPES: must include openid/],
-    [{ OIDC_ISSUER: 'http://idp.example.gov.cn', JWT_ISSUER: 'http://idp.example.gov.cn' }, /^OIDC_ISSUER: must be https/],
+    [
+      { OIDC_ISSUER: 'http://idp.example.gov.cn', JWT_ISSUER: 'http://idp.example.gov.cn' },
+      /^OIDC_ISSUER: must be https/,
+    ],
     [{ OIDC_ISSUER: 'idp', JWT_ISSUER: 'idp' }, /^OIDC_ISSUER: expected an http\(s\) URL/],
-  ])('given %j over a good OIDC setup, when loaded, then the wrong variable is named', (change, problem) => {
-    const source = Object.fromEntries(
-      Object.entries({ ...oidcEnv, ...change }).filter(([, value]) => value !== undefined),
-    ) as Record<string, string>;
-    expect(envProblems(source)).toEqual([expect.stringMatching(problem)]);
-  });
+  ])(
+    'given %j over a good OIDC setup, when loaded, then the wrong variable is named',
+    (change, problem) => {
+      const source = Object.fromEntries(
+        Object.entries({ ...oidcEnv, ...change }).filter(([, value]) => value !== undefined),
+      ) as Record<string, string>;
+      expect(envProblems(source)).toEqual([expect.stringMatching(problem)]);
+    },
+  );
 
   it('given OIDC without JWKS_URL, when loaded, then JWKS_URL is named', () => {
     expect(
-      envProblems({ JWT_SECRET: SECRET, JWT_ISSUER: ISSUER, OIDC_ISSUER: ISSUER, OIDC_CLIENT_ID: 'c' }),
+      envProblems({
+        JWT_SECRET: SECRET,
+        JWT_ISSUER: ISSUER,
+        OIDC_ISSUER: ISSUER,
+        OIDC_CLIENT_ID: 'c',
+      }),
     ).toEqual([expect.stringMatching(/^JWKS_URL: required with OIDC_ISSUER/)]);
   });
 
@@ -281,8 +295,6 @@ describe('the console site, signing in with the identity provider', () => {
 
   it('given a plain http provider on this machine, when loaded, then it is accepted', () => {
     const local = 'http://127.0.0.1:8080/realms/heli';
-    expect(
-      envProblems({ ...oidcEnv, OIDC_ISSUER: local, JWT_ISSUER: local }),
-    ).toEqual([]);
+    expect(envProblems({ ...oidcEnv, OIDC_ISSUER: local, JWT_ISSUER: local })).toEqual([]);
   });
 });

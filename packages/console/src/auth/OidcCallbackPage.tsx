@@ -70,9 +70,7 @@ export default function OidcCallbackPage() {
           showIcon
           title="登录未完成"
           description={error}
-          action={
-            <Button onClick={() => navigate('/sign-in', { replace: true })}>重新登录</Button>
-          }
+          action={<Button onClick={() => navigate('/sign-in', { replace: true })}>重新登录</Button>}
         />
       ) : (
         <Spin tip="正在登录…" size="large">

@@ -170,7 +170,11 @@ describe('production sign-in against a real OpenID provider', () => {
 
   // The gateway's verifier as production configures it: JWKS_URL, JWT_ISSUER, JWT_AUDIENCE.
   const gatewayVerifier = () =>
-    createTokenVerifier({ jwksUrl: `${heliIdp.issuer}/jwks`, issuer: heliIdp.issuer, audience: AUDIENCE });
+    createTokenVerifier({
+      jwksUrl: `${heliIdp.issuer}/jwks`,
+      issuer: heliIdp.issuer,
+      audience: AUDIENCE,
+    });
 
   it('given the director signing in at the provider, when the console completes the callback, then the gateway accepts the access token with her Heli claims and she returns to the page she wanted', async () => {
     const { authorizationUrl, callbackUrl, config, storage } = await signIn(

@@ -36,7 +36,9 @@ describe('going back to the provider by itself after an expiry', () => {
     const storage = memoryStorage();
     const start = 1_800_000_000_000;
     expect(mayRedirectAutomatically(storage, start)).toBe(true);
-    expect(mayRedirectAutomatically(storage, start + AUTOMATIC_SIGN_IN_INTERVAL_MS - 1)).toBe(false);
+    expect(mayRedirectAutomatically(storage, start + AUTOMATIC_SIGN_IN_INTERVAL_MS - 1)).toBe(
+      false,
+    );
     expect(mayRedirectAutomatically(storage, start + AUTOMATIC_SIGN_IN_INTERVAL_MS)).toBe(true);
   });
 });

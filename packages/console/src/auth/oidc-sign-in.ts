@@ -92,7 +92,10 @@ export async function beginOidcSignIn(
   url.searchParams.set('redirect_uri', options.redirectUri);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('scope', config.scope);
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(pending.codeVerifier));
+  url.searchParams.set(
+    'code_challenge',
+    await oauth.calculatePKCECodeChallenge(pending.codeVerifier),
+  );
   url.searchParams.set('code_challenge_method', 'S256');
   url.searchParams.set('state', pending.state);
   url.searchParams.set('nonce', pending.nonce);

@@ -3,7 +3,9 @@ import { safeReturnPath } from './return-path';
 
 describe('the page to return to after signing in', () => {
   it('given a path of this site with its query, then it is kept', () => {
-    expect(safeReturnPath('/board/matters/m-1?tab=timeline')).toBe('/board/matters/m-1?tab=timeline');
+    expect(safeReturnPath('/board/matters/m-1?tab=timeline')).toBe(
+      '/board/matters/m-1?tab=timeline',
+    );
   });
 
   it.each([
