@@ -175,6 +175,71 @@ describe('catalogue search', () => {
   });
 });
 
+describe('narrowing the catalogue', () => {
+  const FILTERED_SEARCH = `
+    query ($q: String!, $filter: CatalogFilter) {
+      searchCatalog(query: $q, filter: $filter) { totalCount hits { entry { id } } }
+    }`;
+  const FILTERED_LIST = `
+    query ($filter: CatalogFilter) { catalogEntries(filter: $filter, first: 50) { totalCount edges { node { id } } } }`;
+  const filtered = async (who: string, q: string, filter: Json) => {
+    const { body } = await sharing.as(who, FILTERED_SEARCH, { q, filter });
+    expect(body.errors).toBeUndefined();
+    return body.data.searchCatalog;
+  };
+
+  it('given a classification, division or date filter, then search counts and ranks only the entries matching it', async () => {
+    const confidential = await filtered('staff-confidential-head', '保密规定', {
+      classification: 'CONFIDENTIAL',
+    });
+    expect(hitIds(confidential)).toEqual([ids.get('secrecy-rules')]);
+    expect(confidential.totalCount).toBe(1);
+
+    const legal = await filtered('staff-confidential-head', '保密规定', {
+      sourceDivisionId: 'div-legal',
+    });
+    expect(hitIds(legal)).toEqual([ids.get('legal-review')]);
+
+    const future = await filtered('staff-confidential-head', '保密规定', {
+      publishedFrom: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(future).toMatchObject({ totalCount: 0, hits: [] });
+  });
+
+  it('given a classification above the reader, then the filter finds nothing rather than widening', async () => {
+    const result = await filtered('staff-general-1-2', '保密规定', {
+      classification: 'TOP_SECRET',
+    });
+    expect(result).toMatchObject({ totalCount: 0, hits: [] });
+    const { body } = await sharing.as('staff-general-1-2', FILTERED_LIST, {
+      filter: { classification: 'TOP_SECRET' },
+    });
+    expect(body.data.catalogEntries.totalCount).toBe(0);
+  });
+
+  it('given a filter on the list, then only matching entries are listed', async () => {
+    const { body } = await sharing.as('staff-confidential-head', FILTERED_LIST, {
+      filter: { sourceDivisionId: 'div-legal' },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.catalogEntries.edges.map((edge: Json) => edge.node.id)).toEqual([
+      ids.get('legal-review'),
+    ]);
+  });
+
+  it('given a date range that ends before it starts, then it is refused with a message', async () => {
+    const day = '2026-05-01T00:00:00.000Z';
+    const { body } = await sharing.as('staff-general-1-1', FILTERED_SEARCH, {
+      q: '资源共享',
+      filter: { publishedFrom: day, publishedBefore: day },
+    });
+    expect(body.errors?.[0]).toMatchObject({
+      message: '发布时间的起点须早于终点',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});
+
 describe('opening and citing', () => {
   it('records opening an entry', async () => {
     const { body } = await sharing.as(

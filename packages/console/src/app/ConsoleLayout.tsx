@@ -9,6 +9,10 @@ const MENU = [
   { key: '/board', label: '督办' },
   { key: '/documents', label: '公文与阅知' },
   { key: '/info', label: '信息报送' },
+  { key: '/catalogue', label: '查阅' },
+  { key: '/assessment', label: '考核' },
+  { key: '/queries', label: '查询' },
+  { key: '/admin', label: '管理' },
 ];
 
 export function ConsoleLayout() {

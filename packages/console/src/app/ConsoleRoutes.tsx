@@ -13,8 +13,12 @@ const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const InfoPage = lazy(() => import('../pages/info/InfoPage'));
+const CataloguePage = lazy(() => import('../pages/catalogue/CataloguePage'));
+const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
+const QueriesPage = lazy(() => import('../pages/queries/QueriesPage'));
+const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
-function RequireSession({ children }: { children: ReactNode }) {
+export function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session) {
@@ -82,6 +86,38 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <InfoPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="catalogue"
+          element={
+            <Suspense fallback={loading}>
+              <CataloguePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <Suspense fallback={loading}>
+              <AssessmentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="queries"
+          element={
+            <Suspense fallback={loading}>
+              <QueriesPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <Suspense fallback={loading}>
+              <AdminPage />
             </Suspense>
           }
         />

@@ -3,6 +3,11 @@ import { badInput } from '@heli/subgraph-runtime';
 import { catalogVisibilityFilter } from '../access/visibility.rules.js';
 import type { SharingModels } from '../models.js';
 import { bytesOf } from './catalog-index.js';
+import {
+  catalogFilterConditions,
+  catalogFilterProblem,
+  type CatalogFilter,
+} from './catalog-filter.rules.js';
 import type {
   CatalogEntryRecord,
   CatalogPostingsRecord,
@@ -34,7 +39,10 @@ export async function searchCatalog(
   reader: Pick<HeliClaims, 'sub' | 'divisionId' | 'officeId' | 'roles' | 'clearance'>,
   text: string,
   page: { first?: number | null; after?: string | null } = {},
+  filter?: CatalogFilter | null,
 ): Promise<CatalogSearchPage> {
+  const filterProblem = catalogFilterProblem(filter);
+  if (filterProblem) throw badInput(filterProblem, { fields: ['filter'] });
   const { request, problems } = readSearchRequest(
     { query: text, ...page },
     { maxDepth: MAX_SEARCH_DEPTH },
@@ -48,11 +56,20 @@ export async function searchCatalog(
   if (terms.length === 0) return rankedPage(request, [], { totalCount: 0 });
 
   const visibility = catalogVisibilityFilter(reader);
-  const [chunks, statistics] = await Promise.all([
+  const narrowing = catalogFilterConditions(filter);
+  // A chunk holds one classification, so that filter also spares reading the other chunks.
+  const postingsQuery = [{ term: { $in: terms } }, visibility];
+  if (filter?.classification) postingsQuery.push({ classification: filter.classification });
+  const [chunks, statistics, admitted] = await Promise.all([
     models.catalogPostings
-      .find({ $and: [{ term: { $in: terms } }, visibility] }, { term: 1, postings: 1 })
+      .find({ $and: postingsQuery }, { term: 1, postings: 1 })
       .lean<Pick<CatalogPostingsRecord, 'term' | 'postings'>[]>(),
     models.catalogStatistics.find(visibility).lean<CatalogStatisticsRecord[]>(),
+    narrowing.length === 0
+      ? null
+      : models.catalogEntries
+          .distinct('docNo', { $and: [visibility, ...narrowing] })
+          .then((docNos) => new Set(docNos as number[])),
   ]);
   const entries = statistics.reduce((sum, bucket) => sum + bucket.entries, 0);
   const termCount = statistics.reduce((sum, bucket) => sum + bucket.termCount, 0);
@@ -60,6 +77,7 @@ export async function searchCatalog(
     chunks.map((chunk) => ({ term: chunk.term, chunks: [bytesOf(chunk.postings)] })),
     { entries, averageTermCount: entries === 0 ? 0 : termCount / entries },
     offset + size,
+    admitted ? (docNo) => admitted.has(docNo) : undefined,
   );
 
   const slice = ranking.top.slice(offset, offset + size);

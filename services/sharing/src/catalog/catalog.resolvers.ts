@@ -1,4 +1,4 @@
-import { paginate, selectsField } from '@heli/subgraph-runtime';
+import { badInput, paginate, selectsField } from '@heli/subgraph-runtime';
 import type { GraphQLResolveInfo } from 'graphql';
 import { catalogVisibilityFilter } from '../access/visibility.rules.js';
 import type { SharingContext, SharingResolvers } from '../context.js';
@@ -8,16 +8,27 @@ import type { PageArgs } from '../schema/page-args.js';
 import { writeSharing } from '../records/sharing-write.js';
 import { CATALOG_ORDER } from './catalog-order.js';
 import { searchCatalog } from './catalog-search.js';
+import {
+  catalogFilterConditions,
+  catalogFilterProblem,
+  type CatalogFilter,
+} from './catalog-filter.rules.js';
 import { citeCatalogEntry, openCatalogEntry, publishCatalogEntry } from './catalog.commands.js';
 
-/** Entries the viewer may see, newest first, optionally of one division. */
+/** Entries the viewer may see, newest first, optionally of one division or narrowed by a filter. */
 export function visibleCatalogEntries(
   ctx: SharingContext,
   sourceDivisionId: string | null | undefined,
   args: PageArgs,
   info: GraphQLResolveInfo,
+  filter?: CatalogFilter | null,
 ) {
-  const conditions: Record<string, unknown>[] = [catalogVisibilityFilter(ctx.viewer)];
+  const problem = catalogFilterProblem(filter);
+  if (problem) throw badInput(problem, { fields: ['filter'] });
+  const conditions: Record<string, unknown>[] = [
+    catalogVisibilityFilter(ctx.viewer),
+    ...catalogFilterConditions(filter),
+  ];
   if (sourceDivisionId) conditions.push({ sourceDivisionId });
   return paginate(
     ctx.models.catalogEntries,
@@ -50,8 +61,9 @@ export function catalogResolvers({ clock }: SharingDependencies): SharingResolve
     Query: {
       catalogEntry: (_, { id }, ctx) => ctx.loaders.catalogEntry.load(id),
       catalogEntries: (_, args, ctx, info) =>
-        visibleCatalogEntries(ctx, args.sourceDivisionId, args, info),
-      searchCatalog: (_, args, ctx) => searchCatalog(ctx.models, ctx.viewer, args.query, args),
+        visibleCatalogEntries(ctx, args.sourceDivisionId, args, info, args.filter),
+      searchCatalog: (_, args, ctx) =>
+        searchCatalog(ctx.models, ctx.viewer, args.query, args, args.filter),
     },
 
     Mutation: {

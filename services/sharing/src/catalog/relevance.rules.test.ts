@@ -70,4 +70,15 @@ describe('termFrequencies', () => {
       termCount: 5,
     });
   });
+
+  it('given a filter, then only the entries it admits are ranked and counted', () => {
+    const ranking = rankByRelevance(
+      [term('资源', [posting(1), posting(2), posting(3)])],
+      corpus,
+      10,
+      (docNo) => docNo !== 2,
+    );
+    expect(order(ranking).sort()).toEqual([1, 3]);
+    expect(ranking.totalCount).toBe(2);
+  });
 });

@@ -46,6 +46,8 @@ export function rankByRelevance(
   terms: readonly TermPostings[],
   corpus: CorpusStatistics,
   limit: number,
+  /** Only entries it admits are scored and counted (a filter); the term statistics stay the corpus's. */
+  admits?: (docNo: number) => boolean,
 ): Ranking {
   const lists = chunksByTerm(terms);
   const span = docNoSpan(lists);
@@ -65,7 +67,9 @@ export function rankByRelevance(
     for (const chunk of chunks) {
       const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       for (let offset = 0; offset + POSTING_BYTES <= chunk.byteLength; offset += POSTING_BYTES) {
-        const slot = view.getUint32(offset, true) - span.first;
+        const docNo = view.getUint32(offset, true);
+        if (admits && !admits(docNo)) continue;
+        const slot = docNo - span.first;
         const tf = view.getUint16(offset + 4, true);
         const lengthFactor = 1 - B + (B * view.getUint32(offset + 6, true)) / averageLength;
         if (scores[slot] === 0) {

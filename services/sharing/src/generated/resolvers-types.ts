@@ -87,6 +87,19 @@ export type CatalogEntryEdge = {
   node: CatalogEntry;
 };
 
+/** Narrows a catalogue list or search to the entries matching every field given */
+export type CatalogFilter = {
+  /** Only entries of this classification (never widens what the caller may see) */
+  classification?: InputMaybe<Classification>;
+  /** What the entries point at */
+  linkKind?: InputMaybe<CatalogLinkKind>;
+  /** Published before */
+  publishedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Published at or after */
+  publishedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  sourceDivisionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type CatalogLink = {
   __typename?: 'CatalogLink';
   kind: CatalogLinkKind;
@@ -755,7 +768,7 @@ export type PublishFeaturedIssueInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Entries the caller may see, newest first, optionally of one division */
+  /** Entries the caller may see, newest first, optionally of one division or narrowed by a filter */
   catalogEntries: CatalogEntryConnection;
   catalogEntry?: Maybe<CatalogEntry>;
   circulation?: Maybe<Circulation>;
@@ -780,7 +793,7 @@ export type Query = {
   myCirculations: Array<Circulation>;
   /** The caller's reading inbox (阅件): requests to them and to their division, newest first */
   readingInbox: ReadingRequestConnection;
-  /** Chinese full-text search (jieba segmentation, BM25 ranking) */
+  /** Chinese full-text search (jieba segmentation, BM25 ranking), optionally narrowed by a filter */
   searchCatalog: CatalogSearchResult;
   /** 查找文件 by 文号 (e.g. 哈委办发〔2026〕31号), a word of the title, or the issuer */
   searchDocuments: DocumentSearchResult;
@@ -791,6 +804,7 @@ export type Query = {
 
 export type QueryCatalogEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CatalogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sourceDivisionId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -870,6 +884,7 @@ export type QueryReadingInboxArgs = {
 
 export type QuerySearchCatalogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CatalogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
@@ -1217,6 +1232,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   CatalogEntryConnection: ResolverTypeWrapper<Partial<Omit<CatalogEntryConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogEntryEdge']> }>>;
   CatalogEntryEdge: ResolverTypeWrapper<Partial<Omit<CatalogEntryEdge, 'node'> & { node: ResolversTypes['CatalogEntry'] }>>;
+  CatalogFilter: ResolverTypeWrapper<Partial<CatalogFilter>>;
   CatalogLink: ResolverTypeWrapper<Partial<CatalogLink>>;
   CatalogLinkInput: ResolverTypeWrapper<Partial<CatalogLinkInput>>;
   CatalogLinkKind: ResolverTypeWrapper<Partial<CatalogLinkKind>>;
@@ -1303,6 +1319,7 @@ export type ResolversParentTypes = {
   Int: Partial<Scalars['Int']['output']>;
   CatalogEntryConnection: Partial<Omit<CatalogEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogEntryEdge']> }>;
   CatalogEntryEdge: Partial<Omit<CatalogEntryEdge, 'node'> & { node: ResolversParentTypes['CatalogEntry'] }>;
+  CatalogFilter: Partial<CatalogFilter>;
   CatalogLink: Partial<CatalogLink>;
   CatalogLinkInput: Partial<CatalogLinkInput>;
   CatalogSearchHit: CatalogSearchHitView;
