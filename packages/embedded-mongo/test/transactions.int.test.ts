@@ -152,4 +152,22 @@ describe('multi-document transactions', () => {
     });
     expect(await coll.countDocuments()).toBe(0);
   });
+
+  it('a unique key a transaction moved or deleted away is free again within it', async () => {
+    const coll = target.db().collection<{ _id: number; email: string }>('tx_unique_moved');
+    await coll.createIndex({ email: 1 }, { unique: true });
+    await inSession(async (session) => {
+      await session.withTransaction(async () => {
+        await coll.insertOne({ _id: 1, email: 'a@o.cn' }, { session });
+        await coll.updateOne({ _id: 1 }, { $set: { email: 'b@o.cn' } }, { session });
+        await coll.insertOne({ _id: 2, email: 'a@o.cn' }, { session });
+        await coll.deleteOne({ _id: 1 }, { session });
+        await coll.insertOne({ _id: 3, email: 'b@o.cn' }, { session });
+      });
+    });
+    expect(await coll.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 2, email: 'a@o.cn' },
+      { _id: 3, email: 'b@o.cn' },
+    ]);
+  });
 });

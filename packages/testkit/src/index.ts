@@ -15,5 +15,5 @@ export { waitFor, type WaitForOptions } from './wait-for.js';
 export { capturedLogger, type CapturedLogger } from './captured-logger.js';
 export * from './nats-server.js';
 export { outboxEvents } from './outbox-events.js';
-export { countingCommands, withCommandMonitoring } from './command-counter.js';
+export { countingCommands, queryPlans, withCommandMonitoring } from './command-counter.js';
 export { testProcessEnv } from './process-environment.js';

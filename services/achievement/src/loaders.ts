@@ -9,6 +9,9 @@ import { achievementVisibilityFilter } from './access/visibility.rules.js';
 import type { ForumModerationRecord, ForumPostRecord } from './forum/forum.model.js';
 import type { AchievementRecord } from './achievements/achievement.model.js';
 import type { AchievementModels } from './models.js';
+import { forumParticipationLoaders } from './forum/forum-participation.js';
+import { confirmedUsesLoaders } from './reuse/reuse-summaries.js';
+import type { UseRecord } from './reuse/use.model.js';
 
 /** Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here. */
 export function createAchievementLoaders({ models, viewer }: LoaderScope<AchievementModels>) {
@@ -44,6 +47,15 @@ export function createAchievementLoaders({ models, viewer }: LoaderScope<Achieve
     usesOfAchievement: groupedLoader(models.uses, 'achievementId', {
       sort: { claimedAt: 1, _id: 1 },
     }),
+    /** `Division.reuseGiven` / `reuseReceived`: a period's confirmed uses of many divisions. */
+    confirmedUses: confirmedUsesLoaders(models),
+    /** Claims waiting for the providing division's decision, oldest first. */
+    usesAwaitingDecision: groupedLoader<UseRecord>(models.uses, 'providerDivisionId', {
+      filter: { status: 'CLAIMED' },
+      sort: { claimedAt: 1, _id: 1 },
+    }),
+    /** `Division.forumParticipation` of many divisions, per period. */
+    forumParticipation: forumParticipationLoaders(models, viewer),
     versions: groupedLoader(models.achievementVersions, 'achievementId', { sort: { version: 1 } }),
     /** Forum topics and posts by id, null for those above the viewer's clearance. */
     forumTopic: byIdLoader(models.forumTopics, { filter: forumTopicFilter(viewer) }),

@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, type LoaderScope } from '@heli/subgraph-runtime';
+import { isOfficeLeader } from '@heli/auth';
+import {
+  byIdLoader,
+  groupedLoader,
+  groupedPageLoaders,
+  type ConnectionPage,
+  type LeanNode,
+  type LoaderScope,
+} from '@heli/subgraph-runtime';
 import type { Model } from 'mongoose';
 import type { KeyWorkItemRecord, PartnerTaskRecord } from './coordination/coordination.model.js';
 import {
@@ -11,6 +19,8 @@ import { decisionVisibilityFilter, meetingVisibilityFilter } from './meetings/me
 import type { InteractionModels } from './models.js';
 import type { ResearchPeriodRecord, ResearchTopicRecord } from './research/research.model.js';
 import { topicVisibilityFilter } from './research/research-topic.rules.js';
+import type { CaseRecord, StepRecord, TemplateRecord } from './workflows/workflow.model.js';
+import { myWorkflowSteps } from './workflows/workflows.resolvers.js';
 
 /**
  * Per-request DataLoaders: every lookup by id, `__resolveReference` included, batches here.
@@ -19,13 +29,92 @@ import { topicVisibilityFilter } from './research/research-topic.rules.js';
  */
 export function interactionLoaders({ models, viewer }: LoaderScope<InteractionModels>) {
   const meetingFilter = meetingVisibilityFilter(viewer);
+  const topicFilter = topicVisibilityFilter(viewer);
+  const taskFilter = partnerTaskVisibilityFilter(viewer);
   return {
+    /**
+     * `Staff.workflowSteps`, which answers only for the caller: a gateway asking for the caller
+     * under many representations gets one page, not one per representation.
+     */
+    ownWorkflowSteps: new DataLoader<
+      { first: number | null; after: string | null; countTotal: boolean },
+      ConnectionPage<LeanNode<StepRecord>>,
+      string
+    >(
+      (pages) =>
+        Promise.all(
+          pages.map(({ countTotal, ...page }) =>
+            myWorkflowSteps({ models, viewer }, page, { countTotal }),
+          ),
+        ),
+      { cacheKeyFn: (page) => JSON.stringify(page) },
+    ),
+    /**
+     * Pages of nested lists — a division's meetings (attended or organised) and research topics
+     * (proposed or led), a period's topics, an office's partner tasks — for every parent of a
+     * page at once: one aggregation per list, per filter.
+     */
+    divisionMeetingPages: groupedPageLoaders(models.meetings, [
+      'attendingDivisionIds',
+      'organiserDivisionId',
+    ]),
+    divisionTopicPages: groupedPageLoaders(models.researchTopics, [
+      'proposingDivisionId',
+      'leadDivisionId',
+    ]),
+    periodTopicPages: groupedPageLoaders(models.researchTopics, 'periodId'),
+    officePartnerTaskPages: groupedPageLoaders(models.partnerTasks, 'partnerOfficeId'),
+    /** A meeting's partner tasks (the meeting is already visible), in the order agreed. */
+    partnerTasksOfMeeting: groupedLoader<PartnerTaskRecord>(models.partnerTasks, 'meetingId', {
+      sort: { agreedAt: 1, _id: 1 },
+    }),
+    /** The visible meetings and partner tasks of a key work item. */
+    meetingsOfKeyWorkItem: groupedLoader<MeetingRecord>(models.meetings, 'keyWorkItemIds', {
+      filter: meetingFilter,
+      sort: { startsAt: -1, _id: -1 },
+    }),
+    partnerTasksOfKeyWorkItem: groupedLoader<PartnerTaskRecord>(
+      models.partnerTasks,
+      'keyWorkItemId',
+      { filter: taskFilter, sort: { deadline: 1, _id: 1 } },
+    ),
+    /** Visible topics merged into a topic. */
+    topicsMergedInto: groupedLoader<ResearchTopicRecord>(
+      models.researchTopics,
+      'mergedIntoTopicId',
+      {
+        filter: topicFilter,
+      },
+    ),
+    /** A case's steps in order, and its template (cases of a page share few templates). */
+    stepsOfCase: groupedLoader<StepRecord>(models.steps, 'caseId', { sort: { sequence: 1 } }),
+    workflowTemplate: byIdLoader<TemplateRecord>(models.templates),
+    /**
+     * Cases by id as the viewer may see them (null otherwise): office leadership and the case's
+     * division see it, and so does a division with a step in it.
+     */
+    visibleCase: new DataLoader<string, CaseRecord | null>(async (ids) => {
+      const cases = await models.cases.find({ _id: { $in: [...ids] } }).lean<CaseRecord[]>();
+      const seenAnyway = (kase: CaseRecord) =>
+        isOfficeLeader(viewer) || viewer.divisionId === kase.divisionId;
+      const others = cases.filter((kase) => !seenAnyway(kase)).map((kase) => kase._id);
+      const involved = new Set<string>(
+        others.length === 0 || viewer.divisionId === null
+          ? []
+          : await models.steps.distinct('caseId', {
+              caseId: { $in: others },
+              responsibleDivisionId: viewer.divisionId,
+            }),
+      );
+      const byId = new Map(cases.map((kase) => [kase._id, kase]));
+      return ids.map((id) => {
+        const kase = byId.get(id);
+        return kase && (seenAnyway(kase) || involved.has(id)) ? kase : null;
+      });
+    }),
     meeting: visibleByIdLoader<MeetingRecord>(models.meetings, meetingFilter),
     /** Research topics within the viewer's clearance. */
-    researchTopic: visibleByIdLoader<ResearchTopicRecord>(
-      models.researchTopics,
-      topicVisibilityFilter(viewer),
-    ),
+    researchTopic: visibleByIdLoader<ResearchTopicRecord>(models.researchTopics, topicFilter),
     /**
      * Workflow cases by id, for the case of a step the viewer already sees (a page of to-do steps
      * asks for its cases in one query, not one per step).
@@ -37,10 +126,7 @@ export function interactionLoaders({ models, viewer }: LoaderScope<InteractionMo
       keyWorkItemVisibilityFilter(viewer),
     ),
     /** Partner tasks the viewer leads, organises or supports (all, for office leadership). */
-    partnerTask: visibleByIdLoader<PartnerTaskRecord>(
-      models.partnerTasks,
-      partnerTaskVisibilityFilter(viewer),
-    ),
+    partnerTask: visibleByIdLoader<PartnerTaskRecord>(models.partnerTasks, taskFilter),
     /** Periods are the office's planning calendar: anyone signed in sees them. */
     researchPeriod: visibleByIdLoader<ResearchPeriodRecord>(models.researchPeriods, {}),
     /** Decisions of meetings the viewer may see, by id. */

@@ -1,5 +1,12 @@
 import { claimsForStaff, demoDivisions, demoOffices, demoStaff } from '@heli/demo-data';
-import { graphql, startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
+import {
+  graphql,
+  startTestMongo,
+  startTestSubgraph,
+  tokenFor,
+  withCommandMonitoring,
+  type TestSubgraph,
+} from '@heli/testkit';
 import { connect, type NatsConnection } from 'nats';
 import { expect } from 'vitest';
 import type { InteractionModels } from '../src/models.js';
@@ -31,12 +38,19 @@ export interface Interaction {
  * manual clock, the overdue scan off, and the directory and known offices holding the demo
  * organisation (written directly: responsibility is not running here).
  */
-export async function startInteraction(
-  options: { maxTopicsPerResearcher?: number } = {},
-): Promise<Interaction> {
+export async function startInteraction({
+  monitorCommands = false,
+  ...options
+}: {
+  maxTopicsPerResearcher?: number;
+  /** Report every MongoDB command, for tests that count them (`countingCommands`). */
+  monitorCommands?: boolean;
+} = {}): Promise<Interaction> {
   const clock = new ManualClock(TEST_START);
+  const mongo = monitorCommands ? await startTestMongo() : undefined;
   const subgraph = await startTestSubgraph(
     createInteractionSubgraph({ loadDemoData: false, clock, overdueScanIntervalMs: 0, ...options }),
+    mongo ? { MONGODB_URI: withCommandMonitoring(mongo.uri) } : {},
   );
   const models = subgraph.models;
   await models.directoryDivisions.insertMany(
@@ -84,6 +98,7 @@ export async function startInteraction(
     close: async () => {
       await nc.drain();
       await subgraph.close();
+      await mongo?.stop();
     },
   };
 }

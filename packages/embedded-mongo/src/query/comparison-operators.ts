@@ -1,6 +1,7 @@
 import { resolve } from 'mingo/util';
 import type { Options } from 'mingo/types';
 import { compareBson, typeRank, Rank } from '../storage/bson-order.js';
+import { activeCollation } from './collation.js';
 
 /**
  * mingo compares values with `typeof`/constructor checks, so Long(5) ≠ 5, Decimal128 never
@@ -14,12 +15,16 @@ type QueryOperator = (
   options: Options,
 ) => (obj: Record<string, unknown>) => boolean;
 
+const RESOLVE_OPTIONS = { unwrapArray: true };
+
 function fieldOperator(predicate: Predicate): QueryOperator {
-  return (selector, value) => (obj) =>
-    predicate(resolve(obj, selector, { unwrapArray: true }), value);
+  return (selector, value) => (obj) => predicate(resolve(obj, selector, RESOLVE_OPTIONS), value);
 }
 
 export function bsonEquals(a: unknown, b: unknown): boolean {
+  // The case a scan meets per document: strings under binary order are equal exactly when ===.
+  if (typeof a === 'string' && typeof b === 'string' && activeCollation() === undefined)
+    return a === b;
   return typeRank(a) === typeRank(b) && compareBson(a, b) === 0;
 }
 

@@ -45,11 +45,35 @@ export function mingoOptions(extra: MingoExtras = {}): Partial<Options> {
   };
 }
 
+/**
+ * The options every plain query shares, already in mingo's internal form. Given plain options,
+ * `new Query` copies every operator table of the context (hundreds of entries) on each call;
+ * given these it only copies their (empty) locals. mingo does not export the class, but hands
+ * an instance of it to query operators, so one is obtained once through a probe operator.
+ */
+const PLAIN_QUERY_OPTIONS: Partial<Options> = (() => {
+  let probed: object | undefined;
+  const probe = Context.init({
+    query: {
+      $probe: (_field: string, _value: unknown, options: object) => {
+        probed = options;
+        return () => true;
+      },
+    },
+  } as never);
+  new Query({ probe: { $probe: 1 } }, { ...mingoOptions(), context: probe });
+  const computeOptions = probed?.constructor as
+    { init(options: Partial<Options>): Partial<Options> } | undefined;
+  if (typeof computeOptions?.init !== 'function') throw new Error('mingo: no ComputeOptions');
+  return computeOptions.init(mingoOptions());
+})();
+
 export function createQuery(
   filter: Record<string, unknown>,
   variables?: Record<string, unknown>,
   jsonSchemaValidator?: Options['jsonSchemaValidator'],
 ): Query {
+  if (!variables && !jsonSchemaValidator) return new Query(filter, PLAIN_QUERY_OPTIONS);
   return new Query(filter, {
     ...mingoOptions(variables ? { variables } : {}),
     ...(jsonSchemaValidator ? { jsonSchemaValidator } : {}),

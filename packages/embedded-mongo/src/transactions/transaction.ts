@@ -7,13 +7,22 @@ import type { DataView, MatchOptions, MatchResult, MatchStats } from '../storage
 import type { Engine } from '../storage/engine.js';
 import { withCollation } from '../query/collation.js';
 import { compileFilter, matchCandidates } from '../storage/match-documents.js';
-import { duplicateKeyError } from '../storage/secondary-index.js';
+import { duplicateKeyError, type SecondaryIndex } from '../storage/secondary-index.js';
 import { ID_INDEX } from '../storage/collection.js';
 import { valueKey } from '../storage/value-key.js';
 
 /** A buffered write: the post-image, or null with the `_id` of a deleted document. */
 type PendingWrite = { doc: Document | null; _id: unknown };
-type PendingCollection = { db: string; coll: string; docs: Map<string, PendingWrite> };
+type PendingCollection = {
+  db: string;
+  coll: string;
+  docs: Map<string, PendingWrite>;
+  /**
+   * Per unique index, each key the pending documents hold → the holder's id: a write checks its
+   * keys against the transaction's own writes in one lookup each, not by rereading all of them.
+   */
+  uniqueKeys: Map<SecondaryIndex, Map<string, string>>;
+};
 
 export type TransactionState = 'active' | 'committed' | 'aborted';
 
@@ -233,9 +242,12 @@ export class Transaction implements DataView {
     if ((lock && lock.owner !== this) || c?.changedSince(id, this.snapshotTs))
       throw writeConflict();
     let entry = this.pending.get(ns);
+    const previous = entry?.docs.get(id)?.doc ?? null;
     if (doc) this.checkUnique(db, coll, id, doc, entry);
-    if (!entry) this.pending.set(ns, (entry = { db, coll, docs: new Map() }));
+    if (!entry)
+      this.pending.set(ns, (entry = { db, coll, docs: new Map(), uniqueKeys: new Map() }));
     entry.docs.set(id, { doc, _id });
+    trackUniqueKeys(entry, id, previous, doc);
     if (!lock) this.engine.lock(ns, id, this.lockHandle);
   }
 
@@ -252,12 +264,41 @@ export class Transaction implements DataView {
     if (!own) return;
     for (const index of c.indexes.values()) {
       if (!index.spec.unique) continue;
-      const mine = new Set(index.keysOf(doc).map((k) => valueKey(k)));
-      for (const [otherId, { doc: other }] of own.docs) {
-        if (otherId === id || !other) continue;
-        const clash = index.keysOf(other).find((k) => mine.has(valueKey(k)));
-        if (clash) throw duplicateKeyError(c.ns, index.spec, clash);
+      const held = uniqueKeysHeld(own, index);
+      for (const key of index.keysOf(doc)) {
+        const holder = held.get(valueKey(key));
+        if (holder !== undefined && holder !== id) throw duplicateKeyError(c.ns, index.spec, key);
       }
     }
+  }
+}
+
+/** The keys `index` holds for the pending documents, built on first use for that index. */
+function uniqueKeysHeld(own: PendingCollection, index: SecondaryIndex): Map<string, string> {
+  let held = own.uniqueKeys.get(index);
+  if (held) return held;
+  held = new Map();
+  for (const [id, { doc }] of own.docs) {
+    if (doc) for (const key of index.keysOf(doc)) held.set(valueKey(key), id);
+  }
+  own.uniqueKeys.set(index, held);
+  return held;
+}
+
+/** After `id`'s pending version went from `previous` to `doc`: its keys in every tracked index. */
+function trackUniqueKeys(
+  own: PendingCollection,
+  id: string,
+  previous: Document | null,
+  doc: Document | null,
+): void {
+  for (const [index, held] of own.uniqueKeys) {
+    if (previous) {
+      for (const key of index.keysOf(previous)) {
+        const k = valueKey(key);
+        if (held.get(k) === id) held.delete(k);
+      }
+    }
+    if (doc) for (const key of index.keysOf(doc)) held.set(valueKey(key), id);
   }
 }

@@ -11,7 +11,6 @@ import {
   postToForum,
   registerAchievementFromPost,
 } from './forum.commands.js';
-import { forumParticipation } from './forum-participation.js';
 import { isTopicOpen } from './forum.rules.js';
 
 const ref = (id: string) => ({ id });
@@ -97,7 +96,7 @@ export function forumResolvers(clock: Clock): AchievementResolvers {
     },
     Division: {
       forumParticipation: (division, { period }, ctx) =>
-        forumParticipation(ctx, division.id, period),
+        ctx.loaders.forumParticipation(period).load(division.id),
     },
   };
 }

@@ -1,12 +1,15 @@
 import type { AchievementResolvers } from '../context.js';
 import { writeAchievement } from '../records/achievement-write.js';
 import type { Clock } from '../records/clock.js';
-import { periodRange } from '@heli/office-periods';
+import type { UseSide } from './reuse-summaries.js';
 import { claimUse, decideUse } from './reuse.commands.js';
 import { USE_KINDS, type UseRecord } from './use.model.js';
 import type { AchievementContext } from '../context.js';
 
 const ref = (id: string) => ({ id });
+
+/** The most claims a division is shown to decide at once. */
+const MOST_AWAITING = 200;
 
 /** Uses whose achievement the viewer may see, in the given order. */
 async function visibleUses(ctx: AchievementContext, uses: UseRecord[]): Promise<UseRecord[]> {
@@ -17,16 +20,8 @@ async function visibleUses(ctx: AchievementContext, uses: UseRecord[]): Promise<
   });
 }
 
-async function summary(
-  ctx: AchievementContext,
-  period: string,
-  side: 'providerDivisionId' | 'userDivisionId',
-  divisionId: string,
-) {
-  const { from, to } = periodRange(period);
-  const uses = await ctx.models.uses
-    .find({ [side]: divisionId, status: 'CONFIRMED', decidedAt: { $gte: from, $lt: to } })
-    .lean<UseRecord[]>();
+async function summary(ctx: AchievementContext, period: string, side: UseSide, divisionId: string) {
+  const uses = await ctx.loaders.confirmedUses(side, period).load(divisionId);
   const counted = await visibleUses(ctx, uses);
   return {
     period,
@@ -84,11 +79,7 @@ export function reuseResolvers(clock: Clock): AchievementResolvers {
       usesAwaitingDecision: async (division, _, ctx) =>
         visibleUses(
           ctx,
-          await ctx.models.uses
-            .find({ providerDivisionId: division.id, status: 'CLAIMED' })
-            .sort({ claimedAt: 1, _id: 1 })
-            .limit(200)
-            .lean<UseRecord[]>(),
+          (await ctx.loaders.usesAwaitingDecision.load(division.id)).slice(0, MOST_AWAITING),
         ),
     },
   };

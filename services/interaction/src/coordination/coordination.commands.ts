@@ -3,8 +3,6 @@ import { coordinationEvents } from '@heli/event-contracts';
 import { conflict, forbidden, notFound, rejectProblems, textProblem } from '@heli/subgraph-runtime';
 import { visibleMeeting } from '../meetings/meetings.commands.js';
 import { canOrganise } from '../meetings/meetings.rules.js';
-import type { MeetingRecord } from '../meetings/meeting.model.js';
-import type { InteractionModels } from '../models.js';
 import { requireKeyWorkItems, requirePartnerOffices } from './coordination-links.js';
 import { requireKnown } from '../organisation/known-organisation.js';
 import { newEntityId } from '../records/entity-id.js';
@@ -199,19 +197,4 @@ export async function reportPartnerTask(
     );
   }
   return updated;
-}
-
-/**
- * The tasks agreed at a meeting the viewer already sees (they carry its classification), in the
- * order they were agreed.
- */
-export function partnerTasksOfMeeting(
-  models: InteractionModels,
-  meeting: MeetingRecord,
-): Promise<PartnerTaskRecord[]> {
-  return models.partnerTasks
-    .find({ meetingId: meeting._id })
-    .sort({ agreedAt: 1, _id: 1 })
-    .lean<PartnerTaskRecord[]>()
-    .exec();
 }

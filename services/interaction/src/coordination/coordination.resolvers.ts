@@ -1,16 +1,10 @@
-import { badInput, paginate } from '@heli/subgraph-runtime';
+import { badInput, wantsCount } from '@heli/subgraph-runtime';
 import type { InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import type { MeetingRecord } from '../meetings/meeting.model.js';
-import { meetingVisibilityFilter } from '../meetings/meetings.rules.js';
 import { writeInteraction } from '../records/interaction-write.js';
-import {
-  addKeyWorkItem,
-  agreePartnerTask,
-  partnerTasksOfMeeting,
-  reportPartnerTask,
-} from './coordination.commands.js';
-import type { KeyWorkItemRecord, PartnerTaskRecord } from './coordination.model.js';
+import { addKeyWorkItem, agreePartnerTask, reportPartnerTask } from './coordination.commands.js';
+import type { KeyWorkItemRecord } from './coordination.model.js';
 import {
   keyWorkItemVisibilityFilter,
   monthsBetween,
@@ -83,18 +77,12 @@ export function coordinationResolvers({ clock }: InteractionDependencies): Inter
     Office: {
       __resolveReference: ({ id }) => ({ id }),
       partnerTasks: (office, { status, first, after }, ctx, info) =>
-        paginate(
-          ctx.models.partnerTasks,
-          {
-            $and: [
-              { partnerOfficeId: office.id },
-              ...(status ? [{ status }] : []),
-              partnerTaskVisibilityFilter(ctx.viewer),
-            ],
-          },
-          { first, after, sort: { field: 'deadline', direction: 'ASC' } },
-          info,
-        ),
+        ctx.loaders
+          .officePartnerTaskPages(
+            { $and: [...(status ? [{ status }] : []), partnerTaskVisibilityFilter(ctx.viewer)] },
+            { field: 'deadline', direction: 'ASC' },
+          )
+          .load({ key: office.id, first, after, countTotal: wantsCount(info) }),
     },
 
     Meeting: {
@@ -103,27 +91,16 @@ export function coordinationResolvers({ clock }: InteractionDependencies): Inter
         (await ctx.loaders.keyWorkItem.loadMany(meeting.keyWorkItemIds ?? [])).filter(
           (item): item is KeyWorkItemRecord => item !== null && !(item instanceof Error),
         ),
-      partnerTasks: (meeting: MeetingRecord, _, ctx) => partnerTasksOfMeeting(ctx.models, meeting),
+      partnerTasks: (meeting: MeetingRecord, _, ctx) =>
+        ctx.loaders.partnerTasksOfMeeting.load(meeting._id),
     },
 
     KeyWorkItem: {
       __resolveReference: ({ id }, ctx) => ctx.loaders.keyWorkItem.load(id),
       id: (item) => item._id,
       office: (item) => (item.officeId ? ref(item.officeId) : null),
-      meetings: (item, _, ctx) =>
-        ctx.models.meetings
-          .find({ $and: [{ keyWorkItemIds: item._id }, meetingVisibilityFilter(ctx.viewer)] })
-          .sort({ startsAt: -1, _id: -1 })
-          .lean<MeetingRecord[]>()
-          .exec(),
-      partnerTasks: (item, _, ctx) =>
-        ctx.models.partnerTasks
-          .find({
-            $and: [{ keyWorkItemId: item._id }, partnerTaskVisibilityFilter(ctx.viewer)],
-          })
-          .sort({ deadline: 1, _id: 1 })
-          .lean<PartnerTaskRecord[]>()
-          .exec(),
+      meetings: (item, _, ctx) => ctx.loaders.meetingsOfKeyWorkItem.load(item._id),
+      partnerTasks: (item, _, ctx) => ctx.loaders.partnerTasksOfKeyWorkItem.load(item._id),
       addedBy: (item) => ref(item.addedByStaffId),
     },
 

@@ -155,7 +155,9 @@ const meetingSchema = new Schema<MeetingRecord>(
   },
   { collection: 'meetings', versionKey: false },
 );
-meetingSchema.index({ startsAt: -1 });
+// Pages of meetings, latest first (ties by _id), walk this index.
+meetingSchema.index({ startsAt: -1, _id: -1 });
+meetingSchema.index({ keyWorkItemIds: 1 });
 meetingSchema.index({ attendingDivisionIds: 1, startsAt: -1 });
 meetingSchema.index({ organiserDivisionId: 1, startsAt: -1 });
 

@@ -1,4 +1,4 @@
-import { paginate, type CountChoice } from '@heli/subgraph-runtime';
+import { paginate, wantsCount, type CountChoice } from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import type {
@@ -175,8 +175,14 @@ export function meetingsResolvers({
 
     Division: {
       __resolveReference: ({ id }) => ({ id }),
-      meetings: (division, { kind, status, first, after }, ctx, info) =>
-        listMeetings(ctx, { kind, status, divisionId: division.id }, { first, after }, info),
+      meetings: (division, { kind, status, first, after }, ctx, info) => {
+        const conditions: Record<string, unknown>[] = [meetingVisibilityFilter(ctx.viewer)];
+        if (kind) conditions.push({ kind });
+        if (status) conditions.push({ status });
+        return ctx.loaders
+          .divisionMeetingPages({ $and: conditions }, { field: 'startsAt', direction: 'DESC' })
+          .load({ key: division.id, first, after, countTotal: wantsCount(info) });
+      },
     },
 
     Assignment: {

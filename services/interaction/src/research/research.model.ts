@@ -37,7 +37,7 @@ const periodSchema = new Schema<ResearchPeriodRecord>(
 );
 // Two periods of the same name would split one round of proposals in two.
 periodSchema.index({ title: 1 }, { unique: true });
-periodSchema.index({ startsOn: -1 });
+periodSchema.index({ startsOn: -1, _id: -1 });
 
 /** A flag raised when the topic was proposed (or when a later proposal resembled it). */
 export interface DuplicateFlag {
@@ -144,6 +144,8 @@ topicSchema.index({ periodId: 1, proposedAt: -1 });
 topicSchema.index({ proposingDivisionId: 1, proposedAt: -1 });
 topicSchema.index({ leadDivisionId: 1, proposedAt: -1 });
 topicSchema.index({ teamStaffIds: 1 });
+topicSchema.index({ proposedAt: -1, _id: -1 });
+topicSchema.index({ mergedIntoTopicId: 1 });
 
 /**
  * 统一调配使用调研力量: the topics each person is on now. The over-allocation check writes here

@@ -1,5 +1,5 @@
 import { canRead } from '@heli/auth';
-import { paginate, type CountChoice } from '@heli/subgraph-runtime';
+import { paginate, wantsCount, type CountChoice } from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import type { ResearchTopicStatus } from '../generated/resolvers-types.js';
@@ -51,6 +51,15 @@ export function listResearchTopics(
     { ...pageOf(page), sort: { field: 'proposedAt', direction: 'DESC' } },
     count,
   );
+}
+
+const NEWEST_FIRST = { field: 'proposedAt', direction: 'DESC' } as const;
+
+/** The topics the viewer may see, of one status when given (a nested list's filter). */
+function topicConditions(ctx: InteractionContext, status: ResearchTopicStatus | null | undefined) {
+  return {
+    $and: [topicVisibilityFilter(ctx.viewer), ...(status ? [{ status }] : [])],
+  };
 }
 
 export function researchResolvers({
@@ -128,7 +137,9 @@ export function researchResolvers({
       id: (period) => period._id,
       openedBy: (period) => ref(period.openedByStaffId),
       topics: (period, { status, first, after }, ctx, info) =>
-        listResearchTopics(ctx, { periodId: period._id, status }, { first, after }, info),
+        ctx.loaders
+          .periodTopicPages(topicConditions(ctx, status), NEWEST_FIRST)
+          .load({ key: period._id, first, after, countTotal: wantsCount(info) }),
     },
 
     ResearchTopic: {
@@ -141,11 +152,7 @@ export function researchResolvers({
         topic.duplicates.filter((flag) => canRead(ctx.viewer.clearance, flag.classification)),
       mergedInto: (topic, _, ctx) =>
         topic.mergedIntoTopicId ? ctx.loaders.researchTopic.load(topic.mergedIntoTopicId) : null,
-      mergedTopics: (topic, _, ctx) =>
-        ctx.models.researchTopics
-          .find({ $and: [{ mergedIntoTopicId: topic._id }, topicVisibilityFilter(ctx.viewer)] })
-          .lean<ResearchTopicRecord[]>()
-          .exec(),
+      mergedTopics: (topic, _, ctx) => ctx.loaders.topicsMergedInto.load(topic._id),
       leadDivision: (topic) => (topic.leadDivisionId ? ref(topic.leadDivisionId) : null),
       team: (topic) => topic.teamStaffIds.map(ref),
       selectedAt: (topic, _, ctx) =>
@@ -176,7 +183,9 @@ export function researchResolvers({
 
     Division: {
       researchTopics: (division, { status, first, after }, ctx, info) =>
-        listResearchTopics(ctx, { status, divisionId: division.id }, { first, after }, info),
+        ctx.loaders
+          .divisionTopicPages(topicConditions(ctx, status), NEWEST_FIRST)
+          .load({ key: division.id, first, after, countTotal: wantsCount(info) }),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { forbidden, MAX_PAGE_SIZE, rejectProblems } from '@heli/subgraph-runtime';
+import { forbidden, MAX_PAGE_SIZE, rejectProblems, wantsCount } from '@heli/subgraph-runtime';
 import type { InteractionContext, InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import type { MeetingRecord } from '../meetings/meeting.model.js';
@@ -28,13 +28,14 @@ export function workResolvers({ clock }: InteractionDependencies): InteractionRe
     Work: {
       __resolveReference: ({ staffId }, ctx) => (staffId === ctx.viewer.sub ? { staffId } : null),
 
-      workflowSteps: async (work, { first }, ctx) => {
+      workflowSteps: async (work, { first }, ctx, info) => {
         requireOwnWork(ctx, work);
         const limit = listSize(first);
         const query = openStepsOf(ctx.viewer);
         const [steps, totalCount] = await Promise.all([
           ctx.models.steps.find(query).sort({ dueAt: 1, _id: 1 }).limit(limit).lean<StepRecord[]>(),
-          ctx.models.steps.countDocuments(query),
+          // Counted only when asked for: a second command the list does not otherwise need.
+          wantsCount(info) ? ctx.models.steps.countDocuments(query) : undefined,
         ]);
         const now = clock.now();
         return {

@@ -1,4 +1,4 @@
-import { isOfficeLeader } from '@heli/auth';
+import { isOfficeLeader, type HeliClaims } from '@heli/auth';
 import {
   DEFAULT_PAGE_SIZE,
   forbidden,
@@ -10,8 +10,9 @@ import {
   type CountChoice,
   type LeanNode,
 } from '@heli/subgraph-runtime';
-import type { InteractionContext, InteractionResolvers } from '../context.js';
+import type { InteractionResolvers } from '../context.js';
 import type { InteractionDependencies } from '../dependencies.js';
+import type { InteractionModels } from '../models.js';
 import { writeInteraction } from '../records/interaction-write.js';
 import {
   claimStep,
@@ -23,13 +24,13 @@ import {
   startCase,
   templateId,
 } from './workflow.commands.js';
-import type { CaseRecord, StepRecord, TemplateRecord } from './workflow.model.js';
+import type { StepRecord, TemplateRecord } from './workflow.model.js';
 import { divisionWaitingKey, processFigures, staffWaitingKey } from './workflow.rules.js';
 
 const ref = (id: string) => ({ id });
 
 /** The condition for a person's open steps: theirs (claimed by or handed to them), or unclaimed in their division. */
-export function openStepsOf(viewer: InteractionContext['viewer']): Record<string, unknown> {
+export function openStepsOf(viewer: HeliClaims): Record<string, unknown> {
   const keys = [staffWaitingKey(viewer.sub)];
   if (viewer.divisionId !== null) keys.push(divisionWaitingKey(viewer.divisionId));
   return { waitingOn: { $in: keys } };
@@ -42,7 +43,7 @@ export function openStepsOf(viewer: InteractionContext['viewer']): Record<string
  * merged here, and a cursor from the merged page continues both.
  */
 export async function myWorkflowSteps(
-  ctx: InteractionContext,
+  ctx: { models: InteractionModels; viewer: HeliClaims },
   page: { first?: number | null; after?: string | null },
   count: CountChoice,
 ): Promise<ConnectionPage<LeanNode<StepRecord>>> {
@@ -77,18 +78,6 @@ export async function myWorkflowSteps(
   return connection;
 }
 
-async function visibleCase(ctx: InteractionContext, id: string): Promise<CaseRecord | null> {
-  const kase = await ctx.models.cases.findById(id).lean<CaseRecord>();
-  if (!kase) return null;
-  if (isOfficeLeader(ctx.viewer) || ctx.viewer.divisionId === kase.divisionId) return kase;
-  // A division with a step in the case sees the case too.
-  const involved = await ctx.models.steps.exists({
-    caseId: id,
-    responsibleDivisionId: ctx.viewer.divisionId,
-  });
-  return involved ? kase : null;
-}
-
 export function workflowsResolvers({
   clock,
   calendar,
@@ -105,7 +94,7 @@ export function workflowsResolvers({
         version
           ? ctx.models.templates.findById(templateId(key, version)).lean<TemplateRecord>().exec()
           : latestTemplate(ctx, key),
-      workflowCase: (_, { id }, ctx) => visibleCase(ctx, id),
+      workflowCase: (_, { id }, ctx) => ctx.loaders.visibleCase.load(id),
       workflowFigures: async (_, { templateKey, from, to }, ctx) => {
         if (!isOfficeLeader(ctx.viewer) && !ctx.viewer.roles.includes('ASSESSOR')) {
           throw forbidden('只有厅领导和考核人员可以查看过程控制数据');
@@ -209,20 +198,15 @@ export function workflowsResolvers({
     },
 
     WorkflowCase: {
-      __resolveReference: ({ id }, ctx) => visibleCase(ctx, id),
+      __resolveReference: ({ id }, ctx) => ctx.loaders.visibleCase.load(id),
       id: (kase) => kase._id,
       template: async (kase, _, ctx) =>
-        (await ctx.models.templates
-          .findById(templateId(kase.templateKey, kase.templateVersion))
-          .lean<TemplateRecord>())!,
+        (await ctx.loaders.workflowTemplate.load(
+          templateId(kase.templateKey, kase.templateVersion),
+        ))!,
       division: (kase) => ref(kase.divisionId),
       startedBy: (kase) => ref(kase.startedByStaffId),
-      steps: (kase, _, ctx) =>
-        ctx.models.steps
-          .find({ caseId: kase._id })
-          .sort({ sequence: 1 })
-          .lean<StepRecord[]>()
-          .exec(),
+      steps: (kase, _, ctx) => ctx.loaders.stepsOfCase.load(kase._id),
     },
 
     WorkflowStep: {
@@ -243,7 +227,11 @@ export function workflowsResolvers({
       __resolveReference: ({ id }) => ({ id }),
       workflowSteps: (staff, args, ctx, info) => {
         if (staff.id !== ctx.viewer.sub) throw forbidden('只能查看本人的待办环节');
-        return myWorkflowSteps(ctx, args, info);
+        return ctx.loaders.ownWorkflowSteps.load({
+          first: args.first ?? null,
+          after: args.after ?? null,
+          countTotal: wantsCount(info),
+        });
       },
     },
   };

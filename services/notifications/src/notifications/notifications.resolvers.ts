@@ -1,4 +1,4 @@
-import { forbidden, paginate, rejectProblems } from '@heli/subgraph-runtime';
+import { forbidden, rejectProblems, wantsCount } from '@heli/subgraph-runtime';
 import type { NotificationsContext, NotificationsResolvers } from '../context.js';
 import type { NotificationRecord } from './notification.model.js';
 import { notificationMessage, visibleTitle } from './notifications.rules.js';
@@ -29,17 +29,17 @@ export const notificationsResolvers: NotificationsResolvers = {
 
     notifications: async (work, { first, after, unreadOnly }, ctx, info) => {
       if (work.staffId !== ctx.viewer.sub) throw forbidden('只能查看本人的通知');
-      return paginate(
-        ctx.models.notifications,
-        { recipientStaffId: ctx.viewer.sub, ...(unreadOnly && { readAt: null }) },
-        { first, after, sort: { field: 'occurredAt', direction: 'DESC' } },
-        info,
-      );
+      return ctx.loaders.ownNotifications.load({
+        first: first ?? null,
+        after: after ?? null,
+        unreadOnly: unreadOnly === true,
+        countTotal: wantsCount(info),
+      });
     },
 
     unreadNotificationCount: async (work, _args, ctx) => {
       if (work.staffId !== ctx.viewer.sub) throw forbidden('只能查看本人的通知');
-      return unreadCount(ctx);
+      return ctx.loaders.ownUnreadCount.load('unread');
     },
   },
 

@@ -29,7 +29,7 @@ const documentViewSchema = new Schema<DocumentViewRecord>(
 );
 documentViewSchema.index({ documentId: 1, viewedAt: -1 });
 documentViewSchema.index({ staffId: 1, viewedAt: -1 });
-documentViewSchema.index({ viewedAt: -1 });
+documentViewSchema.index({ viewedAt: -1, _id: -1 });
 
 export type DocumentViewModel = Model<DocumentViewRecord>;
 

@@ -57,7 +57,7 @@ const catalogEntrySchema = new Schema<CatalogEntryRecord>(
 );
 catalogEntrySchema.index({ docNo: 1 }, { unique: true });
 catalogEntrySchema.index({ sourceDivisionId: 1, publishedAt: -1 });
-catalogEntrySchema.index({ publishedAt: -1 });
+catalogEntrySchema.index({ publishedAt: -1, _id: -1 });
 
 export type CatalogEntryModel = Model<CatalogEntryRecord>;
 

@@ -29,6 +29,8 @@ const distributionSchema = new Schema<DistributionRecord>(
 );
 distributionSchema.index({ documentId: 1, distributedAt: 1 });
 distributionSchema.index({ senderDivisionId: 1, distributedAt: -1 });
+// Office leadership's `sentDistributions` (every division's) page by walking this index.
+distributionSchema.index({ distributedAt: -1, _id: -1 });
 
 export type DistributionModel = Model<DistributionRecord>;
 
@@ -128,6 +130,8 @@ readingRequestSchema.index({ distributionId: 1, position: 1, _id: 1 });
 readingRequestSchema.index({ recipientStaffId: 1, sentAt: -1 });
 readingRequestSchema.index({ recipientDivisionId: 1, sentAt: -1 });
 readingRequestSchema.index({ divisionId: 1 });
+// The reading inbox (addressed to a person or their division), newest first.
+readingRequestSchema.index({ sentAt: -1, _id: -1 });
 readingRequestSchema.index({ acknowledgedAt: 1, overdueAnnouncedAt: 1, dueAt: 1 });
 
 export type ReadingRequestModel = Model<ReadingRequestRecord>;

@@ -1,6 +1,6 @@
 import { isOfficeLeader } from '@heli/auth';
-import { paginate } from '@heli/subgraph-runtime';
-import type { SharingContext, SharingResolvers } from '../context.js';
+import { paginate, wantsCount } from '@heli/subgraph-runtime';
+import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { viewDocument } from '../documents/visible-documents.js';
 import { isoTime } from '../schema/iso-time.js';
@@ -17,16 +17,10 @@ import {
   readingStatus,
   readingStatusFilter,
   withReceipts,
-  type ReadingStatus,
 } from './distribution.rules.js';
 import { readingInbox } from './reading-inbox.js';
 
 export function distributionResolvers({ clock }: SharingDependencies): SharingResolvers {
-  const count = (ctx: SharingContext, distributionId: string, status?: ReadingStatus) =>
-    ctx.models.readingRequests
-      .countDocuments({ distributionId, ...(status && readingStatusFilter(status, clock.now())) })
-      .exec();
-
   return {
     Query: {
       distribution: async (_, { id }, ctx) => {
@@ -64,24 +58,22 @@ export function distributionResolvers({ clock }: SharingDependencies): SharingRe
       senderDivision: (distribution) => ({ id: distribution.senderDivisionId }),
       dueAt: (distribution) => isoTime(distribution.dueAt),
       distributedAt: (distribution) => isoTime(distribution.distributedAt),
-      recipientCount: (distribution, _, ctx) => count(ctx, distribution._id),
-      readCount: (distribution, _, ctx) => count(ctx, distribution._id, 'READ'),
-      unreadCount: (distribution, _, ctx) =>
-        ctx.models.readingRequests
-          .countDocuments({ distributionId: distribution._id, acknowledgedAt: null })
-          .exec(),
-      overdueCount: (distribution, _, ctx) => count(ctx, distribution._id, 'OVERDUE'),
-      readingRequests: (distribution, args, ctx, info) =>
-        paginate(
-          ctx.models.readingRequests,
-          {
-            distributionId: distribution._id,
-            ...(args.status && readingStatusFilter(args.status, clock.now())),
-          },
-          // In the order addressed, as the schema promises.
-          { ...args, sort: { field: 'position', direction: 'ASC' } },
-          info,
-        ),
+      recipientCount: async (distribution, _, ctx) =>
+        (await ctx.loaders.distributionCounts.load(distribution._id)).recipients,
+      readCount: async (distribution, _, ctx) =>
+        (await ctx.loaders.distributionCounts.load(distribution._id)).read,
+      unreadCount: async (distribution, _, ctx) =>
+        (await ctx.loaders.distributionCounts.load(distribution._id)).unread,
+      overdueCount: async (distribution, _, ctx) =>
+        (await ctx.loaders.distributionCounts.load(distribution._id)).overdue,
+      readingRequests: (distribution, { status, first, after }, ctx, info) =>
+        ctx.loaders
+          .distributionReadings(
+            status ? readingStatusFilter(status, ctx.loaders.now) : {},
+            // In the order addressed, as the schema promises.
+            { field: 'position', direction: 'ASC' },
+          )
+          .load({ key: distribution._id, first, after, countTotal: wantsCount(info) }),
     },
 
     ReadingRequest: {

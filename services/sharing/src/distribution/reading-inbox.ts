@@ -1,7 +1,7 @@
 import type { HeliClaims } from '@heli/auth';
 import { paginate, type CountChoice } from '@heli/subgraph-runtime';
 import { readableClassifications } from '../access/visibility.rules.js';
-import type { SharingContext } from '../context.js';
+import type { SharingModels } from '../models.js';
 import type { PageArgs } from '../schema/page-args.js';
 import { readingStatusFilter, type ReadingStatus } from './distribution.rules.js';
 
@@ -10,7 +10,7 @@ import { readingStatusFilter, type ReadingStatus } from './distribution.rules.js
  * request for a document above a member's clearance is not theirs to read), newest first.
  */
 export function readingInbox(
-  ctx: SharingContext,
+  { models }: { models: SharingModels },
   reader: HeliClaims,
   args: PageArgs & { status?: ReadingStatus | null },
   now: Date,
@@ -24,7 +24,7 @@ export function readingInbox(
   ];
   if (args.status) conditions.push(readingStatusFilter(args.status, now));
   return paginate(
-    ctx.models.readingRequests,
+    models.readingRequests,
     { $and: conditions },
     {
       ...args,

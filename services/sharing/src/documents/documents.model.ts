@@ -73,7 +73,8 @@ const documentSchema = new Schema<DocumentRecord>(
 documentSchema.index({ readerStaffIds: 1 });
 documentSchema.index({ readerDivisionIds: 1 });
 documentSchema.index({ registeringDivisionId: 1, registeredAt: -1 });
-documentSchema.index({ registeredAt: -1 });
+// Ties broken by _id, as pages are ordered: the newest documents page by walking this index.
+documentSchema.index({ registeredAt: -1, _id: -1 });
 documentSchema.index({ searchTerms: 1 });
 // Finds an incoming document already registered under the same 文号.
 documentSchema.index({ officeId: 1, documentNumber: 1 });

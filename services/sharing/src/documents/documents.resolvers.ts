@@ -1,8 +1,6 @@
-import { isOfficeLeader } from '@heli/auth';
 import { paginate } from '@heli/subgraph-runtime';
 import { documentVisibilityFilter } from '../access/visibility.rules.js';
 import { canFollowCirculation } from '../circulation/circulation.commands.js';
-import type { CirculationRecord } from '../circulation/circulation.model.js';
 import type { SharingResolvers } from '../context.js';
 import type { SharingDependencies } from '../dependencies.js';
 import { isoTime } from '../schema/iso-time.js';
@@ -67,29 +65,12 @@ export function documentsResolvers({ clock }: SharingDependencies): SharingResol
       },
       registeringDivision: (document) => ({ id: document.registeringDivisionId }),
       registeredBy: (document) => ({ id: document.registeredByStaffId }),
-      distributions: (document, _, ctx) => {
-        const filter: Record<string, unknown> = { documentId: document._id };
-        if (!isOfficeLeader(ctx.viewer)) filter['senderDivisionId'] = ctx.viewer.divisionId;
-        return ctx.models.distributions
-          .find(filter)
-          .sort({ distributedAt: 1, _id: 1 })
-          .lean()
-          .exec();
-      },
-      instructions: (document, _, ctx) =>
-        ctx.models.instructions
-          .find({ documentId: document._id })
-          .sort({ issuedAt: 1, _id: 1 })
-          .lean()
-          .exec(),
+      distributions: (document, _, ctx) => ctx.loaders.documentDistributions.load(document._id),
+      instructions: (document, _, ctx) => ctx.loaders.documentInstructions.load(document._id),
       // Seeing the document is not enough to follow its circulations: the same rule as
       // `circulation(id)`, so hops, readers and comments do not leak through this field.
       circulations: async (document, _, ctx) => {
-        const circulations = await ctx.models.circulations
-          .find({ documentId: document._id })
-          .sort({ startedAt: 1, _id: 1 })
-          .lean<CirculationRecord[]>()
-          .exec();
+        const circulations = await ctx.loaders.documentCirculations.load(document._id);
         return circulations.filter((circulation) => canFollowCirculation(ctx.viewer, circulation));
       },
     },

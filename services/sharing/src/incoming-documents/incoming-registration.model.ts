@@ -58,6 +58,7 @@ const incomingRegistrationSchema = new Schema<IncomingRegistrationRecord>(
   { collection: 'incoming_registrations', versionKey: false },
 );
 incomingRegistrationSchema.index({ status: 1, receivedAt: -1 });
+incomingRegistrationSchema.index({ receivedAt: -1, _id: -1 });
 
 export type IncomingRegistrationModel = Model<IncomingRegistrationRecord>;
 

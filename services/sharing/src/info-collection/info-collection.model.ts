@@ -44,6 +44,7 @@ const infoSubmissionSchema = new Schema<InfoSubmissionRecord>(
   { collection: 'info_submissions', versionKey: false },
 );
 infoSubmissionSchema.index({ status: 1, submittedAt: -1 });
+infoSubmissionSchema.index({ submittedAt: -1, _id: -1 });
 infoSubmissionSchema.index({ submittedByStaffId: 1, submittedAt: -1 });
 infoSubmissionSchema.index({ submitterOfficeId: 1, title: 1 });
 infoSubmissionSchema.index(

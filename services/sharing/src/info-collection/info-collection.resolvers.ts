@@ -139,25 +139,22 @@ export function infoCollectionResolvers({ clock }: SharingDependencies): Sharing
       decidedBy: (submission) =>
         submission.decidedByStaffId === null ? null : { id: submission.decidedByStaffId },
       decidedAt: (submission) => isoTime(submission.decidedAt),
-      digests: (submission, _, ctx) =>
-        ctx.models.infoDigests
-          .find({ _id: { $in: submission.digestIds } })
-          .sort({ compiledAt: 1 })
-          .lean()
-          .exec(),
+      digests: async (submission, _, ctx) =>
+        (await Promise.all(submission.digestIds.map((id) => ctx.loaders.infoDigest.load(id))))
+          .filter((digest) => digest !== null)
+          .sort((a, b) => a.compiledAt.getTime() - b.compiledAt.getTime()),
     },
 
     InfoDigest: {
       id: (digest) => digest._id,
       // Only the items the viewer may see: a submitter following their item into a digest does
       // not thereby see what others submitted.
-      items: async (digest, _, ctx) => {
-        const visible = await ctx.models.infoSubmissions
-          .find({ $and: [{ _id: { $in: digest.submissionIds } }, await visibilityFor(ctx)] })
-          .lean<InfoSubmissionRecord[]>();
-        const byId = new Map(visible.map((item) => [item._id, item]));
-        return digest.submissionIds.flatMap((id) => byId.get(id) ?? []);
-      },
+      items: async (digest, _, ctx) =>
+        (
+          await Promise.all(
+            digest.submissionIds.map((id) => ctx.loaders.visibleInfoSubmission.load(id)),
+          )
+        ).filter((item): item is InfoSubmissionRecord => item !== null),
       document: (digest, _, ctx) => viewDocument(ctx, digest.documentId, 'InfoDigest.document'),
       distribution: async (digest, _, ctx) => {
         if (digest.distributionId === null) return null;

@@ -1,4 +1,10 @@
-import { dateTimeScalar, forbidden, MAX_PAGE_SIZE, rejectProblems } from '@heli/subgraph-runtime';
+import {
+  dateTimeScalar,
+  forbidden,
+  MAX_PAGE_SIZE,
+  rejectProblems,
+  wantsCount,
+} from '@heli/subgraph-runtime';
 import { readableClassifications } from '../access/visibility.rules.js';
 import type { CirculationRecord } from '../circulation/circulation.model.js';
 import { currentHop } from '../circulation/circulation.rules.js';
@@ -30,7 +36,7 @@ export function workResolvers({ clock }: SharingDependencies): SharingResolvers 
     Work: {
       __resolveReference: ({ staffId }, ctx) => (staffId === ctx.viewer.sub ? { staffId } : null),
 
-      readings: async (work, { first }, ctx) => {
+      readings: async (work, { first }, ctx, info) => {
         requireOwnWork(ctx, work);
         const limit = listSize(first);
         const addressed: Record<string, unknown>[] = [{ recipientStaffId: ctx.viewer.sub }];
@@ -51,7 +57,8 @@ export function workResolvers({ clock }: SharingDependencies): SharingResolvers 
             .sort({ dueAt: 1, _id: 1 })
             .limit(limit)
             .lean<ReadingRequestRecord[]>(),
-          ctx.models.readingRequests.countDocuments(query),
+          // Counted only when asked for: a second command the list does not otherwise need.
+          wantsCount(info) ? ctx.models.readingRequests.countDocuments(query) : undefined,
         ]);
         const now = clock.now();
         return {
