@@ -36,6 +36,11 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': gateway, '/auth': gateway, '/notifications': gateway },
+    proxy: {
+      '/graphql': gateway,
+      '/auth/dev': gateway,
+      '/console-config.json': gateway,
+      '/notifications': gateway,
+    },
   },
 });
