@@ -1,10 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AuthError, createTokenVerifier, type HeliClaims } from '@heli/auth';
 import { claimsForStaff, demoUsers } from '@heli/demo-data';
-import Provider, { type Configuration } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_CLIENT_ID,
+  TEST_RESOURCE,
+  type TestIdentityProvider,
+} from '../../test/identity-provider';
 import { beginOidcSignIn, completeOidcSignIn, type OidcConfig } from './oidc-sign-in';
 
 /**
@@ -14,74 +17,7 @@ import { beginOidcSignIn, completeOidcSignIn, type OidcConfig } from './oidc-sig
  * configured as in production (JWKS_URL, JWT_ISSUER, JWT_AUDIENCE), judging the access token.
  */
 const REDIRECT_URI = 'http://127.0.0.1:5173/auth/callback';
-const RESOURCE = 'urn:heli:graph';
-const AUDIENCE = 'heli';
 const director = claimsForStaff(demoUsers.director);
-
-// One signing key for both providers: the only difference between their tokens is the issuer.
-const signingKey = {
-  ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
-  kid: 'heli-test',
-  use: 'sig',
-  alg: 'RS256',
-};
-
-interface RunningProvider {
-  issuer: string;
-  server: Server;
-}
-
-/** A provider whose people are the demo organisation's, issuing JWT access tokens for Heli's API with Heli's claims. */
-async function startProvider(): Promise<RunningProvider> {
-  let handle: RequestListener = () => {};
-  const server = createServer((req, res) => handle(req, res));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const configuration: Configuration = {
-    clients: [
-      {
-        client_id: 'heli-console',
-        token_endpoint_auth_method: 'none',
-        redirect_uris: [REDIRECT_URI],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    jwks: { keys: [signingKey as never] },
-    pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-    features: {
-      devInteractions: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => RESOURCE,
-        useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
-          if (resource !== RESOURCE) throw new Error(`unknown resource ${resource}`);
-          return {
-            scope: 'heli',
-            audience: AUDIENCE,
-            accessTokenTTL: 600,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
-          };
-        },
-      },
-    },
-    findAccount: (_ctx, sub) => ({
-      accountId: sub,
-      claims: () => ({ sub, name: claimsForStaff(sub).name }),
-    }),
-    // Heli's claims in the access token: what the gateway's verifier reads (packages/auth/src/claims.ts).
-    extraTokenClaims: (_ctx, token) => {
-      const { sub: _sub, ...claims } = claimsForStaff((token as { accountId: string }).accountId);
-      return claims;
-    },
-  };
-  const provider = new Provider(issuer, configuration);
-  handle = provider.callback();
-  return { issuer, server };
-}
 
 /** A tab's sessionStorage. */
 function tabStorage() {
@@ -139,13 +75,13 @@ async function signInAtProvider(authorizationUrl: URL, person: string): Promise<
   throw new Error('the provider never redirected back to the console');
 }
 
-async function signIn(idp: RunningProvider, person: string) {
+async function signIn(idp: TestIdentityProvider, person: string) {
   const config: OidcConfig = {
     mode: 'oidc',
     issuer: idp.issuer,
-    clientId: 'heli-console',
+    clientId: TEST_CLIENT_ID,
     scope: 'openid profile heli',
-    resource: RESOURCE,
+    resource: TEST_RESOURCE,
   };
   const storage = tabStorage();
   const authorizationUrl = await beginOidcSignIn(config, {
@@ -158,22 +94,25 @@ async function signIn(idp: RunningProvider, person: string) {
 }
 
 describe('production sign-in against a real OpenID provider', () => {
-  let heliIdp: RunningProvider;
-  let otherIdp: RunningProvider;
+  let heliIdp: TestIdentityProvider;
+  let otherIdp: TestIdentityProvider;
   beforeAll(async () => {
-    [heliIdp, otherIdp] = await Promise.all([startProvider(), startProvider()]);
+    [heliIdp, otherIdp] = await Promise.all([
+      startIdentityProvider({ redirectUris: [REDIRECT_URI] }),
+      startIdentityProvider({ redirectUris: [REDIRECT_URI] }),
+    ]);
   });
-  afterAll(() => {
-    heliIdp?.server.close();
-    otherIdp?.server.close();
+  afterAll(async () => {
+    await heliIdp?.close();
+    await otherIdp?.close();
   });
 
   // The gateway's verifier as production configures it: JWKS_URL, JWT_ISSUER, JWT_AUDIENCE.
   const gatewayVerifier = () =>
     createTokenVerifier({
-      jwksUrl: `${heliIdp.issuer}/jwks`,
+      jwksUrl: heliIdp.jwksUrl,
       issuer: heliIdp.issuer,
-      audience: AUDIENCE,
+      audience: TEST_AUDIENCE,
     });
 
   it('given the director signing in at the provider, when the console completes the callback, then the gateway accepts the access token with her Heli claims and she returns to the page she wanted', async () => {
