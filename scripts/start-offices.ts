@@ -1,33 +1,41 @@
 /**
  * `pnpm start:offices city,daoli[,nangang]`: two or three offices side by side on one machine, each
- * a whole Heli of its own — its own embedded MongoDB (and data under .data/offices/<name>), its
- * own NATS stream namespace, its own subgraphs and gateway on ports shifted by 100 per office, its
- * own signing key and token secret (made on first start, kept in its data folder) — with the first office linked
- * as the higher office of the others (内部 links), so their liaison subgraphs exchange 公文 and
- * assigned matters. Ctrl-C stops everything.
+ * a whole Heli of its own, started the way `pnpm start` starts one (scripts/dev-stack/heli-stack.ts:
+ * production builds, every subgraph, the gateway with the console) and all offices at once — its
+ * own embedded MongoDB and data under .data/offices/<name>, its own NATS stream namespace, its own
+ * subgraphs and gateway on ports shifted by 100 per office, its own liaison signing key and token
+ * secret (made on first start, kept in its data folder) — with the first office linked as the
+ * higher office of the others (内部 links), so their liaison subgraphs exchange 公文 and assigned
+ * matters. Ctrl-C stops everything.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signDevToken } from '@heli/auth';
-import { composeSupergraph, discoverSubgraphs, findSubgraphServices } from '@heli/gateway/compose';
-import { claimsForStaff } from '@heli/demo-data';
-import { generateSigningJwk } from '@heli/liaison';
-import { startChild, type ManagedChild } from './dev-stack/child-process.js';
+import { ensureConsoleBuilt } from '@heli/console/build';
+import { findSubgraphServices } from '@heli/gateway/compose';
+import { claimsForStaff, demoUsers } from '@heli/demo-data';
 import { loadDevStackEnv } from './dev-stack/env.js';
+import {
+  buildHeliParts,
+  consoleBuildOf,
+  heliPorts,
+  startHeliStack,
+} from './dev-stack/heli-stack.js';
+import { LOG_LEVEL_NUMBERS } from './dev-stack/log-line.js';
 import { ensureNats } from './dev-stack/nats.js';
+import {
+  KNOWN_OFFICES,
+  OFFICE_PORT_STEP,
+  officeDataDir,
+  officeJwt,
+  officeSecrets,
+} from './dev-stack/offices.js';
 import { assertPortsFree } from './dev-stack/ports.js';
-import { httpOk, tcpOpen, waitUntil } from './dev-stack/wait-until.js';
+import { createSupervisor } from './dev-stack/supervisor.js';
+import { answersQuery, waitUntil } from './dev-stack/wait-until.js';
 
-/** The offices this script knows, by the short name given on the command line. */
-const KNOWN_OFFICES: Record<string, { id: string; name: string }> = {
-  city: { id: 'office-harbin', name: '中共哈尔滨市委办公厅' },
-  daoli: { id: 'office-daoli', name: '中共哈尔滨市道里区委办公室' },
-  nangang: { id: 'office-nangang', name: '中共哈尔滨市南岗区委办公室' },
-  daowai: { id: 'office-daowai', name: '中共哈尔滨市道外区委办公室' },
-};
-const PORT_STEP = 100;
+const launchedAt = performance.timeOrigin;
+const seconds = () => `${((Date.now() - launchedAt) / 1000).toFixed(1)} s`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -51,39 +59,8 @@ if (
 
 const root = resolve(import.meta.dirname, '..');
 const env = loadDevStackEnv();
-const dataRoot = resolve(root, env.HELI_DATA_DIR, 'offices');
 const echo = (line: string) => process.stdout.write(line + '\n');
-const children: ManagedChild[] = [];
-let stopping = false;
-const tsNode = (entry: string, ...args: string[]) => ({
-  command: process.execPath,
-  args: ['--import', 'tsx', join(root, entry), ...args],
-});
-/** Each office its own token secret: a token one office issues is refused by the others. */
-const jwtOf = (office: { jwtSecret: string }) => ({
-  JWT_SECRET: office.jwtSecret,
-  JWT_ISSUER: 'heli',
-  JWT_AUDIENCE: 'heli',
-});
-
-function supervise(child: ManagedChild): ManagedChild {
-  children.push(child);
-  void child.exited.then((code) => {
-    if (stopping) return;
-    echo(`\n[offices] ${child.name} exited unexpectedly (${code})`);
-    void shutdown(1);
-  });
-  return child;
-}
-async function shutdown(exitCode: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  echo('[offices] stopping…');
-  for (const child of [...children].reverse()) await child.stop();
-  process.exit(exitCode);
-}
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+const supervisor = createSupervisor(echo, 'offices');
 
 async function main(): Promise<void> {
   const wanted = values.services?.split(',').filter((name) => name !== '');
@@ -92,187 +69,134 @@ async function main(): Promise<void> {
   );
   const missing = (wanted ?? []).filter((name) => !services.some((s) => s.name === name));
   if (missing.length > 0) throw new Error(`unknown services: ${missing.join(', ')}`);
+  if (env.MONGODB_URI) {
+    throw new Error('MONGODB_URI: each office runs its own embedded MongoDB; leave it unset');
+  }
+  const liaisonPort = services.find((s) => s.name === 'liaison')!.port;
+
   const offices = await Promise.all(
     names.map(async (short, index) => {
       const office = KNOWN_OFFICES[short]!;
-      const dir = join(dataRoot, short);
-      mkdirSync(join(dir, 'mongo'), { recursive: true });
-      mkdirSync(join(dir, 'logs'), { recursive: true });
-      const keyFile = join(dir, 'signing-key.json');
-      if (!existsSync(keyFile)) {
-        writeFileSync(keyFile, JSON.stringify(await generateSigningJwk(`${office.id}-dev`)), {
-          mode: 0o600,
-        });
-      }
-      const key = JSON.parse(readFileSync(keyFile, 'utf8')) as { x: string; kid: string };
-      const jwtSecretFile = join(dir, 'jwt-secret');
-      if (!existsSync(jwtSecretFile)) {
-        writeFileSync(jwtSecretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-      }
-      const jwtSecret = readFileSync(jwtSecretFile, 'utf8').trim();
-      const shift = index * PORT_STEP;
+      const dir = officeDataDir(root, env.HELI_DATA_DIR, short);
+      const shift = index * OFFICE_PORT_STEP;
       return {
         ...office,
         short,
         dir,
-        key,
-        jwtSecret,
-        namespace: `heli${short}`,
-        mongoPort: env.EMBEDDED_MONGO_PORT + shift,
-        gatewayPort: env.GATEWAY_PORT + shift,
-        ports: Object.fromEntries(services.map((s) => [s.name, s.port + shift])),
+        shift,
+        ...(await officeSecrets(dir, office.id)),
+        liaisonUrl: `http://127.0.0.1:${liaisonPort + shift}`,
       };
     }),
   );
   await assertPortsFree(
-    offices.flatMap((office) => [
-      { what: `${office.short} MongoDB`, port: office.mongoPort },
-      { what: `${office.short} gateway`, port: office.gatewayPort },
-      ...services.map((s) => ({ what: `${office.short} ${s.name}`, port: office.ports[s.name]! })),
-    ]),
+    offices.flatMap((office) => heliPorts(env, services, office.shift, `${office.short} `)),
   );
 
+  const consoleBuild = await consoleBuildOf(() =>
+    ensureConsoleBuilt((line) => echo(`[console] ${line}`)),
+  );
+  if (await buildHeliParts(root, services)) echo(`[offices] built what changed (${seconds()})`);
+
+  const dataRoot = resolve(root, env.HELI_DATA_DIR, 'offices');
   const nats = await ensureNats({
     natsUrl: env.NATS_URL,
     dataDir: join(dataRoot, 'nats'),
     logDir: dataRoot,
     echo,
   });
-  if (nats) supervise(nats);
+  if (nats) supervisor.supervise(nats, join(dataRoot, 'nats.log'));
 
   const [higher] = offices;
   const linkTo = (office: (typeof offices)[number], relation: 'HIGHER' | 'LOWER') => ({
     officeId: office.id,
     name: office.name,
     relation,
-    url: `http://127.0.0.1:${office.ports['liaison']}`,
+    url: office.liaisonUrl,
     maxClassification: 'INTERNAL',
-    publicKeys: [{ kty: 'OKP', crv: 'Ed25519', x: office.key.x, kid: office.key.kid }],
+    publicKeys: [{ kty: 'OKP', crv: 'Ed25519', ...office.publicKey }],
   });
 
-  // Every office's MongoDB first: on a busy machine one office's subgraphs starting up would
-  // otherwise starve the next office's database of the time it needs to open.
-  for (const office of offices) {
-    supervise(
-      startChild({
-        name: `${office.short}-mongo`,
-        ...tsNode(
-          'packages/embedded-mongo/src/cli.ts',
-          '--port',
-          String(office.mongoPort),
-          '--data-dir',
-          join(office.dir, 'mongo'),
-        ),
-        env: {},
-        logDir: join(office.dir, 'logs'),
-        echo,
-      }),
-    );
-  }
-  await Promise.all(
-    offices.map((office) =>
-      waitUntil(`${office.short} MongoDB`, tcpOpen('127.0.0.1', office.mongoPort), 300_000),
-    ),
-  );
-
-  for (const office of offices) {
-    const logDir = join(office.dir, 'logs');
+  // All offices at once: each one's parts wait for its own MongoDB and responsibility.
+  const stacks = offices.map((office) => {
     const links =
       office === higher
         ? offices.slice(1).map((lower) => linkTo(lower, 'LOWER'))
         : [linkTo(higher!, 'HIGHER')];
-    for (const service of services) {
-      supervise(
-        startChild({
-          name: `${office.short}-${service.name}`,
-          ...tsNode(join('services', service.name, 'src/index.ts')),
-          env: {
-            PORT: String(office.ports[service.name]),
-            MONGODB_URI: `mongodb://127.0.0.1:${office.mongoPort}/?directConnection=true`,
-            NATS_URL: env.NATS_URL,
-            HELI_NAMESPACE: office.namespace,
-            LOG_LEVEL: env.LOG_LEVEL,
-            DEMO_DATA: 'true',
-            LIAISON_OFFICE_ID: office.id,
-            LIAISON_OFFICE_NAME: office.name,
-            LIAISON_SIGNING_KEY: readFileSync(join(office.dir, 'signing-key.json'), 'utf8'),
-            LIAISON_LINKS: JSON.stringify(links),
-            ...jwtOf(office),
-          },
-          logDir,
-          echo,
-        }),
-      );
-    }
-  }
+    return startHeliStack({
+      root,
+      env,
+      services,
+      portShift: office.shift,
+      namePrefix: `${office.short}-`,
+      dataDir: office.dir,
+      logDir: join(office.dir, 'logs'),
+      jwt: officeJwt(office.jwtSecret),
+      subgraphEnv: {
+        HELI_NAMESPACE: `heli${office.short}`,
+        LIAISON_OFFICE_ID: office.id,
+        LIAISON_OFFICE_NAME: office.name,
+        LIAISON_SIGNING_KEY: office.signingKey,
+        LIAISON_LINKS: JSON.stringify(links),
+      },
+      gatewayEnv: { DEV_SIGN_IN_OFFICE_ID: office.id },
+      console: consoleBuild,
+      supervisor,
+      echo,
+      minLevel: LOG_LEVEL_NUMBERS[env.TERMINAL_LOG_LEVEL],
+      elapsed: seconds,
+    });
+  });
+
+  const tokens = await Promise.all(
+    offices.map((office) =>
+      signDevToken(claimsForStaff(demoUsers.director, office.id), {
+        secret: office.jwtSecret,
+        issuer: 'heli',
+        audience: 'heli',
+      }),
+    ),
+  );
   await Promise.all(
-    offices.flatMap((office) =>
-      services.map((s) =>
-        waitUntil(
-          `${office.short} ${s.name}`,
-          httpOk(`http://127.0.0.1:${office.ports[s.name]}/ready`),
-          600_000,
-        ),
+    stacks.map((stack, index) =>
+      waitUntil(
+        `the ${offices[index]!.short} gateway’s answer to { me { name } }`,
+        answersQuery(`${stack.gatewayUrl}/graphql`, tokens[index]!, '{ me { name } }', 'me'),
+        10 * 60_000,
       ),
     ),
   );
+  echo(`\nOffices running: every gateway answered its first query ${seconds()} after launch.`);
+  for (const [index, office] of offices.entries()) {
+    const stack = stacks[index]!;
+    echo(`  ${office.name} (${office.short}, ${office.id})
+    Console + GraphQL  ${stack.gatewayUrl}/   ${stack.gatewayUrl}/graphql  (sign in as a demo user of this office)
+    liaison            ${office.liaisonUrl}   logs ${join(office.dir, 'logs')}
+    director token     ${tokens[index]}`);
+  }
+  echo(
+    `A token for a demo user of one office: pnpm token --office <${names.join('|')}> <user>.  Ctrl-C stops everything.\n`,
+  );
 
-  for (const office of offices) {
-    const supergraphPath = join(office.dir, 'supergraph.graphql');
-    // Composed here rather than by `pnpm compose`, which takes every service: only those started.
-    const { subgraphs, problems } = discoverSubgraphs(
-      join(root, 'services'),
-      Object.fromEntries(
-        services.map((s) => [s.name, `http://127.0.0.1:${office.ports[s.name]}/graphql`]),
+  // Demo data and start-up work finish behind the running gateways; say when they have.
+  try {
+    await Promise.all(
+      stacks.map((stack, index) =>
+        waitUntil(
+          `every ${offices[index]!.short} subgraph’s start-up work (demo data)`,
+          stack.allReady,
+          15 * 60_000,
+        ),
       ),
     );
-    const composition = composeSupergraph(
-      subgraphs.filter((subgraph) => services.some((s) => s.name === subgraph.name)),
-    );
-    if (problems.length > 0 || !composition.ok) {
-      const errors = [...problems, ...(composition.ok ? [] : composition.errors)];
-      throw new Error(
-        `composition failed for ${office.short}: ${errors.map((e) => e.message).join('; ')}`,
-      );
-    }
-    writeFileSync(supergraphPath, composition.supergraphSdl);
-    supervise(
-      startChild({
-        name: `${office.short}-gateway`,
-        ...tsNode('gateway/src/index.ts'),
-        env: {
-          PORT: String(office.gatewayPort),
-          SUPERGRAPH_PATH: supergraphPath,
-          LOG_LEVEL: env.LOG_LEVEL,
-          GATEWAY_WORKERS: '1',
-          ...jwtOf(office),
-        },
-        logDir: join(office.dir, 'logs'),
-        echo,
-      }),
-    );
-    await waitUntil(
-      `${office.short} gateway`,
-      httpOk(`http://127.0.0.1:${office.gatewayPort}/health`),
-      300_000,
-    );
+    echo(`[offices] every subgraph of every office is ready; demo data loaded (${seconds()})`);
+  } catch (error) {
+    if (!supervisor.stopping)
+      echo(`[offices] warning: ${error instanceof Error ? error.message : error}; see ${dataRoot}`);
   }
-
-  echo('\nOffices running:');
-  for (const office of offices) {
-    const token = await signDevToken(
-      { ...claimsForStaff('staff-secretariat-head'), officeId: office.id },
-      { secret: office.jwtSecret, issuer: 'heli', audience: 'heli' },
-    );
-    echo(
-      `  ${office.name}  GraphQL http://127.0.0.1:${office.gatewayPort}/graphql  (liaison :${office.ports['liaison']}, logs ${join(office.dir, 'logs')})`,
-    );
-    echo(`    secretariat token: ${token}`);
-  }
-  echo('Ctrl-C stops everything.');
 }
 
 main().catch((error: unknown) => {
   echo(`[offices] ${error instanceof Error ? error.message : String(error)}`);
-  void shutdown(1);
+  void supervisor.shutdown(1);
 });

@@ -15,6 +15,11 @@ export interface SubgraphRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /**
+   * The step of the query plan it belongs to: 0 for the first fetch, and one more for each fetch
+   * that started only after every earlier one had answered (fetches of one step ran at once).
+   */
+  step: number;
 }
 
 /** Headers that belong to one request only and are not replayed. */
@@ -39,21 +44,25 @@ export async function captureSubgraphRequests(
   queries: readonly string[],
   token: string,
 ): Promise<Map<string, SubgraphRequest[]>> {
-  const recorded: SubgraphRequest[] = [];
+  const recorded: (Omit<SubgraphRequest, 'step'> & { startedAt: number; endedAt: number })[] = [];
   const proxies: { close(): void }[] = [];
   let proxiedSdl = supergraphSdl;
   for (const [, subgraph, url] of supergraphSdl.matchAll(/name: "([^"]+)", url: "([^"]+)"/g)) {
     const proxy = createServer((req, res) => {
       void (async () => {
+        const startedAt = performance.now();
         const body = await readBody(req);
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(req.headers)) {
           if (!NOT_REPLAYED.has(name) && typeof value === 'string') headers[name] = value;
         }
-        recorded.push({ subgraph: subgraph!, url: url!, headers, body });
         const answer = await fetch(url!, { method: 'POST', headers, body });
+        recorded.push({ subgraph: subgraph!, url: url!, headers, body, startedAt, endedAt: 0 });
+        const entry = recorded.at(-1)!;
         res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(await answer.text());
+        const text = await answer.text();
+        entry.endedAt = performance.now();
+        res.end(text);
       })();
     });
     proxy.listen(0, '127.0.0.1');
@@ -92,7 +101,7 @@ export async function captureSubgraphRequests(
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors"'))
         throw new Error(`capturing ${query}: ${text.slice(0, 300)}`);
-      byQuery.set(query, [...recorded]);
+      byQuery.set(query, inSteps(recorded));
     }
     return byQuery;
   } finally {
@@ -100,6 +109,21 @@ export async function captureSubgraphRequests(
     for (const proxy of proxies) proxy.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The recorded requests in the order they started, each with its plan step. */
+function inSteps(
+  recorded: readonly (Omit<SubgraphRequest, 'step'> & { startedAt: number; endedAt: number })[],
+): SubgraphRequest[] {
+  let step = 0;
+  let stepEnds = 0;
+  return [...recorded]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map(({ startedAt, endedAt, ...request }, i) => {
+      if (i > 0 && startedAt >= stepEnds) step += 1;
+      stepEnds = Math.max(stepEnds, endedAt);
+      return { ...request, step };
+    });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEV_JWT_SECRET, signDevToken } from '@heli/auth';
-import { treeRssMb } from './process-memory.js';
+import { captureSubgraphRequests, type SubgraphRequest } from './capture-subgraph-requests.js';
+import { treeCpuMs, treeRssMb } from './process-memory.js';
 import { QUERIES, type QueryName } from './queries.js';
 import { FIXTURES_LINE_PREFIX } from './fixtures-line.js';
 import { median, table } from './table.js';
@@ -15,8 +17,19 @@ import { median, table } from './table.js';
 // interleaved (each round runs every query on every contender, in a rotated order), so a busy
 // moment of a shared machine hits all contenders alike, and medians over rounds are reported.
 //
+// Heli's gateway as deployed is `heli`: the production build (`node dist/index.js`, what
+// `start:production` and `pnpm start` run). `heli-tsx` is the same source transpiled at run time
+// (`pnpm --filter @heli/gateway start`, development); `heli-no-dedup` is the build with the
+// deduplication of in-flight subgraph fetches switched off.
+//
+// Besides requests per second it prints each contender's CPU time per request (the whole process
+// tree's, from /proc: on a shared machine it does not drop because others took the cores), the
+// gateway's overhead at one connection (its p50 minus the p50 of the same subgraph fetches sent
+// directly, step by step as the gateway's plan sends them), start-up to the first answer and
+// resident memory — for Heli the cluster primary and its worker apart.
+//
 // BENCH_ROUNDS (3), BENCH_DURATION_S (5), BENCH_WARMUP_S (1), BENCH_CONNECTIONS (10; "1,10" for
-// both), BENCH_CONTENDERS (all: heli,heli-built,heli-no-dedup,apollo,hive), GATEWAY_WORKERS (1).
+// both), BENCH_CONTENDERS (all: heli,heli-tsx,heli-no-dedup,apollo,hive), GATEWAY_WORKERS (1).
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -29,6 +42,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 interface ContenderSpec {
   name: string;
+  /** What it is, for the legend above the tables. */
+  what: string;
   entry: string;
   env: Record<string, string>;
   /** Plain JavaScript (the gateway's production build): run without tsx. */
@@ -38,30 +53,44 @@ interface ContenderSpec {
 /** The gateway's production build (gateway/build/bundle.ts), made once before it is started. */
 const BUILT_GATEWAY = here('../../gateway/dist/index.js');
 
+const HELI_ENV = { GATEWAY_WORKERS: WORKERS, JWT_SECRET: DEV_JWT_SECRET, LOG_LEVEL: 'warn' };
+
+/** Heli's gateway as deployed, the one the issue's targets are about. */
+const HELI = 'heli';
+
 const CONTENDERS: ContenderSpec[] = [
   {
-    name: 'heli',
-    entry: here('../../gateway/src/index.ts'),
-    env: { GATEWAY_WORKERS: WORKERS, JWT_SECRET: DEV_JWT_SECRET, LOG_LEVEL: 'warn' },
-  },
-  {
-    name: 'heli-built',
+    name: HELI,
+    what: "Heli's gateway as deployed: the production build, node gateway/dist/index.js (start:production, pnpm start)",
     entry: BUILT_GATEWAY,
     built: true,
-    env: { GATEWAY_WORKERS: WORKERS, JWT_SECRET: DEV_JWT_SECRET, LOG_LEVEL: 'warn' },
+    env: HELI_ENV,
+  },
+  {
+    name: 'heli-tsx',
+    what: 'the same source run through tsx (development: pnpm --filter @heli/gateway start)',
+    entry: here('../../gateway/src/index.ts'),
+    env: HELI_ENV,
   },
   {
     name: 'heli-no-dedup',
-    entry: here('../../gateway/src/index.ts'),
-    env: {
-      GATEWAY_WORKERS: WORKERS,
-      JWT_SECRET: DEV_JWT_SECRET,
-      LOG_LEVEL: 'warn',
-      DEDUPLICATE_SUBGRAPH_QUERIES: 'false',
-    },
+    what: 'the production build with DEDUPLICATE_SUBGRAPH_QUERIES=false',
+    entry: BUILT_GATEWAY,
+    built: true,
+    env: { ...HELI_ENV, DEDUPLICATE_SUBGRAPH_QUERIES: 'false' },
   },
-  { name: 'apollo', entry: here('./contenders/plain-apollo.ts'), env: {} },
-  { name: 'hive', entry: here('./contenders/hive-gateway.ts'), env: { NODE_ENV: 'production' } },
+  {
+    name: 'apollo',
+    what: 'plain @apollo/gateway on @apollo/server standalone, as documented',
+    entry: here('./contenders/plain-apollo.ts'),
+    env: {},
+  },
+  {
+    name: 'hive',
+    what: 'Hive Gateway (@graphql-hive/gateway) with its defaults',
+    entry: here('./contenders/hive-gateway.ts'),
+    env: { NODE_ENV: 'production' },
+  },
 ];
 
 interface Running {
@@ -70,6 +99,8 @@ interface Running {
   url: string;
   startupMs: number;
   idleRssMb: number | undefined;
+  /** The process started and each of its child processes (a cluster's workers), MB. */
+  idleRssByProcess: { name: string; mb: number }[];
   loadedRssMb: number[];
 }
 
@@ -82,6 +113,7 @@ interface Sample {
   p99: number;
   errors: number;
   subgraphFetchesPerRequest: number;
+  cpuMsPerRequest: number;
 }
 
 const children: ChildProcess[] = [];
@@ -142,7 +174,56 @@ async function start(spec: ContenderSpec, supergraphPath: string, token: string)
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const startupMs = performance.now() - launched;
-  return { spec, child, url, startupMs, idleRssMb: treeRssMb(child.pid!), loadedRssMb: [] };
+  return {
+    spec,
+    child,
+    url,
+    startupMs,
+    idleRssMb: treeRssMb(child.pid!),
+    idleRssByProcess: [
+      { name: 'primary', mb: rssMb(child.pid!) },
+      ...childPids(child.pid!).map((pid) => ({ name: processName(pid), mb: rssMb(pid) })),
+    ],
+    loadedRssMb: [],
+  };
+}
+
+/** Resident memory of one process, MB (0 when it is gone or /proc is not there). */
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return Number(match?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** A child process as the memory table names it: a cluster worker, or tsx's esbuild service. */
+function processName(pid: number): string {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return commandLine.includes('esbuild') ? 'esbuild' : 'worker';
+  } catch {
+    return 'child';
+  }
+}
+
+/** The direct children of a process (a cluster primary's workers), from /proc. */
+function childPids(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return entries.map(Number).filter((candidate) => {
+    try {
+      const stat = readFileSync(`/proc/${candidate}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function fixtureRequests(subgraphs: Record<string, string>): Promise<number> {
@@ -170,7 +251,9 @@ async function measure(
   };
   if (WARMUP_S > 0) await autocannon({ ...load, duration: WARMUP_S });
   const before = await fixtureRequests(subgraphs);
+  const cpuBefore = treeCpuMs(running.child.pid!);
   const result = await autocannon({ ...load, duration: DURATION_S });
+  const cpuMs = treeCpuMs(running.child.pid!) - cpuBefore;
   const fetches = (await fixtureRequests(subgraphs)) - before;
   const rss = treeRssMb(running.child.pid!);
   if (rss !== undefined) running.loadedRssMb.push(rss);
@@ -183,7 +266,44 @@ async function measure(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
     subgraphFetchesPerRequest: result.requests.total > 0 ? fetches / result.requests.total : 0,
+    cpuMsPerRequest: result.requests.total > 0 ? cpuMs / result.requests.total : 0,
   };
+}
+
+/**
+ * Latencies (ms) of `send` called one after another for `seconds`: one connection, and the same
+ * client (Node's fetch, kept alive) for the gateway and for the direct subgraph fetches.
+ */
+async function sequentialLatencies(send: () => Promise<void>, seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    await send();
+    latencies.push(performance.now() - started);
+  }
+  return latencies;
+}
+
+async function postText(url: string, headers: Record<string, string>, body: string) {
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"'))
+    throw new Error(`${url}: ${response.status} ${text.slice(0, 300)}`);
+}
+
+/** A query's subgraph fetches sent directly: each plan step's fetches at once, steps in order. */
+async function sendDirectly(requests: readonly SubgraphRequest[]): Promise<void> {
+  const steps = new Map<number, SubgraphRequest[]>();
+  for (const request of requests)
+    steps.set(request.step, [...(steps.get(request.step) ?? []), request]);
+  for (const step of [...steps.keys()].sort((a, b) => a - b)) {
+    await Promise.all(
+      steps
+        .get(step)!
+        .map((r) => postText(r.url, { ...r.headers, 'content-type': 'application/json' }, r.body)),
+    );
+  }
 }
 
 /** The contenders must give the same data for every query before anything is timed. */
@@ -236,7 +356,11 @@ async function main(): Promise<void> {
     `Gateways over constant-time fixture subgraphs (Heli's SDL: responsibility, assessment, sharing)\n` +
       `${ROUNDS} interleaved rounds × ${DURATION_S} s per query and contender (after ${WARMUP_S} s warm-up), ` +
       `connections ${CONNECTIONS.join(' and ')}, Heli workers ${WORKERS}; ${availableParallelism()} cores, ` +
-      `load average ${loadavg()[0]!.toFixed(1)} at the start\n\n`,
+      `load average ${loadavg()[0]!.toFixed(1)} at the start\n` +
+      CONTENDERS.filter((c) => wanted.includes(c.name))
+        .map((c) => `  ${c.name}: ${c.what}\n`)
+        .join('') +
+      '\n',
   );
 
   if (CONTENDERS.some((c) => c.built && wanted.includes(c.name))) {
@@ -256,7 +380,39 @@ async function main(): Promise<void> {
   await checkSameAnswers(contenders, token);
 
   const samples: Sample[] = [];
+  const heli = contenders.find((c) => c.spec.name === HELI);
+  const captured = heli
+    ? await captureSubgraphRequests(
+        readFileSync(supergraphPath, 'utf8'),
+        Object.values(QUERIES),
+        token,
+      )
+    : undefined;
+  /** Per query: Heli's and the direct fetches' latencies at one connection, over all rounds. */
+  const overhead = new Map<QueryName, { gateway: number[]; direct: number[] }>();
   for (let round = 0; round < ROUNDS; round++) {
+    if (heli && captured && CONNECTIONS.includes(1)) {
+      for (const query of Object.keys(QUERIES) as QueryName[]) {
+        const requests = captured.get(QUERIES[query]) ?? [];
+        const entry = overhead.get(query) ?? { gateway: [], direct: [] };
+        overhead.set(query, entry);
+        const viaGateway = () =>
+          postText(
+            heli.url,
+            { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            JSON.stringify({ query: QUERIES[query] }),
+          );
+        const direct = () => sendDirectly(requests);
+        // Warm both paths, then alternate which goes first round by round.
+        await sequentialLatencies(viaGateway, Math.min(WARMUP_S, 1));
+        await sequentialLatencies(direct, Math.min(WARMUP_S, 1));
+        const pair = [
+          async () => entry.gateway.push(...(await sequentialLatencies(viaGateway, DURATION_S))),
+          async () => entry.direct.push(...(await sequentialLatencies(direct, DURATION_S))),
+        ];
+        for (const run of round % 2 === 0 ? pair : pair.reverse()) await run();
+      }
+    }
     for (const connections of CONNECTIONS) {
       for (const query of Object.keys(QUERIES) as QueryName[]) {
         const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
@@ -269,6 +425,7 @@ async function main(): Promise<void> {
   }
 
   const baseline = 'apollo';
+  const hive = 'hive';
   const rows = [
     [
       'query',
@@ -278,17 +435,23 @@ async function main(): Promise<void> {
       'p50 ms',
       'p99 ms',
       `× ${baseline}`,
+      `× ${hive}`,
+      'CPU ms/req',
       'subgraph fetches/req',
       'errors',
     ],
   ];
+  const ratios: { query: QueryName; connections: number; apollo: number; hive: number }[] = [];
   for (const connections of CONNECTIONS) {
     for (const query of Object.keys(QUERIES) as QueryName[]) {
       const of = (name: string) =>
         samples.filter(
           (s) => s.contender === name && s.query === query && s.connections === connections,
         );
-      const base = median(of(baseline).map((s) => s.requestsPerSecond));
+      const rpsOf = (name: string) => median(of(name).map((s) => s.requestsPerSecond));
+      const base = rpsOf(baseline);
+      const hiveRps = rpsOf(hive);
+      const ratio = (rps: number, to: number) => (to > 0 ? (rps / to).toFixed(2) : '-');
       for (const contender of contenders) {
         const mine = of(contender.spec.name);
         const rps = median(mine.map((s) => s.requestsPerSecond));
@@ -299,25 +462,81 @@ async function main(): Promise<void> {
           rps.toFixed(0),
           median(mine.map((s) => s.p50)).toFixed(1),
           median(mine.map((s) => s.p99)).toFixed(1),
-          base > 0 ? (rps / base).toFixed(2) : '-',
+          ratio(rps, base),
+          ratio(rps, hiveRps),
+          median(mine.map((s) => s.cpuMsPerRequest)).toFixed(2),
           median(mine.map((s) => s.subgraphFetchesPerRequest)).toFixed(2),
           String(mine.reduce((sum, s) => sum + s.errors, 0)),
         ]);
       }
+      ratios.push({
+        query,
+        connections,
+        apollo: base > 0 ? rpsOf(HELI) / base : Number.NaN,
+        hive: hiveRps > 0 ? rpsOf(HELI) / hiveRps : Number.NaN,
+      });
     }
   }
   process.stdout.write(`\n${table(rows)}\n\n`);
   process.stdout.write(
     `${table([
-      ['gateway', 'start-up to first answer s', 'RSS idle MB', 'RSS under load MB (max)'],
+      [
+        'gateway',
+        'start-up to first answer s',
+        'RSS idle MB',
+        'per process MB',
+        'RSS under load MB (max)',
+      ],
       ...contenders.map((c) => [
         c.spec.name,
         (c.startupMs / 1000).toFixed(2),
         c.idleRssMb?.toFixed(0) ?? '-',
+        c.idleRssByProcess.map(({ name, mb }) => `${name} ${mb.toFixed(0)}`).join(', '),
         c.loadedRssMb.length ? Math.max(...c.loadedRssMb).toFixed(0) : '-',
       ]),
     ])}\n`,
   );
+
+  if (overhead.size > 0) {
+    const overheadRows = [
+      ['query', 'heli p50 ms', 'direct fetches p50 ms', 'overhead ms', 'plan steps'],
+    ];
+    for (const [query, { gateway, direct }] of overhead) {
+      const steps = new Set((captured?.get(QUERIES[query]) ?? []).map((r) => r.step)).size;
+      overheadRows.push([
+        query,
+        median(gateway).toFixed(2),
+        median(direct).toFixed(2),
+        (median(gateway) - median(direct)).toFixed(2),
+        String(steps),
+      ]);
+    }
+    process.stdout.write(
+      `\nOverhead at one connection: ${HELI}'s p50 minus the p50 of the same subgraph fetches sent ` +
+        `directly (each plan step's fetches at once), same client\n${table(overheadRows)}\n`,
+    );
+  }
+
+  if (heli) {
+    const at10 = ratios.filter((r) => r.connections === Math.max(...CONNECTIONS));
+    const list = (pick: (r: (typeof ratios)[number]) => number) =>
+      at10.map((r) => `${r.query} ${pick(r).toFixed(2)}`).join(', ');
+    const worstOverhead = Math.max(
+      ...[...overhead.values()].map(({ gateway, direct }) => median(gateway) - median(direct)),
+    );
+    process.stdout.write(
+      `\nIssue 15's gateway targets, for ${HELI} (${heli.spec.what.split(':')[0]}):\n` +
+        `  ≥ 2× apollo at ${Math.max(...CONNECTIONS)} connections: ${list((r) => r.apollo)}\n` +
+        `  ≥ 1× hive at ${Math.max(...CONNECTIONS)} connections:   ${list((r) => r.hive)}\n` +
+        (overhead.size > 0
+          ? `  overhead ≤ 2 ms p50 at 1 connection: worst ${worstOverhead.toFixed(2)} ms\n`
+          : '') +
+        `  RSS ≤ 200 MB (primary + ${WORKERS} worker): ${heli.idleRssMb?.toFixed(0) ?? '-'} MB idle, ` +
+        `${heli.loadedRssMb.length ? Math.max(...heli.loadedRssMb).toFixed(0) : '-'} MB under load\n` +
+        `  first answer ≤ 3 s after launch: ${(heli.startupMs / 1000).toFixed(2)} s\n` +
+        `  load average ${loadavg()[0]!.toFixed(1)} at the end\n`,
+    );
+  }
 }
 
 try {

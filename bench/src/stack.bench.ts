@@ -73,14 +73,12 @@ const parts: ChildProcess[] = [];
 
 /** Runs a TypeScript entry point of the measured checkout, as `pnpm start` does. */
 function startPart(entry: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(STACK_ROOT, entry), ...args], {
+  // Node 20 refuses --cpu-prof in NODE_OPTIONS; as an argument, cluster workers inherit it too.
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const nodeArgs = [...profile, '--import', 'tsx', join(STACK_ROOT, entry), ...args];
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: STACK_ROOT,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      ...(PROFILE_DIR && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` }),
-      ...env,
-    },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   parts.push(child);

@@ -117,6 +117,24 @@ describe('the console', () => {
       .click();
     await head.page.getByLabel('进展情况').fill('已召集专题会研究，正在起草方案');
     await head.page.getByLabel('完成比例（%）').fill('30');
+    // The session ends with the report half-sent: the gateway refuses the token (here one it
+    // cannot verify). Sign-in comes; signing in again returns to the matter with the form as it was.
+    const matterPath = new URL(head.page.url()).pathname;
+    await head.page.route('**/graphql', (route) =>
+      route.continue({
+        headers: { ...route.request().headers(), authorization: 'Bearer not-a-valid-token' },
+      }),
+    );
+    await head.page.getByRole('button', { name: '汇报进展' }).click();
+    await head.page.waitForURL(/\/sign-in\?next=/);
+    await head.page.getByText('登录已过期，请重新登录').first().waitFor();
+    await head.page.unroute('**/graphql');
+    await head.page.getByRole('button', { name: '以高振宇身份登录' }).click();
+    await head.page.waitForURL((url) => url.pathname === matterPath);
+    await expect
+      .poll(() => head.page.getByLabel('进展情况').inputValue(), { timeout: 30_000 })
+      .toBe('已召集专题会研究，正在起草方案');
+    expect(await head.page.getByLabel('完成比例（%）').inputValue()).toBe('30');
     await head.page.getByRole('button', { name: '汇报进展' }).click();
     await head.page.getByText('汇报进展 30% · 高振宇').waitFor();
     await screenshot(head.page, 'matter-division-head');

@@ -15,6 +15,8 @@ export const consoleSiteEnv = {
       message: 'no index.html there; build the console first (pnpm --filter @heli/console build)',
     }),
   DEV_SIGN_IN: envBoolean().default(false),
+  /** The office this Heli serves when it is not the demo's own (`pnpm start:offices`): its people sign in as its people. */
+  DEV_SIGN_IN_OFFICE_ID: z.string().optional(),
 };
 
 type ConsoleSiteVariables = { DEV_SIGN_IN?: unknown; JWT_SECRET?: unknown; NODE_ENV?: unknown };

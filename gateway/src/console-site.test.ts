@@ -113,6 +113,26 @@ describe('the console site', () => {
   });
 });
 
+describe('the console site of one office among several (pnpm start:offices)', () => {
+  it('signs the demo organisation’s people in as people of that office', async () => {
+    const { server, url } = await serve({ ...config, DEV_SIGN_IN_OFFICE_ID: 'office-daoli' });
+    try {
+      const response = await fetch(`${url}${DEV_TOKEN_PATH}`, {
+        method: 'POST',
+        body: JSON.stringify({ user: 'secretariat-head' }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      const verify = createTokenVerifier({ hs256Secret: SECRET, issuer: 'heli', audience: 'heli' });
+      expect(await verify(token)).toMatchObject({
+        sub: 'staff-secretariat-head',
+        officeId: 'office-daoli',
+      });
+    } finally {
+      await closeHttpServer(server);
+    }
+  });
+});
+
 describe('the console site, configured off', () => {
   it('offers no development sign-in without DEV_SIGN_IN, and keeps / for the gateway', async () => {
     const { routes, fallback } = consoleSite(

@@ -15,6 +15,7 @@ import { serveIdePage } from './graphiql-page.js';
 export interface ConsoleSiteConfig {
   CONSOLE_DIR?: string | undefined;
   DEV_SIGN_IN: boolean;
+  DEV_SIGN_IN_OFFICE_ID?: string | undefined;
   JWT_SECRET?: string | undefined;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
@@ -99,7 +100,9 @@ function devSignInRoutes(config: ConsoleSiteConfig & { JWT_SECRET: string }) {
     expiresIn: DEV_SESSION,
   };
   const tokenRequest = z.object({ user: z.string().max(100) });
-  const tokenFor = (user: DemoUser) => signDevToken(claimsForStaff(demoUsers[user]), signingConfig);
+  const claimsOf = (staffId: string): HeliClaims =>
+    claimsForStaff(staffId, config.DEV_SIGN_IN_OFFICE_ID);
+  const tokenFor = (user: DemoUser) => signDevToken(claimsOf(demoUsers[user]), signingConfig);
   const routes = {
     [DEV_USERS_PATH]: (_req, res) => sendJson(res, 200, { users: devSignInUsers() }),
     [DEV_TOKEN_PATH]: async (req, res, scope) => {
@@ -114,8 +117,7 @@ function devSignInRoutes(config: ConsoleSiteConfig & { JWT_SECRET: string }) {
         ? (demoUsers as Record<string, string>)[parsed.data.user]
         : undefined;
       if (staffId === undefined) return sendJson(res, 400, { error: '没有这个演示用户' });
-      const claims: HeliClaims = claimsForStaff(staffId);
-      sendJson(res, 200, { token: await signDevToken(claims, signingConfig) });
+      sendJson(res, 200, { token: await signDevToken(claimsOf(staffId), signingConfig) });
     },
   } satisfies Record<string, RouteHandler>;
   return { routes, tokenFor };

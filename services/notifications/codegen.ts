@@ -6,6 +6,7 @@ import { resolverTypesConfig } from '@heli/subgraph-runtime/codegen';
  */
 export const mappers = {
   Notification: '../notifications/notification.model.js#NotificationRecord',
+  SavedQuery: '../saved-queries/saved-query.model.js#SavedQueryRecord',
 };
 
 // Annotated so the declaration names the type through the runtime, not through graphql-codegen's

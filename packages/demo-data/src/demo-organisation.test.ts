@@ -126,6 +126,13 @@ describe('claimsForStaff', () => {
     expect(claimsForStaff(demoUsers.admin).roles).toEqual(['STAFF', 'ADMIN']);
   });
 
+  it('given the demo organisation run as the Daoli office, its own people carry that office, the others keep theirs', () => {
+    expect(claimsForStaff(demoUsers.director, 'office-daoli').officeId).toBe('office-daoli');
+    expect(claimsForStaff('staff-province-liaison', 'office-daoli').officeId).toBe(
+      'office-heilongjiang',
+    );
+  });
+
   it('given an unknown id, says which id it does not know', () => {
     expect(() => claimsForStaff('staff-nobody')).toThrow('staff-nobody');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exponentialBackoff } from './backoff.js';
+import { exponentialBackoff, idlePollDelay } from './backoff.js';
 
 describe('exponentialBackoff', () => {
   it('doubles the delay with every attempt, starting at the base', () => {
@@ -39,5 +39,23 @@ describe('exponentialBackoff', () => {
   it('rejects a cap below the base and jitter outside [0, 1]', () => {
     expect(() => exponentialBackoff({ baseMs: 500, maxMs: 100 })).toThrow(RangeError);
     expect(() => exponentialBackoff({ baseMs: 100, maxMs: 500, jitter: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('idlePollDelay', () => {
+  it('polls at pollMs while drains publish something, and after the first empty one', () => {
+    expect(idlePollDelay(0, 250, 4_000)).toBe(250);
+    expect(idlePollDelay(1, 250, 4_000)).toBe(250);
+  });
+
+  it('doubles with every further empty drain, up to idlePollMs', () => {
+    expect([2, 3, 4, 5, 6, 1_000].map((n) => idlePollDelay(n, 250, 4_000))).toEqual([
+      500, 1_000, 2_000, 4_000, 4_000, 4_000,
+    ]);
+  });
+
+  it('never backs off when idlePollMs is not above pollMs', () => {
+    expect(idlePollDelay(10, 250, 250)).toBe(250);
+    expect(idlePollDelay(10, 250, 100)).toBe(250);
   });
 });

@@ -26,3 +26,12 @@ export function exponentialBackoff(opts: BackoffOptions): Backoff {
     return Math.round(delay * (1 - jitter * random()));
   };
 }
+
+/**
+ * How long a relay waits before its next poll after `emptyDrains` drains in a row found nothing:
+ * `pollMs` while there is work (0 or 1 empty drain), then doubling, capped at `idlePollMs`.
+ */
+export function idlePollDelay(emptyDrains: number, pollMs: number, idlePollMs: number): number {
+  const exponent = Math.min(Math.max(emptyDrains - 1, 0), 30);
+  return Math.max(pollMs, Math.min(idlePollMs, pollMs * 2 ** exponent));
+}

@@ -9,7 +9,7 @@ import {
   type NatsConnection,
 } from 'nats';
 import type { Connection } from 'mongoose';
-import { exponentialBackoff, type Backoff } from './backoff.js';
+import { exponentialBackoff, idlePollDelay, type Backoff } from './backoff.js';
 import { checkStreamReplicas, DUPLICATE_WINDOW_MS, ensureContextStream } from './context-stream.js';
 import { claimBatch, markPublished, recordPublishFailure, releaseClaims } from './outbox-claim.js';
 import { ensureOutboxIndexes, outboxCollection, type OutboxRecord } from './outbox-record.js';
@@ -31,6 +31,13 @@ export type OutboxRelayOptions = {
   logger: Logger;
   /** How often to look for records other replicas wrote. */
   pollMs?: number;
+  /**
+   * While polls keep finding nothing, the interval doubles from `pollMs` up to this; any record
+   * published, commit announced or reconnect brings it back to `pollMs`. Records written in this
+   * process wake the relay at once, so polling only finds what other processes wrote. Default:
+   * `pollMs` (no backing off).
+   */
+  idlePollMs?: number;
   /** How long a claimed batch stays reserved for this relay; must fit in the duplicate window. */
   leaseMs?: number;
   batchSize?: number;
@@ -59,6 +66,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     nc,
     namespace,
     pollMs = 250,
+    idlePollMs = pollMs,
     leaseMs = 30_000,
     batchSize = 100,
     publishTimeoutMs = 5_000,
@@ -90,6 +98,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   let failures = 0;
   let batchNumber = 0;
   let lastPruneAt = 0;
+  /** Consecutive drains that published nothing. */
+  let emptyDrains = 0;
   let stopWaking: (() => void) | undefined;
   let stopWatchingNats: (() => void) | undefined;
 
@@ -113,14 +123,17 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   async function drain(): Promise<void> {
     try {
       let published: number;
+      let total = 0;
       do {
         again = false;
         published = await publishBatch();
+        total += published;
       } while (running && (published === batchSize || again));
       if (failures > 0) logger.info({ failures }, 'outbox relay recovered');
       failures = 0;
       await pruneIfDue();
-      schedule(pollMs);
+      emptyDrains = total === 0 ? emptyDrains + 1 : 0;
+      schedule(idlePollDelay(emptyDrains, pollMs, idlePollMs));
     } catch (error) {
       failures += 1;
       ensuredContexts.clear();
@@ -201,6 +214,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   }
 
   function flushNow(): void {
+    emptyDrains = 0;
     if (running && failures === 0) run();
   }
 

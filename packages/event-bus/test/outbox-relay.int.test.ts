@@ -6,6 +6,7 @@ import {
   type TestMongo,
   type TestNatsServer,
 } from '@heli/testkit';
+import mongoose from 'mongoose';
 import type { NatsConnection } from 'nats';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
@@ -111,6 +112,35 @@ describe('outbox relay', () => {
     expect(new Set(published)).toEqual(new Set([...waiting, ...whileRunning]));
     // Records waiting before either relay started go out in the order they were written.
     expect(published.slice(0, 30)).toEqual(oldestFirst);
+  });
+
+  it('still finds, while backed off for idleness, a record another process wrote', async () => {
+    harness = await startHarness(mongo);
+    const relay = createOutboxRelay({
+      conn: harness.conn,
+      nc: harness.nc,
+      namespace: harness.namespace,
+      logger: harness.logger,
+      pollMs: 20,
+      idlePollMs: 200,
+    });
+    relays.push(relay);
+    relay.start();
+    // Long enough for several empty polls, so the relay is at its longest interval.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Another connection, as another replica's: its commit wakes no relay in this one.
+    const other = await mongoose
+      .createConnection(mongo.uri, { dbName: harness.conn.name })
+      .asPromise();
+    onTestFinished(() => other.close());
+    const writer = createOutbox(other, { source: 'bus-test', namespace: harness.namespace });
+    const envelope = await writer.withTransaction(async ({ emit }) =>
+      emit(counterIncremented, { counterId: 'c1', by: 1 }, { subject: 'c1' }),
+    );
+
+    await waitFor(() => allPublished(1), { description: 'the polled record to be published' });
+    expect(await streamMessageIds()).toEqual([envelope.id]);
   });
 
   it('keeps events while NATS is down and publishes each of them once when it is back', async () => {

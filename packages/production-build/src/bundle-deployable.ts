@@ -115,46 +115,88 @@ export async function bundleDeployable(options: BundleOptions): Promise<BundleRe
   const { packageDir } = options;
   const outdir = join(packageDir, 'dist');
   await rm(outdir, { recursive: true, force: true });
-  const result = await build({
-    entryPoints: Object.fromEntries(
-      Object.entries(options.entries).map(([name, entry]) => [name, join(packageDir, entry)]),
-    ),
+  // One build per entry: no chunk is shared between entries (a shared chunk would make each load
+  // the other's imports — the gateway's supervisor would load Apollo), while an entry's dynamic
+  // `import()`s become chunks of their own, loaded when reached (the gateway's schema-registry
+  // source and its NATS client only in registry mode).
+  const metafiles: Metafile[] = [];
+  for (const [name, entry] of Object.entries(options.entries)) {
+    const result = await build({
+      entryPoints: { [name]: join(packageDir, entry) },
+      outdir,
+      bundle: true,
+      splitting: true,
+      chunkNames: `${name}-[name]-[hash]`,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: true,
+      packages: 'bundle',
+      plugins: [
+        thirdPartyExternal(packageDir, outdir),
+        ...(options.workspaceWithoutSideEffects ? [workspaceWithoutSideEffects] : []),
+        sourceFileImportMetaUrl(outdir),
+      ],
+      // Bundled CommonJS packages call require(); ES modules have none of their own.
+      banner: {
+        js: "import { createRequire as __heliCreateRequire } from 'node:module'; const require = __heliCreateRequire(import.meta.url);",
+      },
+      logLevel: 'warning',
+      absWorkingDir: packageDir,
+      metafile: true,
+    });
+    metafiles.push(result.metafile);
+  }
+  return {
     outdir,
-    bundle: true,
-    // Whole bundles rather than shared chunks: a chunk shared by two entries would make each load
-    // the other's imports (the gateway's supervisor would load Apollo).
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    packages: 'bundle',
-    plugins: [
-      thirdPartyExternal(packageDir, outdir),
-      ...(options.workspaceWithoutSideEffects ? [workspaceWithoutSideEffects] : []),
-      sourceFileImportMetaUrl(outdir),
-    ],
-    // Bundled CommonJS packages call require(); ES modules have none of their own.
-    banner: {
-      js: "import { createRequire as __heliCreateRequire } from 'node:module'; const require = __heliCreateRequire(import.meta.url);",
+    metafile: {
+      inputs: Object.assign({}, ...metafiles.map((m) => m.inputs)) as Metafile['inputs'],
+      outputs: Object.assign({}, ...metafiles.map((m) => m.outputs)) as Metafile['outputs'],
     },
-    logLevel: 'warning',
-    absWorkingDir: packageDir,
-    metafile: true,
-  });
-  return { outdir, metafile: result.metafile };
+  };
 }
 
-/** One line per entry: its size and the packages it imports at run time. */
+/**
+ * One line per entry: its size and the packages it imports at start-up, then those only a
+ * dynamic `import()` reaches (loaded when that code runs, if ever).
+ */
 export function describeBundle({ metafile }: BundleResult): string[] {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
-  return Object.entries(metafile.outputs)
+  const { outputs } = metafile;
+  /** The output files and external packages `file` loads, following its chunks' imports. */
+  const reach = (file: string, seen: Set<string>, packages: Set<string>, lazy: string[]) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of outputs[file]?.imports ?? []) {
+      if (i.path.startsWith('node:')) continue;
+      if (!i.external) {
+        if (i.kind === 'dynamic-import') lazy.push(i.path);
+        else reach(i.path, seen, packages, lazy);
+        continue;
+      }
+      packages.add(packageName(i.path.split('/node_modules/').at(-1) ?? i.path));
+    }
+  };
+  // esbuild marks the chunks of dynamic imports as entry points too; the deployable's are the rest.
+  const imported = new Set(
+    Object.values(outputs).flatMap((o) =>
+      o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+    ),
+  );
+  return Object.entries(outputs)
     .filter(([file, output]) => output.entryPoint !== undefined && file.endsWith('.js'))
+    .filter(([file]) => !imported.has(file))
     .map(([file, output]) => {
-      const external = new Set(
-        output.imports
-          .filter((i) => i.external && !i.path.startsWith('node:'))
-          .map((i) => packageName(i.path.split('/node_modules/').at(-1) ?? i.path)),
+      const seen = new Set<string>();
+      const atStart = new Set<string>();
+      const lazyChunks: string[] = [];
+      reach(file, seen, atStart, lazyChunks);
+      const onDemand = new Set<string>();
+      for (const chunk of lazyChunks) reach(chunk, seen, onDemand, []);
+      const later = [...onDemand].filter((p) => !atStart.has(p)).sort();
+      return (
+        `${file}: ${kb(output.bytes)}; packages: ${[...atStart].sort().join(' ')}` +
+        (later.length > 0 ? `; on demand: ${later.join(' ')}` : '')
       );
-      return `${file}: ${kb(output.bytes)}; packages: ${[...external].sort().join(' ')}`;
     });
 }

@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ResponseLimits } from '@heli/service-kit';
-import type { QueryLimits } from './query-limits.js';
+import type { QueryLimits } from './query-limits-env.js';
 import { responseTooLarge } from './response-size.js';
 import { timeBudgetExceeded } from './time-budget.js';
 

@@ -1,11 +1,10 @@
 export {
   DEFAULT_QUERY_LIMITS,
-  LIMIT_ERROR_CODES,
-  limitViolation,
   queryLimitsEnv,
   queryLimitsFromEnv,
   type QueryLimits,
-} from './query-limits.js';
+} from './query-limits-env.js';
+export { LIMIT_ERROR_CODES, limitViolation } from './query-limits.js';
 export {
   DEFAULT_LIST_SIZE,
   measureOperation,

@@ -3,7 +3,8 @@ import { Kind, type DocumentNode, type FragmentDefinitionNode, type ParseOptions
 import type { ListSizeHints } from './list-size-hints.js';
 import { introspectionBudget } from './introspection-sizes.js';
 import { measureOperation } from './measure-operation.js';
-import { limitViolation, type QueryLimits } from './query-limits.js';
+import type { QueryLimits } from './query-limits-env.js';
+import { limitViolation } from './query-limits.js';
 import { timeBudgetExceeded } from './time-budget.js';
 
 export interface ApolloQueryLimitsOptions {

@@ -2,8 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import mongoose from 'mongoose';
@@ -45,6 +48,9 @@ import { buildDefinitionSchema } from './schema/build-definition-schema.js';
 import type { SubgraphEnv } from './subgraph-env.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** The longest an idle outbox relay waits between two looks at the outbox. */
+const OUTBOX_IDLE_POLL_MS = 4_000;
 
 export interface SubgraphServer<TModels = unknown> {
   /** The node HTTP server; not listening until `listen` is called. */
@@ -133,7 +139,17 @@ async function assemble<TModels, TLoaders>(
   const runtime: SubgraphRuntime<TModels> = { name, env, logger, conn, models, outbox, nats };
 
   const streamReplicas = env.NATS_STREAM_REPLICAS;
-  const relay = createOutboxRelay({ conn, nc: nats, namespace, logger, streamReplicas });
+  const relay = createOutboxRelay({
+    conn,
+    nc: nats,
+    namespace,
+    logger,
+    streamReplicas,
+    // This process's own commits wake the relay at once; polling only finds records another
+    // process wrote (a replica that died before publishing, a seeding script). Polling 4× a second
+    // regardless was most of an idle subgraph's CPU and of the database's.
+    idlePollMs: OUTBOX_IDLE_POLL_MS,
+  });
   const consumers = (definition.eventHandlers?.(runtime) ?? []).map(({ consumerName, handlers }) =>
     createEventConsumer({
       conn,
@@ -162,7 +178,10 @@ async function assemble<TModels, TLoaders>(
     // in its turn (after HTTP has finished in-flight requests). Apollo's own handler would stop it
     // first and re-raise the signal, and every in-process subgraph (tests, benches) would add one.
     stopOnTerminationSignals: false,
-    // No federated traces: usage reporting is off at the gateway, so building them is wasted work.
+    // Nothing Apollo would add by default serves a subgraph behind Heli's gateway, and each costs
+    // per request: federated traces (usage reporting is off at the gateway), cache-control hints
+    // (no cache reads them; the plugin wraps every field's resolver to compute them), usage and
+    // schema reporting (would start with an APOLLO_KEY in the environment), the landing page.
     plugins: [
       ...queryLimits.plugins,
       graphqlErrorMetricsPlugin(),
@@ -170,6 +189,9 @@ async function assemble<TModels, TLoaders>(
       unstorableTextPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
     ],
     logger: logger.child({ component: 'apollo' }),
   });

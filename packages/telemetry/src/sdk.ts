@@ -1,18 +1,48 @@
 import { appendFileSync } from 'node:fs';
-import { ExportResultCode, hrTimeToMicroseconds, type ExportResult } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
+import { createRequire } from 'node:module';
+import type { ExportResult } from '@opentelemetry/core';
+import type { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { resourceFromAttributes } from '@opentelemetry/resources';
+import type {
   BatchSpanProcessor,
   ConsoleSpanExporter,
+  ReadableSpan,
   SimpleSpanProcessor,
-  type ReadableSpan,
-  type SpanExporter,
-  type SpanProcessor,
+  SpanExporter,
+  SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { TracingConfig } from './telemetry-env.js';
+
+// The SDK and its exporters are loaded when tracing is switched on, not on import: most processes
+// run without an exporter (OTEL_TRACES_EXPORTER=none), and the SDK with the OTLP exporter is about
+// a hundred modules a process would load and keep for nothing (the gateway's start-up and memory,
+// docs/adr/015). `require` keeps `startTracing` synchronous, so no span is started before the SDK
+// is registered; the API (`@opentelemetry/api`) finds the registered provider through its global.
+const load = createRequire(import.meta.url);
+const sdkTraceNode = () =>
+  load('@opentelemetry/sdk-trace-node') as { NodeTracerProvider: typeof NodeTracerProvider };
+const sdkTraceBase = () =>
+  load('@opentelemetry/sdk-trace-base') as {
+    BatchSpanProcessor: typeof BatchSpanProcessor;
+    ConsoleSpanExporter: typeof ConsoleSpanExporter;
+    SimpleSpanProcessor: typeof SimpleSpanProcessor;
+  };
+const resources = () =>
+  load('@opentelemetry/resources') as { resourceFromAttributes: typeof resourceFromAttributes };
+const otlpHttp = () =>
+  load('@opentelemetry/exporter-trace-otlp-http') as {
+    OTLPTraceExporter: typeof OTLPTraceExporter;
+  };
+
+/** `service.name` (`ATTR_SERVICE_NAME` of the semantic conventions). */
+const SERVICE_NAME = 'service.name';
+/** `ExportResultCode` of `@opentelemetry/core`. */
+const EXPORT_SUCCESS = 0;
+const EXPORT_FAILED = 1;
+
+/** `hrTimeToMicroseconds` of `@opentelemetry/core`. */
+const microseconds = ([seconds, nanos]: [number, number]) => seconds * 1e6 + nanos / 1e3;
 
 export interface Tracing {
   /** Flushes what is buffered and stops exporting. */
@@ -35,8 +65,9 @@ export function startTracing(service: string, config: TracingConfig): Tracing {
 /** Registers the SDK with the given span processors (tests: an in-memory exporter). */
 export function installTracing(service: string, spanProcessors: SpanProcessor[]): Tracing {
   if (installed) throw new Error('tracing is already installed in this process');
+  const { NodeTracerProvider } = sdkTraceNode();
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
+    resource: resources().resourceFromAttributes({ [SERVICE_NAME]: service }),
     spanProcessors,
   });
   provider.register();
@@ -45,6 +76,7 @@ export function installTracing(service: string, spanProcessors: SpanProcessor[])
 }
 
 function processorFor(config: TracingConfig): SpanProcessor {
+  const { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor } = sdkTraceBase();
   switch (config.OTEL_TRACES_EXPORTER) {
     case 'console':
       return new SimpleSpanProcessor(new ConsoleSpanExporter());
@@ -55,7 +87,7 @@ function processorFor(config: TracingConfig): SpanProcessor {
       return new BatchSpanProcessor(new JsonLinesFileExporter(config.HELI_TRACES_FILE));
     case 'otlp':
       return new BatchSpanProcessor(
-        new OTLPTraceExporter(
+        new (otlpHttp().OTLPTraceExporter)(
           config.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
             ? {}
             : { url: `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` },
@@ -82,17 +114,17 @@ export class JsonLinesFileExporter implements SpanExporter {
           parentSpanId: span.parentSpanContext?.spanId,
           name: span.name,
           kind: span.kind,
-          service: span.resource.attributes[ATTR_SERVICE_NAME],
-          startMicros: hrTimeToMicroseconds(span.startTime),
-          durationMicros: hrTimeToMicroseconds(span.duration),
+          service: span.resource.attributes[SERVICE_NAME],
+          startMicros: microseconds(span.startTime),
+          durationMicros: microseconds(span.duration),
           status: span.status,
           attributes: span.attributes,
         }),
       );
       appendFileSync(this.path, `${lines.join('\n')}\n`);
-      done({ code: ExportResultCode.SUCCESS });
+      done({ code: EXPORT_SUCCESS });
     } catch (error) {
-      done({ code: ExportResultCode.FAILED, error: error as Error });
+      done({ code: EXPORT_FAILED, error: error as Error });
     }
   }
 

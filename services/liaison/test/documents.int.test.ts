@@ -193,6 +193,35 @@ describe('公文 between a city office and a district office', () => {
     expect(reused.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('refuses an unknown office, a 发文字号 of a future year and an upward document without 签发人, each by name, and queues nothing', async () => {
+    const before = await city.models().outgoingMessages.countDocuments();
+    const districtSent = await district.models().documents.countDocuments({ box: 'OUTGOING' });
+    const unknownOffice = await city.as(secretariat(CITY.id), SEND, {
+      input: notice(['office-nowhere']),
+    });
+    expect(unknownOffice.body.errors?.[0]?.extensions?.['problems']).toEqual([
+      '本机关未与“office-nowhere”建立联络，不能向其行文',
+    ]);
+    const nextYear = Number(new Date().toISOString().slice(0, 4)) + 1;
+    const future = await city.as(secretariat(CITY.id), SEND, {
+      input: notice([DISTRICT.id], { documentNumber: `哈委办发〔${nextYear}〕1号` }),
+    });
+    expect(future.body.errors?.[0]?.extensions?.['problems']).toEqual([
+      `发文字号的年份 ${nextYear} 不能晚于今年`,
+    ]);
+    const unsigned = await district.as(secretariat(DISTRICT.id), SEND, {
+      input: notice([CITY.id], { kind: 'REPORT', documentNumber: '道委办〔2026〕40号' }),
+    });
+    expect(unsigned.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rules: ['SIGNER_FOR_UPWARD'],
+    });
+    expect(await city.models().outgoingMessages.countDocuments()).toBe(before);
+    expect(await district.models().documents.countDocuments({ box: 'OUTGOING' })).toBe(
+      districtSent,
+    );
+  });
+
   it('carries a 请示 up and the 批复 that answers it back down, linked', async () => {
     const request = await district.as<{ sendOfficialDocument: { id: string } }>(
       secretariat(DISTRICT.id),

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { directoryDivisionModel, directoryStaffModel } from './directory/directory.model.js';
 import { notificationModel } from './notifications/notification.model.js';
+import { savedQueryModel } from './saved-queries/saved-query.model.js';
 import { subjectModel } from './subjects/subject.model.js';
 
 /** The service's mongoose models, registered once on its connection (`ctx.models`). */
@@ -10,6 +11,7 @@ export function notificationsModels(conn: Connection) {
     subjects: subjectModel(conn),
     directoryDivisions: directoryDivisionModel(conn),
     directoryStaff: directoryStaffModel(conn),
+    savedQueries: savedQueryModel(conn),
   };
 }
 

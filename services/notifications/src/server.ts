@@ -11,6 +11,7 @@ import {
   type NotificationStreams,
 } from './push/notification-stream.js';
 import { natsPersonalPush } from './push/personal-push.js';
+import { savedQueriesResolvers } from './saved-queries/saved-queries.resolvers.js';
 
 const sdl = (path: string) => loadSdl(new URL(path, import.meta.url));
 
@@ -31,8 +32,12 @@ export function createNotificationsSubgraph({
   let streams: NotificationStreams | undefined;
   return defineSubgraph({
     name: 'notifications',
-    typeDefs: [sdl('./common/common.graphql'), sdl('./notifications/notifications.graphql')],
-    resolvers: [commonResolvers, notificationsResolvers],
+    typeDefs: [
+      sdl('./common/common.graphql'),
+      sdl('./notifications/notifications.graphql'),
+      sdl('./saved-queries/saved-queries.graphql'),
+    ],
+    resolvers: [commonResolvers, notificationsResolvers, savedQueriesResolvers],
     models: notificationsModels,
     createLoaders: createNotificationsLoaders,
     eventHandlers: (runtime) => [

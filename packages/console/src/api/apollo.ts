@@ -5,6 +5,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { RetryLink } from '@apollo/client/link/retry';
 import { tap } from 'rxjs';
 import { describeFailure } from './errors';
+import { firstQueryLink } from './first-query';
 
 export interface ConsoleClientOptions {
   /** The current token, read per request so a new sign-in takes effect at once. */
@@ -44,7 +45,7 @@ export function createConsoleClient(options: ConsoleClientOptions): ApolloClient
   });
   const http = new HttpLink({ uri: '/graphql' });
   return new ApolloClient({
-    link: ApolloLink.from([errors, connected, retry, auth, http]),
+    link: ApolloLink.from([errors, connected, retry, auth, new ApolloLink(firstQueryLink), http]),
     cache: new InMemoryCache({
       // 我的工作 has no id of its own: the person's id keys it, so the bell's and the 工作台's
       // selections of it merge instead of replacing each other.

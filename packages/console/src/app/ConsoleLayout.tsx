@@ -11,6 +11,8 @@ const MENU = [
   { key: '/info', label: '信息报送' },
   { key: '/catalogue', label: '查阅' },
   { key: '/assessment', label: '考核' },
+  { key: '/queries', label: '查询' },
+  { key: '/admin', label: '管理' },
 ];
 
 export function ConsoleLayout() {

@@ -15,8 +15,10 @@ const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const InfoPage = lazy(() => import('../pages/info/InfoPage'));
 const CataloguePage = lazy(() => import('../pages/catalogue/CataloguePage'));
 const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
+const QueriesPage = lazy(() => import('../pages/queries/QueriesPage'));
+const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
-function RequireSession({ children }: { children: ReactNode }) {
+export function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session) {
@@ -100,6 +102,22 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={loading}>
               <AssessmentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="queries"
+          element={
+            <Suspense fallback={loading}>
+              <QueriesPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <Suspense fallback={loading}>
+              <AdminPage />
             </Suspense>
           }
         />

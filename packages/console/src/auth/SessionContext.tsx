@@ -15,6 +15,7 @@ import {
   sessionFromToken,
   type Session,
 } from './session';
+import { claimDrafts } from '../app/form-drafts';
 
 interface SessionState {
   session: Session | undefined;
@@ -27,12 +28,17 @@ interface SessionState {
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | undefined>(() => loadSession());
+  const [session, setSession] = useState<Session | undefined>(() => {
+    const stored = loadSession();
+    if (stored) claimDrafts(sessionStorage, stored.claims.sub);
+    return stored;
+  });
   const [endedBecause, setEndedBecause] = useState<string>();
 
   const signIn = useCallback((token: string) => {
     const next = sessionFromToken(token);
     if (!next) throw new Error('登录凭据无效');
+    claimDrafts(sessionStorage, next.claims.sub);
     saveSession(next);
     setEndedBecause(undefined);
     setSession(next);

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, List, Typography } from 'antd';
+import { Alert, Button, Card, Typography } from 'antd';
+import { ItemList } from '../app/ItemList';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from './SessionContext';
@@ -72,11 +73,11 @@ export function SignInPage() {
             本环境未开启演示登录，请通过单位统一身份认证登录。
           </Typography.Paragraph>
         ) : (
-          <List
+          <ItemList
             loading={users.state === 'loading'}
             dataSource={users.state === 'ready' ? users.users : []}
             renderItem={(user) => (
-              <List.Item
+              <ItemList.Item
                 actions={[
                   <Button
                     key="sign-in"
@@ -89,8 +90,8 @@ export function SignInPage() {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={user.name} description={user.title} />
-              </List.Item>
+                <ItemList.Meta title={user.name} description={user.title} />
+              </ItemList.Item>
             )}
           />
         )}

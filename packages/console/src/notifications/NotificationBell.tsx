@@ -1,5 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Space, Typography } from 'antd';
+import { ItemList } from '../app/ItemList';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession, useSignedIn } from '../auth/SessionContext';
@@ -68,14 +69,14 @@ export function NotificationBell() {
           全部标为已读
         </Button>
       </Space>
-      <List
+      <ItemList
         aria-label="最新通知"
         size="small"
         dataSource={items}
-        locale={{ emptyText: <Empty description="暂无通知" /> }}
+        empty={<Empty description="暂无通知" />}
         renderItem={(item) => (
-          <List.Item>
-            <List.Item.Meta
+          <ItemList.Item>
+            <ItemList.Meta
               title={
                 <a
                   href={notificationLink(item.subjectKind, item.subjectId)}
@@ -96,7 +97,7 @@ export function NotificationBell() {
               }
               description={formatChinaTime(item.occurredAt)}
             />
-          </List.Item>
+          </ItemList.Item>
         )}
       />
     </Space>

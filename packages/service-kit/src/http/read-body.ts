@@ -12,20 +12,42 @@ export class BodyTooLargeError extends Error {
 /**
  * Reads the whole request body, refusing it as soon as it grows past `limitBytes` — from the
  * declared content-length when there is one, otherwise while streaming — so an oversized upload
- * never sits in memory.
+ * never sits in memory. Plain 'data'/'end' listeners rather than `for await`: a stream's async
+ * iterator costs a promise per chunk and end-of-stream bookkeeping, on every request.
  */
-export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) throw new BodyTooLargeError(limitBytes);
-
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    received += chunk.length;
-    if (received > limitBytes) throw new BodyTooLargeError(limitBytes);
-    chunks.push(chunk);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    return Promise.reject(new BodyTooLargeError(limitBytes));
   }
-  return Buffer.concat(chunks, received);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const settle = (error?: Error) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', settle);
+      req.off('close', onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, received));
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limitBytes) {
+        settle(new BodyTooLargeError(limitBytes));
+        // The rest is discarded as it arrives, not kept; the answer closes the connection.
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => settle();
+    const onClose = () => settle(new Error('the request closed before its body was complete'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', settle);
+    req.on('close', onClose);
+  });
 }
 
 /** Whether the request announces a body at all (GET and HEAD usually do not). */

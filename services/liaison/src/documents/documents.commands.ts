@@ -126,6 +126,8 @@ export async function sendOfficialDocument(
         ? null
         : { kind: answered.kind, fromOfficeId: answered.issuingOfficeId, title: answered.title },
   })) {
+    // Main recipients were named but none is linked: that problem is already said, by name.
+    if (violation.rule === 'NO_MAIN_RECIPIENT' && input.mainRecipientIds.length > 0) continue;
     problems.push(violation.message);
     rules.push(violation.rule);
   }

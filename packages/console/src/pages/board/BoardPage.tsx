@@ -30,6 +30,7 @@ import { deadlineWords, formatChinaTime } from '../../lib/china-time';
 import { FailurePage } from '../errors/FailurePages';
 import { ESCALATION, STATUS_LABELS } from '../workbench/workbench';
 import { boardViewFrom, filterFrom, searchFrom, type BoardView } from './board';
+import { useFormDraft } from '../../app/useFormDraft';
 
 type MatterRow = BoardMattersQuery['assignments']['edges'][number]['node'];
 
@@ -229,6 +230,11 @@ function CreateMatterModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<CreateMatterValues>();
+  // Reopened after a new sign-in, the dialog has what was typed before the session ended.
+  const draft = useFormDraft(form, 'create-matter', {
+    priority: 'NORMAL',
+    deadline: defaultDeadline(),
+  });
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [create, { loading }] = useMutation(CreateMatterDocument, {
@@ -252,6 +258,7 @@ function CreateMatterModal({
       });
       const id = result.data?.createAssignment.id;
       void message.success('已交办');
+      draft.forget();
       onClose();
       if (id) navigate(`/board/matters/${id}`);
     } catch (failure) {
@@ -272,7 +279,8 @@ function CreateMatterModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ priority: 'NORMAL', deadline: defaultDeadline() }}
+        initialValues={draft.initialValues}
+        onValuesChange={draft.onValuesChange}
         onFinish={submit}
       >
         <Form.Item

@@ -26,6 +26,7 @@ import { formatChinaTime } from '../../lib/china-time';
 import { FailurePage, NotFoundPage } from '../errors/FailurePages';
 import { CLASSIFICATION_LABELS, ESCALATION, STATUS_LABELS } from '../workbench/workbench';
 import { matterTimeline } from './board';
+import { useFormDraft } from '../../app/useFormDraft';
 
 const TIMELINE_COLORS = { step: 'blue', report: 'green', reminder: 'orange', difficulty: 'red' };
 
@@ -112,6 +113,8 @@ function MatterActions({
   const [complete, completing] = useMutation(CompleteMatterDocument);
   const [report, reporting] = useMutation(ReportMatterProgressDocument);
   const [form] = Form.useForm<{ text: string; percent: number }>();
+  // Kept if the session ends mid-sentence: back here after signing in again, the text is still there.
+  const draft = useFormDraft(form, 'progress', { percent: matter.progress });
 
   const run = async (what: string, step: () => Promise<unknown>) => {
     try {
@@ -153,7 +156,8 @@ function MatterActions({
             form={form}
             layout="vertical"
             aria-label="汇报进展"
-            initialValues={{ percent: matter.progress }}
+            initialValues={draft.initialValues}
+            onValuesChange={draft.onValuesChange}
             onFinish={(values) =>
               run('已汇报进展', async () => {
                 await report({
@@ -167,6 +171,7 @@ function MatterActions({
                   },
                 });
                 form.resetFields(['text']);
+                draft.forget();
               })
             }
           >

@@ -29,7 +29,14 @@ import {
 import { formatChinaTime } from '../../lib/china-time';
 import { FailurePage, NotFoundPage } from '../errors/FailurePages';
 import { CLASSIFICATION_LABELS } from '../workbench/workbench';
-import { DOCUMENT_KIND_LABELS, READING_STATUS, receiptOrder, recipientName } from './documents';
+import {
+  DOCUMENT_KIND_LABELS,
+  READING_STATUS,
+  distributionRecipientsProblem,
+  leaderOptions,
+  receiptOrder,
+  recipientName,
+} from './documents';
 
 type DocumentView = NonNullable<DocumentDetailQuery['document']>;
 type DistributionView = DocumentView['distributions'][number];
@@ -165,7 +172,12 @@ function ReadReceipts({ distribution }: { distribution: DistributionView }) {
   );
 }
 
-type DistributeValues = { divisionIds: string[]; dueAt: Dayjs; note?: string };
+type DistributeValues = {
+  staffIds?: string[];
+  divisionIds?: string[];
+  dueAt: Dayjs;
+  note?: string;
+};
 
 function DistributeModal({ documentId, onClose }: { documentId: string; onClose: () => void }) {
   const [form] = Form.useForm<DistributeValues>();
@@ -176,13 +188,16 @@ function DistributeModal({ documentId, onClose }: { documentId: string; onClose:
     awaitRefetchQueries: true,
   });
   async function submit(values: DistributeValues) {
-    setError(undefined);
+    const problem = distributionRecipientsProblem(values);
+    setError(problem ?? undefined);
+    if (problem) return;
     try {
       await distribute({
         variables: {
           input: {
             documentId,
-            divisionIds: values.divisionIds,
+            staffIds: values.staffIds ?? [],
+            divisionIds: values.divisionIds ?? [],
             dueAt: values.dueAt.toISOString(),
             note: values.note ?? null,
           },
@@ -209,13 +224,20 @@ function DistributeModal({ documentId, onClose }: { documentId: string; onClose:
         initialValues={{ dueAt: dayjs().add(3, 'day').hour(18).minute(0).second(0) }}
         onFinish={submit}
       >
-        <Form.Item
-          name="divisionIds"
-          label="分送处室"
-          rules={[{ required: true, message: '请选择处室' }]}
-        >
+        <Form.Item name="staffIds" label="分送领导">
           <Select
             mode="multiple"
+            optionFilterProp="label"
+            options={leaderOptions(
+              (data?.committeeLeaders.edges ?? []).map(({ node }) => node),
+              (data?.officeLeaders.edges ?? []).map(({ node }) => node),
+            )}
+          />
+        </Form.Item>
+        <Form.Item name="divisionIds" label="分送处室">
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
             options={(data?.divisions.edges ?? []).map(({ node }) => ({
               value: node.id,
               label: node.name,

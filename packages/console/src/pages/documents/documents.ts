@@ -45,3 +45,31 @@ export function receiptOrder<T extends { status: string; name: string }>(rows: T
     (a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3) || a.name.localeCompare(b.name, 'zh'),
   );
 }
+
+type Leader = { id: string; name: string; title: string };
+
+/**
+ * The leaders a document may be sent to, grouped as the picker shows them: 市委领导, then 厅领导;
+ * someone holding both roles is offered once, among the committee's.
+ */
+export function leaderOptions(committee: readonly Leader[], office: readonly Leader[]) {
+  const named = (leader: Leader) => ({
+    value: leader.id,
+    label: leader.title ? `${leader.name}（${leader.title}）` : leader.name,
+  });
+  const seen = new Set(committee.map((leader) => leader.id));
+  return [
+    { label: '市委领导', options: committee.map(named) },
+    { label: '厅领导', options: office.filter((leader) => !seen.has(leader.id)).map(named) },
+  ].filter((group) => group.options.length > 0);
+}
+
+/** A distribution names at least one leader or division. */
+export function distributionRecipientsProblem(values: {
+  staffIds?: readonly string[];
+  divisionIds?: readonly string[];
+}): string | null {
+  return (values.staffIds?.length ?? 0) + (values.divisionIds?.length ?? 0) > 0
+    ? null
+    : '请至少选择一位领导或一个处室';
+}

@@ -205,8 +205,8 @@ describe('工作台', { timeout: 30_000 }, () => {
     renderPage([capabilities(false), workbench(work())]);
 
     const matters = await screen.findByLabelText('我的事项');
-    // The list's rows, in order (each row's actions are list items of their own).
-    const rows = [...matters.querySelectorAll<HTMLElement>('.ant-list-item')];
+    // The list's rows, in order.
+    const rows = within(matters).getAllByRole('listitem');
     expect(rows).toHaveLength(2);
     expect(within(rows[0]!).getByText('起草年度工作要点')).toBeTruthy();
     expect(within(rows[0]!).getByText('已逾期')).toBeTruthy();

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import { ItemList } from '../../app/ItemList';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeFailure } from '../../api/errors';
@@ -115,7 +116,7 @@ export default function WorkbenchPage() {
     const click = matterClick(item.actions);
     const open = `/board/matters/${encodeURIComponent(matter.id)}`;
     return (
-      <List.Item
+      <ItemList.Item
         actions={[
           click.kind === 'accept' ? (
             <Button
@@ -141,7 +142,7 @@ export default function WorkbenchPage() {
           ),
         ]}
       >
-        <List.Item.Meta
+        <ItemList.Meta
           title={<Link to={open}>{matter.title}</Link>}
           description={
             <Space wrap size={4}>
@@ -162,7 +163,7 @@ export default function WorkbenchPage() {
             </Space>
           }
         />
-      </List.Item>
+      </ItemList.Item>
     );
   };
 
@@ -180,7 +181,7 @@ export default function WorkbenchPage() {
     items.length === 0 ? (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
     ) : (
-      <List aria-label={label} size="small" dataSource={items} renderItem={row} />
+      <ItemList aria-label={label} size="small" dataSource={items} renderItem={row} />
     );
 
   return (
@@ -227,7 +228,7 @@ export default function WorkbenchPage() {
         </WorkCard>
         <WorkCard title="待阅文件" count={work?.readings.totalCount ?? 0} loading={first}>
           {list('待阅文件', readings, '没有待阅文件', (item) => (
-            <List.Item
+            <ItemList.Item
               actions={
                 item.actions.includes('ACKNOWLEDGE')
                   ? [
@@ -251,7 +252,7 @@ export default function WorkbenchPage() {
                   : []
               }
             >
-              <List.Item.Meta
+              <ItemList.Meta
                 title={
                   item.reading.document ? (
                     <Link to={`/documents/${encodeURIComponent(item.reading.document.id)}`}>
@@ -269,14 +270,14 @@ export default function WorkbenchPage() {
                   </Space>
                 }
               />
-            </List.Item>
+            </ItemList.Item>
           ))}
         </WorkCard>
         <WorkCard title="待我传阅" count={work?.circulations.totalCount ?? 0} loading={first}>
           {list('待我传阅', circulations, '没有等我阅批的传阅件', (item) => {
             const title = item.circulation.document?.title ?? '（无权查看的文件）';
             return (
-              <List.Item
+              <ItemList.Item
                 actions={
                   item.actions.includes('ACKNOWLEDGE')
                     ? [
@@ -300,7 +301,7 @@ export default function WorkbenchPage() {
                     : []
                 }
               >
-                <List.Item.Meta
+                <ItemList.Meta
                   title={
                     item.circulation.document ? (
                       <Link to={`/documents/${encodeURIComponent(item.circulation.document.id)}`}>
@@ -318,13 +319,13 @@ export default function WorkbenchPage() {
                     </Space>
                   }
                 />
-              </List.Item>
+              </ItemList.Item>
             );
           })}
         </WorkCard>
         <WorkCard title="催办与督办" count={work?.reminders.totalCount ?? 0} loading={first}>
           {list('催办与督办', reminders, '没有催办', ({ reminder }) => (
-            <List.Item
+            <ItemList.Item
               actions={
                 reminder.assignment
                   ? [
@@ -338,7 +339,7 @@ export default function WorkbenchPage() {
                   : []
               }
             >
-              <List.Item.Meta
+              <ItemList.Meta
                 title={reminder.assignment?.title ?? '（无权查看的事项）'}
                 description={
                   <Space wrap size={4}>
@@ -352,12 +353,12 @@ export default function WorkbenchPage() {
                   </Space>
                 }
               />
-            </List.Item>
+            </ItemList.Item>
           ))}
         </WorkCard>
         <WorkCard title="待解决的困难" count={work?.difficulties.totalCount ?? 0} loading={first}>
           {list('待解决的困难', difficulties, '没有待解决的困难', ({ difficulty, involvement }) => (
-            <List.Item
+            <ItemList.Item
               actions={
                 difficulty.assignment
                   ? [
@@ -371,7 +372,7 @@ export default function WorkbenchPage() {
                   : []
               }
             >
-              <List.Item.Meta
+              <ItemList.Meta
                 title={difficulty.title}
                 description={
                   <Space wrap size={4}>
@@ -383,7 +384,7 @@ export default function WorkbenchPage() {
                   </Space>
                 }
               />
-            </List.Item>
+            </ItemList.Item>
           ))}
         </WorkCard>
         {capabilities?.interaction && (
@@ -393,7 +394,7 @@ export default function WorkbenchPage() {
             loading={interaction.loading && !interaction.data}
           >
             {list('待办环节', steps, '没有待办环节', (step) => (
-              <List.Item
+              <ItemList.Item
                 actions={
                   step.assignee
                     ? []
@@ -417,7 +418,7 @@ export default function WorkbenchPage() {
                       ]
                 }
               >
-                <List.Item.Meta
+                <ItemList.Meta
                   title={`${step.case.title} · ${step.name}`}
                   description={
                     <Typography.Text type={step.overdue ? 'danger' : 'secondary'}>
@@ -426,7 +427,7 @@ export default function WorkbenchPage() {
                     </Typography.Text>
                   }
                 />
-              </List.Item>
+              </ItemList.Item>
             ))}
           </WorkCard>
         )}
@@ -440,7 +441,7 @@ export default function WorkbenchPage() {
               const signedIn = meeting.signIns.some((s) => s.staff.id === claims.sub);
               const today = isChinaToday(meeting.startsAt, now);
               return (
-                <List.Item
+                <ItemList.Item
                   actions={
                     today && !signedIn
                       ? [
@@ -466,7 +467,7 @@ export default function WorkbenchPage() {
                         : []
                   }
                 >
-                  <List.Item.Meta
+                  <ItemList.Meta
                     title={meeting.title}
                     description={
                       <Space wrap size={4}>
@@ -476,14 +477,14 @@ export default function WorkbenchPage() {
                       </Space>
                     }
                   />
-                </List.Item>
+                </ItemList.Item>
               );
             })}
           </WorkCard>
         )}
         <WorkCard title="未读通知" count={work?.unreadNotificationCount ?? 0} loading={first}>
           {list('未读通知', notifications, '没有未读通知', (item) => (
-            <List.Item extra={formatChinaTime(item.occurredAt)}>
+            <ItemList.Item extra={formatChinaTime(item.occurredAt)}>
               <a
                 href={notificationLink(item.subjectKind, item.subjectId)}
                 onClick={(event) => {
@@ -494,7 +495,7 @@ export default function WorkbenchPage() {
               >
                 {item.message}
               </a>
-            </List.Item>
+            </ItemList.Item>
           ))}
         </WorkCard>
       </Row>
