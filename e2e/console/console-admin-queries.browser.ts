@@ -13,6 +13,7 @@ import { startStack, type Stack } from '../harness/stack.js';
 // 查询 and 管理 in a real Chromium against the real services and gateway: an analyst saves,
 // shares, runs and exports a query; a colleague sees it shared; an assessor dry-runs the
 // scoring rules; an administrator sees the organisation; someone else is refused 管理 by URL.
+// The screenshots are the ones in docs/console/README.md.
 
 let stack: Stack;
 let browser: Browser;
