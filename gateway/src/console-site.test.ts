@@ -13,7 +13,12 @@ import {
   loadEnv,
 } from '@heli/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleSite, DEV_TOKEN_PATH, DEV_USERS_PATH } from './console-site.js';
+import {
+  CONSOLE_CONFIG_PATH,
+  consoleSite,
+  DEV_TOKEN_PATH,
+  DEV_USERS_PATH,
+} from './console-site.js';
 import { gatewayEnvSchema } from './env.js';
 
 const SECRET = 'a-development-secret-of-32-characters!';
@@ -139,7 +144,7 @@ describe('the console site, configured off', () => {
       { ...config, CONSOLE_DIR: undefined, DEV_SIGN_IN: false },
       '/graphql',
     );
-    expect(Object.keys(routes)).toEqual(['/ide']);
+    expect(Object.keys(routes)).toEqual(['/ide', CONSOLE_CONFIG_PATH]);
     expect(fallback).toBeUndefined();
   });
 
@@ -173,5 +178,123 @@ describe('the console site, configured off', () => {
     expect(problems({ JWT_SECRET: SECRET, CONSOLE_DIR: tmpdir() })).toEqual([
       expect.stringMatching(/^CONSOLE_DIR: .*index\.html/),
     ]);
+  });
+});
+
+const ISSUER = 'https://idp.example.gov.cn/realms/heli';
+const oidcEnv = {
+  JWKS_URL: `${ISSUER}/protocol/openid-connect/certs`,
+  JWT_ISSUER: ISSUER,
+  OIDC_ISSUER: ISSUER,
+  OIDC_CLIENT_ID: 'heli-console',
+};
+
+function envProblems(source: Record<string, string>): string[] {
+  try {
+    loadEnv(gatewayEnvSchema, source);
+    return [];
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    return error.problems.map((p) => `${p.variable ?? '*'}: ${p.reason}`);
+  }
+}
+
+describe('the console site, signing in with the identity provider', () => {
+  it('given the OIDC variables, when the console asks how to sign in, then it is told the provider, client, scopes and resource, and may talk to the provider', async () => {
+    const env = loadEnv(gatewayEnvSchema, {
+      ...oidcEnv,
+      CONSOLE_DIR: site,
+      OIDC_SCOPES: 'openid profile heli',
+      OIDC_RESOURCE: 'urn:heli:graph',
+    });
+    const { server, url } = await serve(env);
+    try {
+      const response = await fetch(`${url}${CONSOLE_CONFIG_PATH}`);
+      expect(await response.json()).toEqual({
+        signIn: {
+          mode: 'oidc',
+          issuer: ISSUER,
+          clientId: 'heli-console',
+          scope: 'openid profile heli',
+          resource: 'urn:heli:graph',
+        },
+      });
+      const page = await fetch(`${url}/auth/callback?code=c&state=s`);
+      expect(await page.text()).toContain('<title>合力</title>');
+      expect(page.headers.get('content-security-policy')).toContain(
+        "connect-src 'self' https://idp.example.gov.cn;",
+      );
+      const devToken = await fetch(`${url}${DEV_TOKEN_PATH}`, {
+        method: 'POST',
+        body: JSON.stringify({ user: 'director' }),
+      });
+      expect(devToken.status).toBe(404);
+    } finally {
+      await closeHttpServer(server);
+    }
+  });
+
+  it('given development sign-in, when the console asks, then it is told dev, and the page talks to its own origin only', async () => {
+    const { server, url } = await serve(config);
+    try {
+      expect(await (await fetch(`${url}${CONSOLE_CONFIG_PATH}`)).json()).toEqual({
+        signIn: { mode: 'dev' },
+      });
+      const csp = (await fetch(`${url}/`)).headers.get('content-security-policy');
+      expect(csp).not.toContain('connect-src');
+    } finally {
+      await closeHttpServer(server);
+    }
+  });
+
+  it('given the OIDC variables, when loaded, then scopes default to openid profile', () => {
+    expect(loadEnv(gatewayEnvSchema, oidcEnv).OIDC_SCOPES).toBe('openid profile');
+    expect(envProblems(oidcEnv)).toEqual([]);
+  });
+
+  it.each([
+    [{ OIDC_CLIENT_ID: undefined }, /^OIDC_CLIENT_ID: required with OIDC_ISSUER/],
+    [
+      { OIDC_ISSUER: undefined, JWT_ISSUER: undefined },
+      /^OIDC_ISSUER: required with OIDC_CLIENT_ID/,
+    ],
+    [{ JWT_ISSUER: undefined }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
+    [{ JWT_ISSUER: 'https://other.example' }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
+    [{ OIDC_SCOPES: 'profile heli' }, /^OIDC_SCOPES: must include openid/],
+    [
+      { OIDC_ISSUER: 'http://idp.example.gov.cn', JWT_ISSUER: 'http://idp.example.gov.cn' },
+      /^OIDC_ISSUER: must be https/,
+    ],
+    [{ OIDC_ISSUER: 'idp', JWT_ISSUER: 'idp' }, /^OIDC_ISSUER: expected an http\(s\) URL/],
+  ])(
+    'given %j over a good OIDC setup, when loaded, then the wrong variable is named',
+    (change, problem) => {
+      const source = Object.fromEntries(
+        Object.entries({ ...oidcEnv, ...change }).filter(([, value]) => value !== undefined),
+      ) as Record<string, string>;
+      expect(envProblems(source)).toEqual([expect.stringMatching(problem)]);
+    },
+  );
+
+  it('given OIDC without JWKS_URL, when loaded, then JWKS_URL is named', () => {
+    expect(
+      envProblems({
+        JWT_SECRET: SECRET,
+        JWT_ISSUER: ISSUER,
+        OIDC_ISSUER: ISSUER,
+        OIDC_CLIENT_ID: 'c',
+      }),
+    ).toEqual([expect.stringMatching(/^JWKS_URL: required with OIDC_ISSUER/)]);
+  });
+
+  it('given OIDC and development sign-in together, when loaded, then DEV_SIGN_IN is refused', () => {
+    expect(envProblems({ ...oidcEnv, DEV_SIGN_IN: 'true' })).toContainEqual(
+      expect.stringMatching(/^DEV_SIGN_IN: set either DEV_SIGN_IN or OIDC_ISSUER/),
+    );
+  });
+
+  it('given a plain http provider on this machine, when loaded, then it is accepted', () => {
+    const local = 'http://127.0.0.1:8080/realms/heli';
+    expect(envProblems({ ...oidcEnv, OIDC_ISSUER: local, JWT_ISSUER: local })).toEqual([]);
   });
 });

@@ -19,6 +19,29 @@ export interface ConsoleSiteConfig {
   JWT_SECRET?: string | undefined;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
+  OIDC_ISSUER?: string | undefined;
+  OIDC_CLIENT_ID?: string | undefined;
+  OIDC_SCOPES?: string | undefined;
+  OIDC_RESOURCE?: string | undefined;
+}
+
+/** What the console reads at start to know how to sign people in (packages/console/src/auth/console-config.ts). */
+export const CONSOLE_CONFIG_PATH = '/console-config.json';
+
+/** The console's runtime configuration, from the gateway's environment. */
+export function consoleConfig(config: ConsoleSiteConfig) {
+  if (config.OIDC_ISSUER === undefined || config.OIDC_CLIENT_ID === undefined) {
+    return { signIn: { mode: 'dev' as const } };
+  }
+  return {
+    signIn: {
+      mode: 'oidc' as const,
+      issuer: config.OIDC_ISSUER,
+      clientId: config.OIDC_CLIENT_ID,
+      scope: config.OIDC_SCOPES ?? 'openid profile',
+      ...(config.OIDC_RESOURCE !== undefined && { resource: config.OIDC_RESOURCE }),
+    },
+  };
 }
 
 export const DEV_USERS_PATH = '/auth/dev/users';
@@ -44,7 +67,19 @@ export function consoleSite(
       : undefined;
   const serveIde: RouteHandler = async (_req, res) =>
     serveIdePage(res, graphqlPath, await devSignIn?.tokenFor('director'));
-  const routes: Record<string, RouteHandler> = { [IDE_PAGE_PATH]: serveIde };
+  const runtimeConfig = consoleConfig(config);
+  const routes: Record<string, RouteHandler> = {
+    [IDE_PAGE_PATH]: serveIde,
+    [CONSOLE_CONFIG_PATH]: (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      sendJson(res, 200, runtimeConfig);
+    },
+  };
+  // The console talks to the provider itself (discovery, token exchange): its origin is allowed.
+  const connectSrc =
+    runtimeConfig.signIn.mode === 'oidc'
+      ? `connect-src 'self' ${new URL(runtimeConfig.signIn.issuer).origin}; `
+      : '';
   if (devSignIn) Object.assign(routes, devSignIn.routes);
   if (config.CONSOLE_DIR === undefined) return { routes, serveIde };
 
@@ -65,7 +100,7 @@ export function consoleSite(
       // hence 'unsafe-inline' for styles only.
       res.setHeader(
         'content-security-policy',
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        `default-src 'self'; ${connectSrc}style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'`,
       );
     },
   });

@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../auth/SessionContext';
+import { CALLBACK_PATH } from '../auth/console-config';
 import { SignInPage } from '../auth/SignInPage';
 import { NotFoundPage } from '../pages/errors/FailurePages';
 import { ConsoleLayout } from './ConsoleLayout';
@@ -17,6 +18,7 @@ const CataloguePage = lazy(() => import('../pages/catalogue/CataloguePage'));
 const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
 const QueriesPage = lazy(() => import('../pages/queries/QueriesPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
+const OidcCallbackPage = lazy(() => import('../auth/OidcCallbackPage'));
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -34,6 +36,14 @@ export function ConsoleRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        path={CALLBACK_PATH}
+        element={
+          <Suspense fallback={loading}>
+            <OidcCallbackPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireSession>

@@ -38,13 +38,15 @@ describe('a session that ends mid-form', { timeout: 30_000 }, () => {
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
-    // The development sign-in's two requests, answered as the gateway does.
+    // The console's configuration and the development sign-in's two requests, answered as the gateway does.
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) =>
-        url === '/auth/dev/users'
-          ? Response.json({ users: [{ key: 'division-head', name: '高振宇', title: '处长' }] })
-          : Response.json({ token: token(3600) }),
+        url === '/console-config.json'
+          ? Response.json({ signIn: { mode: 'dev' } })
+          : url === '/auth/dev/users'
+            ? Response.json({ users: [{ key: 'division-head', name: '高振宇', title: '处长' }] })
+            : Response.json({ token: token(3600) }),
       ),
     );
   });

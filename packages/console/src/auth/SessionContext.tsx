@@ -4,6 +4,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
@@ -16,12 +17,19 @@ import {
   type Session,
 } from './session';
 import { claimDrafts } from '../app/form-drafts';
+import { loadConsoleConfig } from './console-config';
 
 interface SessionState {
   session: Session | undefined;
   /** Why the last session ended, shown on the sign-in page. */
   endedBecause: string | undefined;
-  signIn(token: string): void;
+  /** `idToken` when the identity provider signed the person in. */
+  signIn(token: string, idToken?: string): void;
+  /**
+   * Ends the session. With a reason (expiry, the gateway refusing the token) the sign-in page
+   * shows it; without one the person chose to leave, and with the provider's sign-in the
+   * provider's session ends too.
+   */
   signOut(reason?: string): void;
 }
 
@@ -34,9 +42,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return stored;
   });
   const [endedBecause, setEndedBecause] = useState<string>();
+  const idToken = useRef(session?.idToken);
+  idToken.current = session?.idToken;
 
-  const signIn = useCallback((token: string) => {
-    const next = sessionFromToken(token);
+  const signIn = useCallback((token: string, newIdToken?: string) => {
+    const next = sessionFromToken(token, newIdToken);
     if (!next) throw new Error('登录凭据无效');
     claimDrafts(sessionStorage, next.claims.sub);
     saveSession(next);
@@ -44,9 +54,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(next);
   }, []);
   const signOut = useCallback((reason?: string) => {
+    const endedIdToken = idToken.current;
     clearSession();
     setEndedBecause(reason);
     setSession(undefined);
+    if (reason !== undefined || endedIdToken === undefined) return;
+    void loadConsoleConfig()
+      .then(async (config) => {
+        if (config.signIn.mode !== 'oidc') return undefined;
+        const { oidcSignOutUrl } = await import('./oidc-sign-in');
+        return oidcSignOutUrl(config.signIn, {
+          idToken: endedIdToken,
+          afterSignOut: `${window.location.origin}/sign-in`,
+        });
+      })
+      // The console's session has ended either way; the provider's may outlive it if unreachable.
+      .then((url) => url && window.location.assign(url))
+      .catch(() => undefined);
   }, []);
 
   // The session ends on its own when the token runs out, not at the next failing request.

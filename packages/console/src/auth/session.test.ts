@@ -63,4 +63,19 @@ describe('session', () => {
     expect(loadSession(storage, now)).toBeUndefined();
     expect(storage.length).toBe(0);
   });
+
+  it('given a session from the provider, when stored and loaded, then its id_token comes back, and a dev sign-in after it carries none', () => {
+    const storage = new MemoryStorage();
+    saveSession(sessionFromToken(fakeToken(claims), 'id-token-jwt')!, storage);
+    expect(loadSession(storage, 1_000_000_000_000)?.idToken).toBe('id-token-jwt');
+    saveSession(sessionFromToken(fakeToken(claims))!, storage);
+    expect(loadSession(storage, 1_000_000_000_000)?.idToken).toBeUndefined();
+  });
+
+  it('given a provider session in its last minute, when loaded, then its id_token goes with it', () => {
+    const storage = new MemoryStorage();
+    saveSession(sessionFromToken(fakeToken(claims), 'id-token-jwt')!, storage);
+    expect(loadSession(storage, claims.exp * 1000)).toBeUndefined();
+    expect(storage.length).toBe(0);
+  });
 });

@@ -17,10 +17,13 @@ export interface SessionClaims {
 
 export interface Session {
   token: string;
+  /** From the identity provider's sign-in: names the person when signing out there too. */
+  idToken?: string;
   claims: SessionClaims;
 }
 
 const STORAGE_KEY = 'heli.session';
+const ID_TOKEN_KEY = 'heli.session.id-token';
 
 /** The claims of a JWT, or undefined when it is not one or carries no expiry. */
 export function decodeClaims(token: string): SessionClaims | undefined {
@@ -51,9 +54,10 @@ export function msUntilExpiry(session: Session, now = Date.now()): number {
   return session.claims.exp * 1000 - 60_000 - now;
 }
 
-export function sessionFromToken(token: string): Session | undefined {
+export function sessionFromToken(token: string, idToken?: string): Session | undefined {
   const claims = decodeClaims(token);
-  return claims ? { token, claims } : undefined;
+  if (!claims) return undefined;
+  return idToken === undefined ? { token, claims } : { token, idToken, claims };
 }
 
 export function loadSession(
@@ -61,9 +65,11 @@ export function loadSession(
   now = Date.now(),
 ): Session | undefined {
   const token = storage.getItem(STORAGE_KEY);
-  const session = token ? sessionFromToken(token) : undefined;
+  const session = token
+    ? sessionFromToken(token, storage.getItem(ID_TOKEN_KEY) ?? undefined)
+    : undefined;
   if (!session || msUntilExpiry(session, now) <= 0) {
-    storage.removeItem(STORAGE_KEY);
+    clearSession(storage);
     return undefined;
   }
   return session;
@@ -71,10 +77,13 @@ export function loadSession(
 
 export function saveSession(session: Session, storage: Storage = localStorage): void {
   storage.setItem(STORAGE_KEY, session.token);
+  if (session.idToken === undefined) storage.removeItem(ID_TOKEN_KEY);
+  else storage.setItem(ID_TOKEN_KEY, session.idToken);
 }
 
 export function clearSession(storage: Storage = localStorage): void {
   storage.removeItem(STORAGE_KEY);
+  storage.removeItem(ID_TOKEN_KEY);
 }
 
 const LEADERSHIP_ROLES = ['COMMITTEE_LEADER', 'OFFICE_LEADER'];
