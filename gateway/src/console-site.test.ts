@@ -253,28 +253,35 @@ describe('the console site, signing in with the identity provider', () => {
   });
 
   it.each([
-    [{ OIDC_CLIENT_ID: undefined }, /^OIDC_CLIENT_ID: required with OIDC_ISSUER/],
+    ['no client id', { OIDC_CLIENT_ID: undefined }, /^OIDC_CLIENT_ID: required with OIDC_ISSUER/],
     [
+      'a client id without an issuer',
       { OIDC_ISSUER: undefined, JWT_ISSUER: undefined },
       /^OIDC_ISSUER: required with OIDC_CLIENT_ID/,
     ],
-    [{ JWT_ISSUER: undefined }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
-    [{ JWT_ISSUER: 'https://other.example' }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
-    [{ OIDC_SCOPES: 'profile heli' }, /^OIDC_SCOPES: must include openid/],
+    ['JWT_ISSUER left at its default', { JWT_ISSUER: undefined }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
     [
+      'JWT_ISSUER another issuer',
+      { JWT_ISSUER: 'https://other.example' },
+      /^JWT_ISSUER: must equal OIDC_ISSUER/,
+    ],
+    ['scopes without openid', { OIDC_SCOPES: 'profile heli' }, /^OIDC_SCOPES: must include openid/],
+    [
+      'a plain http issuer elsewhere',
       { OIDC_ISSUER: 'http://idp.example.gov.cn', JWT_ISSUER: 'http://idp.example.gov.cn' },
       /^OIDC_ISSUER: must be https/,
     ],
-    [{ OIDC_ISSUER: 'idp', JWT_ISSUER: 'idp' }, /^OIDC_ISSUER: expected an http\(s\) URL/],
-  ])(
-    'given %j over a good OIDC setup, when loaded, then the wrong variable is named',
-    (change, problem) => {
-      const source = Object.fromEntries(
-        Object.entries({ ...oidcEnv, ...change }).filter(([, value]) => value !== undefined),
-      ) as Record<string, string>;
-      expect(envProblems(source)).toEqual([expect.stringMatching(problem)]);
-    },
-  );
+    [
+      'an issuer that is not a URL',
+      { OIDC_ISSUER: 'idp', JWT_ISSUER: 'idp' },
+      /^OIDC_ISSUER: expected an http\(s\) URL/,
+    ],
+  ])('given %s, when loaded, then the wrong variable is named', (_case, change, problem) => {
+    const source = Object.fromEntries(
+      Object.entries({ ...oidcEnv, ...change }).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>;
+    expect(envProblems(source)).toEqual([expect.stringMatching(problem)]);
+  });
 
   it('given OIDC without JWKS_URL, when loaded, then JWKS_URL is named', () => {
     expect(
