@@ -259,7 +259,11 @@ describe('the console site, signing in with the identity provider', () => {
       { OIDC_ISSUER: undefined, JWT_ISSUER: undefined },
       /^OIDC_ISSUER: required with OIDC_CLIENT_ID/,
     ],
-    ['JWT_ISSUER left at its default', { JWT_ISSUER: undefined }, /^JWT_ISSUER: must equal OIDC_ISSUER/],
+    [
+      'JWT_ISSUER left at its default',
+      { JWT_ISSUER: undefined },
+      /^JWT_ISSUER: must equal OIDC_ISSUER/,
+    ],
     [
       'JWT_ISSUER another issuer',
       { JWT_ISSUER: 'https://other.example' },
