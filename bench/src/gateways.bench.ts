@@ -544,4 +544,9 @@ try {
 } finally {
   // Gateways first, then the fixtures they call, so no gateway logs a fixture going away.
   for (const child of children.reverse()) child.kill('SIGTERM');
+  // A contender that lingers over its own shutdown (Hive's runtime waits on its disposables) would
+  // keep the bench alive through its stdout pipe: whatever is left after 3 s is killed.
+  setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  }, 3_000).unref();
 }

@@ -21,10 +21,11 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 /**
  * The young generation's semi-space per worker, in MB. V8's default on 64-bit (16 MB, two of them)
  * grows during start-up — building the schema and the query planner allocates a lot — and stays:
- * about 25 MB of a worker's resident memory that an idle gateway never uses again. A request's
- * garbage is a few hundred kB, so 4 MB still lets most of it die young (measured: docs/adr/015).
+ * about 20 MB of a worker's resident memory that an idle gateway never uses again. 8 MB keeps that
+ * saving; 4 MB kept it too but scavenged so often under load that q1 lost a third of its
+ * throughput (measured side by side: docs/adr/015).
  */
-const WORKER_SEMI_SPACE_MB = 4;
+const WORKER_SEMI_SPACE_MB = 8;
 
 // worker.ts beside src/index.ts (tsx, which the workers inherit through execArgv), worker.js
 // beside dist/index.js (the production build). The script started, not import.meta.url: in the
