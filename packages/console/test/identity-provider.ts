@@ -53,7 +53,8 @@ export async function startIdentityProvider(options: {
     ],
     jwks: { keys: [signingKey as never] },
     pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
+    // No AccessToken here: its default takes the resource server's accessTokenTTL below.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, IdToken: 600 },
     features: {
       devInteractions: { enabled: true },
       rpInitiatedLogout: { enabled: true },
