@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
   AdminCreateDivisionDocument,
@@ -117,39 +118,19 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
   });
   const [editing, setEditing] = useState<AdminStaffFieldsFragment>();
   const [creating, setCreating] = useState(false);
-  const [problem, setProblem] = useState<string>();
   const [updateStaff, updating] = useMutation(AdminUpdateStaffDocument);
   const [createDivision, creatingDivision] = useMutation(AdminCreateDivisionDocument);
   const [staffForm] = Form.useForm<StaffEdit>();
   const [divisionForm] = Form.useForm<{ name: string; officeId: string }>();
+  const { problem, attempt, clearProblem } = useActionProblem(refetch);
   if (error && !data) return <FailurePage failure={describeFailure(error)} />;
   const offices = data?.offices.edges.map(({ node }) => node) ?? [];
   const divisions = data?.divisions.edges.map(({ node }) => node) ?? [];
   const staff = data?.staffMembers;
 
-  const attempt = async (action: () => Promise<unknown>) => {
-    setProblem(undefined);
-    try {
-      await action();
-      await refetch();
-      return true;
-    } catch (failure) {
-      setProblem(describeFailure(failure).message);
-      return false;
-    }
-  };
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          title={problem}
-          onClose={() => setProblem(undefined)}
-        />
-      )}
+      <ActionProblem problem={problem} onClose={clearProblem} />
       <Card size="small" title="单位">
         <Table
           aria-label="单位"

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import {
   AdoptInfoDocument,
   InfoSubmissionsDocument,
@@ -41,39 +42,19 @@ export default function InfoPage() {
   const [submitOpen, setSubmitOpen] = useState(false);
   const [returnOf, setReturnOf] = useState<Item>();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string>();
   const [form] = Form.useForm<{ title: string; content: string }>();
+  const { problem, setProblem, attempt: run, clearProblem } = useActionProblem(refetch);
 
   if (error && !data) return <FailurePage failure={describeFailure(error)} />;
   const divisionKind = data?.me?.division?.kind;
   const page = data?.infoSubmissions;
-
-  const run = async (action: () => Promise<unknown>) => {
-    setProblem(undefined);
-    try {
-      await action();
-      await refetch();
-      return true;
-    } catch (failure) {
-      setProblem(describeFailure(failure).message);
-      return false;
-    }
-  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         信息报送
       </Typography.Title>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          title={problem}
-          onClose={() => setProblem(undefined)}
-        />
-      )}
+      <ActionProblem problem={problem} onClose={clearProblem} />
       <Space wrap>
         <Select
           aria-label="状态"

@@ -18,6 +18,7 @@ import { parse } from 'graphql';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
   DeleteSavedQueryDocument,
@@ -182,22 +183,13 @@ function QueryEditor({
 }) {
   const client = useApolloClient();
   const [form] = Form.useForm<Draft>();
-  const [problem, setProblem] = useState<string>();
+  const { problem, attempt, clearProblem } = useActionProblem();
   const [result, setResult] = useState<{ table: ResultTable; errors: string[] }>();
   const [running, setRunning] = useState(false);
   const [exporting, setExporting] = useState<{ kind: string; done: number }>();
   const [save, saving] = useMutation(SaveQueryDocument);
   const [update, updating] = useMutation(UpdateSavedQueryDocument);
   const [remove] = useMutation(DeleteSavedQueryDocument);
-
-  const attempt = async (action: () => Promise<void>) => {
-    setProblem(undefined);
-    try {
-      await action();
-    } catch (failure) {
-      setProblem(describeFailure(failure).message);
-    }
-  };
 
   const submit = (draft: Draft) =>
     attempt(async () => {
@@ -293,16 +285,7 @@ function QueryEditor({
             <Checkbox>在本单位内共享</Checkbox>
           </Form.Item>
         )}
-        {problem && (
-          <Alert
-            type="error"
-            showIcon
-            closable
-            title={problem}
-            onClose={() => setProblem(undefined)}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <ActionProblem problem={problem} onClose={clearProblem} style={{ marginBottom: 16 }} />
         <Space wrap>
           <Button type="primary" loading={running} onClick={() => void run()}>
             运行
