@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { CursorPager } from '../../app/CursorPager';
 import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
@@ -234,17 +235,12 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
             },
           ]}
         />
-        <Space style={{ marginTop: 12 }}>
-          <Button disabled={!view.after} onClick={() => setView({ ...view, after: undefined })}>
-            第一页
-          </Button>
-          <Button
-            disabled={!staff?.pageInfo.hasNextPage}
-            onClick={() => setView({ ...view, after: staff?.pageInfo.endCursor ?? undefined })}
-          >
-            下一页
-          </Button>
-        </Space>
+        <CursorPager
+          style={{ marginTop: 12 }}
+          after={view.after}
+          pageInfo={staff?.pageInfo}
+          onPage={(after) => setView({ ...view, after })}
+        />
       </Card>
       <Modal
         open={!!editing}

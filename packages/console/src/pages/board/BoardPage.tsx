@@ -18,6 +18,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { CursorPager } from '../../app/CursorPager';
 import { isLeadership } from '../../auth/session';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
@@ -189,17 +190,12 @@ export default function BoardPage() {
             },
           ]}
         />
-        <Space style={{ marginTop: 16 }}>
-          <Button disabled={!view.after} onClick={() => setView({ ...view, after: undefined })}>
-            第一页
-          </Button>
-          <Button
-            disabled={!page?.pageInfo.hasNextPage}
-            onClick={() => setView({ ...view, after: page?.pageInfo.endCursor ?? undefined })}
-          >
-            下一页
-          </Button>
-        </Space>
+        <CursorPager
+          style={{ marginTop: 16 }}
+          after={view.after}
+          pageInfo={page?.pageInfo}
+          onPage={(after) => setView({ ...view, after })}
+        />
       </Card>
       {creating && (
         <CreateMatterModal

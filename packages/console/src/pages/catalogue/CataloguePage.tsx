@@ -19,6 +19,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { CursorPager } from '../../app/CursorPager';
 import { useCapabilities } from '../../app/capabilities';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
@@ -209,17 +210,11 @@ export default function CataloguePage() {
           },
         ]}
       />
-      <Space>
-        <Button disabled={!view.after} onClick={() => setView({ ...view, after: undefined })}>
-          第一页
-        </Button>
-        <Button
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => setView({ ...view, after: page?.pageInfo.endCursor ?? undefined })}
-        >
-          下一页
-        </Button>
-      </Space>
+      <CursorPager
+        after={view.after}
+        pageInfo={page?.pageInfo}
+        onPage={(after) => setView({ ...view, after })}
+      />
       <Drawer
         title="查阅条目"
         size="large"

@@ -3,6 +3,7 @@ import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } fro
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { CursorPager } from '../../app/CursorPager';
 import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import {
   AdoptInfoDocument,
@@ -126,17 +127,11 @@ export default function InfoPage() {
           },
         ]}
       />
-      <Space>
-        <Button disabled={!view.after} onClick={() => setView({ ...view, after: undefined })}>
-          第一页
-        </Button>
-        <Button
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => setView({ ...view, after: page?.pageInfo.endCursor ?? undefined })}
-        >
-          下一页
-        </Button>
-      </Space>
+      <CursorPager
+        after={view.after}
+        pageInfo={page?.pageInfo}
+        onPage={(after) => setView({ ...view, after })}
+      />
 
       <Modal
         title="报送信息"

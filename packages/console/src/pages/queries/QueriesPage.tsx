@@ -18,6 +18,7 @@ import { parse } from 'graphql';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
+import { CursorPager } from '../../app/CursorPager';
 import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
@@ -139,17 +140,11 @@ export default function QueriesPage() {
           { title: '更新时间', render: (_, query) => formatChinaTime(query.updatedAt) },
         ]}
       />
-      <Space>
-        <Button disabled={!view.after} onClick={() => setView({ ...view, after: undefined })}>
-          第一页
-        </Button>
-        <Button
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => setView({ ...view, after: page?.pageInfo.endCursor ?? undefined })}
-        >
-          下一页
-        </Button>
-      </Space>
+      <CursorPager
+        after={view.after}
+        pageInfo={page?.pageInfo}
+        onPage={(after) => setView({ ...view, after })}
+      />
       <QueryEditor
         key={open.id ?? 'new'}
         id={open.id}
