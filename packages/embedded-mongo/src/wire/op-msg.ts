@@ -85,17 +85,32 @@ function readDocumentSize(buf: Buffer, offset: number, end: number): number {
   return size;
 }
 
+/**
+ * An OP_MSG with `reply` as its body. `appended` are BSON elements (already encoded) added at
+ * the end of the body, after the reply's own fields.
+ */
 export function encodeOpMsg(
   reply: Document | Buffer,
   requestId: number,
   responseTo: number,
   flags = 0,
+  appended?: Buffer,
 ): Buffer {
   const body = Buffer.isBuffer(reply) ? reply : serialize(reply);
-  const out = Buffer.allocUnsafe(HEADER_SIZE + 5 + body.length);
+  const extra = appended?.length ?? 0;
+  const bodyStart = HEADER_SIZE + 5;
+  const out = Buffer.allocUnsafe(bodyStart + body.length + extra);
   writeHeader(out, { messageLength: out.length, requestId, responseTo, opCode: OpCode.MSG });
   out.writeUInt32LE(flags, HEADER_SIZE);
   out[HEADER_SIZE + 4] = 0;
-  out.set(body, HEADER_SIZE + 5);
+  if (!appended) {
+    out.set(body, bodyStart);
+    return out;
+  }
+  // The body's elements, then the appended ones, then the document's closing 0 byte.
+  out.set(body.subarray(0, body.length - 1), bodyStart);
+  out.set(appended, bodyStart + body.length - 1);
+  out[out.length - 1] = 0;
+  out.writeInt32LE(body.length + extra, bodyStart);
   return out;
 }
