@@ -1,6 +1,7 @@
 import { deserialize, serialize, type Document } from 'bson';
 import { crc32c } from './crc32c.js';
 import { HEADER_SIZE, OpCode, writeHeader } from './message-header.js';
+import { withoutTopLevelField } from './without-field.js';
 
 export const OpMsgFlag = {
   checksumPresent: 1 << 0,
@@ -48,7 +49,11 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
     if (kind === 0) {
       const size = readDocumentSize(message, offset, end);
       if (body) throw new MalformedMessageError('OP_MSG has more than one body section');
-      body = deserialize(message.subarray(offset, offset + size), BSON_DESERIALIZE_OPTIONS);
+      // Drivers gossip `$clusterTime` back in every command; nothing here reads it.
+      body = deserialize(
+        withoutTopLevelField(message.subarray(offset, offset + size), '$clusterTime'),
+        BSON_DESERIALIZE_OPTIONS,
+      );
       offset += size;
     } else if (kind === 1) {
       const size = readDocumentSize(message, offset, end);
