@@ -67,7 +67,10 @@ const median = (values: number[]): number => {
 /** Throughputs and the scan/indexed ratio are better higher; times are better lower. */
 const higherIsBetter = (figure: string): boolean => figure.includes('/s') || figure.includes(' / ');
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const loadAtStart = load();
 const samples = { before: new Map<string, number[]>(), after: new Map<string, number[]>() };
 for (let round = 1; round <= rounds; round++) {

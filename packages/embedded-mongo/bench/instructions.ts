@@ -76,7 +76,13 @@ async function insertRange(c: Collection<BenchDoc>, from: number, to: number): P
   const writer = async () => {
     for (let i = next++; i < to; i = next++) {
       const email = emailOf(i);
-      await c.insertOne({ _id: i, email, emailTwin: email, divisionId: i % 40, payload: 'x'.repeat(64) });
+      await c.insertOne({
+        _id: i,
+        email,
+        emailTwin: email,
+        divisionId: i % 40,
+        payload: 'x'.repeat(64),
+      });
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));
@@ -95,10 +101,11 @@ async function lookups(
 
 const findOne = (c: Collection<BenchDoc>, field: 'email' | 'emailTwin') => async (email: string) =>
   (await c.findOne({ [field]: email }))?._id;
-const findAll = (c: Collection<BenchDoc>, field: 'email' | 'emailTwin') => async (email: string) => {
-  const found = await c.find({ [field]: email }).toArray();
-  return found.length === 1 ? found[0]?._id : undefined;
-};
+const findAll =
+  (c: Collection<BenchDoc>, field: 'email' | 'emailTwin') => async (email: string) => {
+    const found = await c.find({ [field]: email }).toArray();
+    return found.length === 1 ? found[0]?._id : undefined;
+  };
 const countOf = (c: Collection<BenchDoc>) => async (email: string) => {
   const n = await c.countDocuments({ email });
   return n === 1 ? Number(email.slice('staff'.length, email.indexOf('@'))) : undefined;
@@ -209,7 +216,9 @@ async function dumpInstructions(child: ChildProcess, dir: string, phase: string)
   const known = new Set(await readdir(dir));
   await callgrindControl(`--dump=${phase.replace(/[^a-z]+/gi, '-')}`, child);
   for (let attempt = 0; attempt < 100; attempt++) {
-    const dumped = (await readdir(dir)).find((f) => !known.has(f) && /^callgrind\.out\.\d+$/.test(f));
+    const dumped = (await readdir(dir)).find(
+      (f) => !known.has(f) && /^callgrind\.out\.\d+$/.test(f),
+    );
     if (dumped) {
       const text = await readFile(join(dir, dumped), 'utf8');
       const summary = /^summary:\s+(\d+)/m.exec(text) ?? /^totals:\s+(\d+)/m.exec(text);
@@ -250,8 +259,11 @@ const samples = { before: new Map<string, number[]>(), after: new Map<string, nu
 for (let r = 1; r <= RUNS; r++) {
   for (const which of ['before', 'after'] as const) {
     const figures = await measure(builds[which]);
-    for (const [name, value] of figures) samples[which].set(name, [...(samples[which].get(name) ?? []), value]);
-    console.log(`run ${r}/${RUNS} ${which}: ${[...figures.values()].map((v) => Math.round(v)).join(' ')}`);
+    for (const [name, value] of figures)
+      samples[which].set(name, [...(samples[which].get(name) ?? []), value]);
+    console.log(
+      `run ${r}/${RUNS} ${which}: ${[...figures.values()].map((v) => Math.round(v)).join(' ')}`,
+    );
   }
 }
 
@@ -265,7 +277,9 @@ console.log(
   `\nserver instructions per operation (callgrind, median of ${RUNS}; ${DOCUMENTS} inserts, ${LOOKUPS} lookups)`,
 );
 console.log(`before = ${builds.before}\nafter  = ${builds.after}`);
-console.log(`${'figure'.padEnd(46)} ${'before'.padStart(12)} ${'after'.padStart(12)} ${'after/before'.padStart(13)}`);
+console.log(
+  `${'figure'.padEnd(46)} ${'before'.padStart(12)} ${'after'.padStart(12)} ${'after/before'.padStart(13)}`,
+);
 let worse = 0;
 for (const [name, values] of samples.after) {
   const b = median(samples.before.get(name) ?? [NaN]);
@@ -276,4 +290,8 @@ for (const [name, values] of samples.after) {
     `${name.padEnd(46)} ${Math.round(b).toString().padStart(12)} ${Math.round(a).toString().padStart(12)} ${ratio.toFixed(3).padStart(13)}${ratio > 1.1 ? '   MORE by more than 10%' : ''}`,
   );
 }
-console.log(worse === 0 ? '\nno figure more than 10% above before' : `\n${worse} figure(s) more than 10% above before`);
+console.log(
+  worse === 0
+    ? '\nno figure more than 10% above before'
+    : `\n${worse} figure(s) more than 10% above before`,
+);

@@ -70,7 +70,15 @@ async function startServer(packageDir: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(packageDir, 'src/cli.ts'), '--port', String(port), '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      join(packageDir, 'src/cli.ts'),
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: join(packageDir, '../..'), stdio: 'ignore' },
   );
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
@@ -90,7 +98,9 @@ async function startServer(packageDir: string): Promise<Running> {
   const staff = client.db('bench').collection<BenchDoc>('staff');
   await staff.createIndex({ email: 1 }, { unique: true });
   for (let i = 0; i < DOCUMENTS; i += 1000)
-    await staff.insertMany(Array.from({ length: Math.min(1000, DOCUMENTS - i) }, (_, k) => docOf(i + k)));
+    await staff.insertMany(
+      Array.from({ length: Math.min(1000, DOCUMENTS - i) }, (_, k) => docOf(i + k)),
+    );
   return { child, client, staff, dataDir };
 }
 
@@ -163,14 +173,19 @@ const median = (values: number[]) => {
 const servers = {} as Record<Side, Running>;
 for (const side of SIDES) servers[side] = await startServer(dirs[side]);
 try {
-  console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`before = ${dirs.before}\nafter  = ${dirs.after}`);
   console.log(
     `${'operation'.padEnd(34)} ${'p50 before'.padStart(11)} ${'p50 after'.padStart(10)} ${'ratio'.padStart(6)}   ${'server CPU µs/op before'.padStart(23)} ${'after'.padStart(6)} ${'ratio'.padStart(6)}`,
   );
   for (const operation of OPERATIONS) {
     // Warm-up on both sides, not recorded.
-    for (let k = 0; k < 200; k++) for (const side of SIDES) await operation.run(servers[side], k + 1e6);
+    for (let k = 0; k < 200; k++)
+      for (const side of SIDES) await operation.run(servers[side], k + 1e6);
     const latencies: Record<Side, number[]> = { before: [], after: [] };
     const cpuAtStart = {
       before: await cpuMicros(servers.before.child),
@@ -193,7 +208,11 @@ try {
       `${operation.name.padEnd(34)} ${p50.before.toFixed(3).padStart(11)} ${p50.after.toFixed(3).padStart(10)} ${(p50.after / p50.before).toFixed(3).padStart(6)}   ${cpu.before.toFixed(0).padStart(23)} ${cpu.after.toFixed(0).padStart(6)} ${(cpu.after / cpu.before).toFixed(3).padStart(6)}`,
     );
   }
-  console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   for (const side of SIDES) {
     const { child, client, dataDir } = servers[side];

@@ -11,9 +11,7 @@ describe('cluster time in replies', () => {
   it('appends $clusterTime and operationTime after the reply fields, with the current seconds', () => {
     const clusterTime = new ClusterTime();
     const before = Math.floor(Date.now() / 1000);
-    const body = replyBody(
-      encodeOpMsg({ n: 1, ok: 1 }, 7, 3, 0, clusterTime.nextElements()),
-    );
+    const body = replyBody(encodeOpMsg({ n: 1, ok: 1 }, 7, 3, 0, clusterTime.nextElements()));
     expect(Object.keys(body)).toEqual(['n', 'ok', '$clusterTime', 'operationTime']);
     const time = body.operationTime as Timestamp;
     expect(time).toBeInstanceOf(Timestamp);

@@ -25,7 +25,7 @@ export class ClusterTime {
     // A document is its int32 length, its elements and a 0 byte; keep the elements.
     this.elements = Buffer.from(encoded.subarray(4, encoded.length - 1));
     this.timestampOffsets = [];
-    for (let at = this.elements.indexOf(MARKER_BYTES); at >= 0; ) {
+    for (let at = this.elements.indexOf(MARKER_BYTES); at >= 0;) {
       this.timestampOffsets.push(at);
       at = this.elements.indexOf(MARKER_BYTES, at + 8);
     }
