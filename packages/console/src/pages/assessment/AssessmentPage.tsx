@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Button,
   Card,
   Col,
-  List,
   Result,
   Row,
   Select,
@@ -19,6 +17,8 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
 import { useCapabilities } from '../../app/capabilities';
+import { CursorPager } from '../../app/CursorPager';
+import { ItemList } from '../../app/ItemList';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
   AssessmentDivisionScoreDocument,
@@ -344,20 +344,11 @@ function DivisionDetail({
                   <Typography.Text type="secondary">
                     共 {explanation?.totalCount ?? 0} 条
                   </Typography.Text>
-                  <Button
-                    disabled={!view.after}
-                    onClick={() => setView({ ...view, after: undefined })}
-                  >
-                    第一页
-                  </Button>
-                  <Button
-                    disabled={!explanation?.pageInfo.hasNextPage}
-                    onClick={() =>
-                      setView({ ...view, after: explanation?.pageInfo.endCursor ?? undefined })
-                    }
-                  >
-                    下一页
-                  </Button>
+                  <CursorPager
+                    after={view.after}
+                    pageInfo={explanation?.pageInfo}
+                    onPage={(after) => setView({ ...view, after })}
+                  />
                 </Space>
               </>
             )}
@@ -379,11 +370,12 @@ function DivisionDetail({
             expandable={{
               rowExpandable: (inspection) => inspection.findings.length > 0,
               expandedRowRender: (inspection) => (
-                <List
+                <ItemList
+                  aria-label={`${inspection.title}的发现`}
                   size="small"
                   dataSource={inspection.findings}
                   renderItem={(finding) => (
-                    <List.Item>
+                    <ItemList.Item>
                       <Tag color={SEVERITIES[finding.severity]?.color}>
                         {SEVERITIES[finding.severity]?.label}
                       </Tag>
@@ -391,7 +383,7 @@ function DivisionDetail({
                       <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                         {formatChinaTime(finding.recordedAt)}
                       </Typography.Text>
-                    </List.Item>
+                    </ItemList.Item>
                   )}
                 />
               ),
