@@ -19,6 +19,7 @@ import { describeFailure } from '../../api/errors';
 import { useCapabilities } from '../../app/capabilities';
 import { CursorPager } from '../../app/CursorPager';
 import { ItemList } from '../../app/ItemList';
+import { mayUseAssessment } from '../../app/page-access';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
   AssessmentDivisionScoreDocument,
@@ -30,7 +31,7 @@ import {
   type ScoreCategory,
 } from '../../generated/graphql';
 import { formatChinaDate, formatChinaTime } from '../../lib/china-time';
-import { FailurePage } from '../errors/FailurePages';
+import { FailurePage, ForbiddenPage } from '../errors/FailurePages';
 import {
   assessmentSearchFrom,
   assessmentViewFrom,
@@ -61,7 +62,11 @@ type Inspection = AssessmentInspectionsQuery['inspections'][number];
  * (and said so) when the supergraph has no assessment.
  */
 export default function AssessmentPage() {
+  const { claims } = useSignedIn();
   const capabilities = useCapabilities();
+  if (!mayUseAssessment(claims)) {
+    return <ForbiddenPage message="考核页面供各处室人员、考核人员、分析人员和领导使用。" />;
+  }
   // Nothing is asked of assessment before the schema says it is there.
   if (!capabilities) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!capabilities.assessment)
