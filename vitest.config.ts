@@ -12,7 +12,11 @@ const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    reporters: ['default', './scripts/test-summary-reporter.ts'],
+    reporters: [
+      'default',
+      './scripts/test-summary-reporter.ts',
+      './scripts/long-running-test-reporter.ts',
+    ],
     projects: [
       {
         extends: true,
