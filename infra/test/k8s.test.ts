@@ -263,7 +263,7 @@ describe(`Kubernetes manifests, production overlay (rendered by ${renderedBy})`,
     for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'])
       expect(config.data).toHaveProperty(key);
 
-    type Sourced = Container & {
+    type Sourced = {
       env?: Array<{
         name: string;
         valueFrom?: { configMapKeyRef?: { name: string; key: string } };
