@@ -1,12 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preloadFirstPage } from './build/preload-first-page';
 
 // `vite` proxies the graph and the development sign-in to a running gateway (pnpm start), so
 // the console can be developed with hot reload on :5173 against the real stack.
 const gateway = 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  // The modules main.tsx imports dynamically: the console's shell and the 工作台.
+  plugins: [
+    react(),
+    preloadFirstPage(['src/app/ConsoleApp.tsx', 'src/pages/workbench/WorkbenchPage.tsx']),
+  ],
   build: {
     // The Ant Design chunk is the largest and is shared by every page; it is cached for good.
     chunkSizeWarningLimit: 1000,
