@@ -67,7 +67,7 @@ describe('handshake', () => {
     expect(ping.operationTime).toBeInstanceOf(BSON.Timestamp);
     const session = target.client().startSession({ causalConsistency: true });
     try {
-      const coll = target.db().collection('causal');
+      const coll = target.db().collection<{ _id: number }>('causal');
       await coll.insertOne({ _id: 1 }, { session });
       expect(session.operationTime?.greaterThan(ping.operationTime as BSON.Timestamp)).toBe(true);
       // The driver now sends readConcern.afterClusterTime with the insert's operationTime.
