@@ -2,10 +2,12 @@ import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, type Dispatcher } from 'undici';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@heli/auth';
+import { SubgraphResponseHeaders } from './subgraph-response-headers.js';
 
 /** Apollo's fetch-like interface for subgraph requests (from @apollo/utils.fetcher, which Heli does not depend on directly). */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse['headers'];
 
 export interface SubgraphFetcher {
   fetcher: Fetcher;
@@ -40,11 +42,22 @@ export function createSubgraphFetcher({
   const agent = new Agent(
     timeoutMs === undefined ? {} : { headersTimeout: timeoutMs, bodyTimeout: timeoutMs },
   );
+  // A gateway calls a handful of subgraph URLs over and over: each is parsed once.
+  const targets = new Map<string, { origin: string; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      targets.set(url, target);
+    }
+    return target;
+  };
   const fetcher: Fetcher = async (url, init = {}) => {
-    const target = new URL(url);
+    const target = targetOf(url);
     const response = await agent.request({
       origin: target.origin,
-      path: `${target.pathname}${target.search}`,
+      path: target.path,
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
       headers:
         signingSecret === undefined
@@ -60,27 +73,17 @@ export function createSubgraphFetcher({
     return bufferedResponse(url, {
       status: response.statusCode,
       statusText: response.statusText || (STATUS_CODES[response.statusCode] ?? ''),
-      headers: responseHeaders(response.headers),
+      headers: SubgraphResponseHeaders.fromRecord(response.headers),
       body,
     });
   };
   return { fetcher, close: () => agent.close() };
 }
 
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const each of value) headers.append(name, each);
-    else headers.append(name, value);
-  }
-  return headers;
-}
-
 /** A fetch Response over a body already read in full; like fetch's, the body can be consumed once. */
 export function bufferedResponse(
   url: string,
-  read: { status: number; statusText: string; headers: Headers; body: string },
+  read: { status: number; statusText: string; headers: FetcherHeaders; body: string },
 ): FetcherResponse {
   const { status, statusText, headers, body } = read;
   let bodyUsed = false;
@@ -108,7 +111,7 @@ export function bufferedResponse(
     clone: () => {
       if (bodyUsed)
         throw new TypeError(`the response from ${url} cannot be cloned: its body was read`);
-      return bufferedResponse(url, { ...read, headers: new Headers(headers) });
+      return bufferedResponse(url, { ...read, headers: new SubgraphResponseHeaders(headers) });
     },
   };
 }
