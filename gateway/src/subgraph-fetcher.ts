@@ -16,7 +16,7 @@ export interface SubgraphFetcher {
 }
 
 /**
- * Subgraph requests on undici's `request` API over pooled keep-alive connections, behind the
+ * Subgraph requests dispatched on undici's keep-alive connection pool, behind the
  * fetch-like interface Apollo's RemoteGraphQLDataSource calls.
  *
  * Why not Node's global `fetch`: it builds the whole WHATWG machinery per call — a Request, a
@@ -53,30 +53,69 @@ export function createSubgraphFetcher({
     }
     return target;
   };
-  const fetcher: Fetcher = async (url, init = {}) => {
-    const target = targetOf(url);
-    const response = await agent.request({
-      origin: target.origin,
-      path: target.path,
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers:
-        signingSecret === undefined
-          ? (init.headers ?? {})
-          : {
-              ...init.headers,
-              [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(signingSecret, init.body ?? ''),
-            },
-      body: init.body ?? null,
-      signal: init.signal as AbortSignal | undefined,
+  const fetcher: Fetcher = (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const target = targetOf(url);
+      const signal = init.signal as AbortSignal | undefined;
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      let status = 0;
+      let statusText = '';
+      let headers = new SubgraphResponseHeaders();
+      const chunks: Buffer[] = [];
+      let stopListening: (() => void) | undefined;
+      // undici's dispatch with a handler of our own: the answer's chunks are collected as they
+      // come, without the Readable stream (and its body-mixin machinery) `request` builds for each
+      // response only for it to be read whole at once.
+      agent.dispatch(
+        {
+          origin: target.origin,
+          path: target.path,
+          method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+          headers:
+            signingSecret === undefined
+              ? (init.headers ?? {})
+              : {
+                  ...init.headers,
+                  [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(signingSecret, init.body ?? ''),
+                },
+          body: init.body ?? null,
+        },
+        {
+          onRequestStart(controller) {
+            if (!signal) return;
+            const abort = () => controller.abort(signal.reason as Error);
+            signal.addEventListener('abort', abort, { once: true });
+            stopListening = () => signal.removeEventListener('abort', abort);
+          },
+          onResponseStart(_controller, statusCode, rawHeaders, statusMessage) {
+            status = statusCode;
+            statusText = statusMessage || (STATUS_CODES[statusCode] ?? '');
+            headers = SubgraphResponseHeaders.fromRecord(rawHeaders);
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            stopListening?.();
+            resolve(
+              bufferedResponse(url, {
+                status,
+                statusText,
+                headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+          },
+          onResponseError(_controller, error) {
+            stopListening?.();
+            reject(error);
+          },
+        },
+      );
     });
-    const body = await response.body.text();
-    return bufferedResponse(url, {
-      status: response.statusCode,
-      statusText: response.statusText || (STATUS_CODES[response.statusCode] ?? ''),
-      headers: SubgraphResponseHeaders.fromRecord(response.headers),
-      body,
-    });
-  };
   return { fetcher, close: () => agent.close() };
 }
 
