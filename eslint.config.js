@@ -1,20 +1,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const GENERATED = '**/src/generated/**';
+
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '.data/**',
-      '**/.data/**',
-      // Written by graphql-codegen; `pnpm codegen:check` keeps it in step with the SDL.
-      '**/src/generated/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '**/.data/**'],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
   {
+    // Written by graphql-codegen; `pnpm codegen:check` keeps it in step with the SDL. Parsed with
+    // no rules rather than ignored: naming an ignored file, as a change's list of files does
+    // (/work/wt/land.sh, `--max-warnings 0`), is itself a warning.
+    files: [`${GENERATED}/*.ts`],
+    languageOptions: { parser: tseslint.parser },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
+  {
+    ignores: [GENERATED],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

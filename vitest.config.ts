@@ -6,13 +6,21 @@ import { defineConfig } from 'vitest/config';
 // graphql refuses types from a second copy ("from another module or realm"). Pin both to one.
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
+// Every tier that talks to NATS tags its namespaces with the run's tag and deletes the run's
+// streams at the end, so a long-lived NATS does not collect every run's streams.
+const RUN_STREAMS = './packages/testkit/src/test-run-streams.ts';
+
 // Three tiers, told apart by file suffix (docs/adr/002-test-tiers.md):
 // *.test.ts unit beside the code, *.int.test.ts against the embedded MongoDB-wire server and
 // real NATS, e2e/**/*.e2e.ts through the gateway.
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    reporters: ['default', './scripts/test-summary-reporter.ts'],
+    reporters: [
+      'default',
+      './scripts/test-summary-reporter.ts',
+      './scripts/long-running-test-reporter.ts',
+    ],
     projects: [
       {
         extends: true,
@@ -36,6 +44,7 @@ export default defineConfig({
             '{packages,services}/*/{src,test}/**/*.int.test.ts',
             'gateway/{src,test}/**/*.int.test.ts',
           ],
+          globalSetup: [RUN_STREAMS],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -45,6 +54,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: [RUN_STREAMS],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -56,7 +66,7 @@ export default defineConfig({
           // The web console in a real Chromium (packages/console, docs/adr/009): built once first.
           name: 'browser',
           include: ['e2e/**/*.browser.ts'],
-          globalSetup: ['e2e/console/build-console.ts'],
+          globalSetup: [RUN_STREAMS, 'e2e/console/build-console.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -41,12 +41,15 @@ const SUBGRAPHS = [
  * The compose file as `docker compose config` / `docker-compose config` renders it, or — only where
  * neither is installed — as the YAML library reads it (merge keys resolved, variables left as written).
  */
-function loadCompose(): { services: Record<string, ComposeService>; renderedBy: string } {
+function loadCompose(extraEnv: Record<string, string> = {}): {
+  services: Record<string, ComposeService>;
+  renderedBy: string;
+} {
   if (tool) {
     const yaml = execFileSync(tool.command, [...tool.args, '-f', COMPOSE_FILE, 'config'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, ...REQUIRED_ENV },
+      env: { ...process.env, ...REQUIRED_ENV, ...extraEnv },
       timeout: 120_000,
     });
     return {
@@ -65,8 +68,8 @@ const services = compose.services;
 // Says in the test output which validator ran.
 console.info(`infra/docker-compose.yml rendered by ${compose.renderedBy}`);
 
-const envOf = (name: string): Record<string, string> => {
-  const env = services[name]?.environment ?? {};
+const envOf = (name: string, from = services): Record<string, string> => {
+  const env = from[name]?.environment ?? {};
   if (Array.isArray(env)) {
     return Object.fromEntries(
       env.map((line) => [line.split('=')[0]!, line.slice(line.indexOf('=') + 1)]),
@@ -177,6 +180,59 @@ describe(`infra/docker-compose.yml (${compose.renderedBy})`, () => {
     expect(envOf('gateway')['SCHEMA_REGISTRY_REPLICAS']).toBe('3');
     expect(dependsOn('gateway')).toEqual({ 'schema-publish': 'service_completed_successfully' });
     expect(services['console']?.build?.dockerfile).toMatch(/(^|\/)infra\/Dockerfile\.console$/);
+  });
+
+  it("passes the console's production sign-in to the gateway, and its issuer and audience to every verifier", () => {
+    const provider = {
+      OIDC_ISSUER: 'https://sso.example.gov.cn/realms/heli',
+      OIDC_CLIENT_ID: 'heli-console',
+      OIDC_RESOURCE: 'https://heli.example.gov.cn/graphql',
+      JWKS_URL: 'https://sso.example.gov.cn/realms/heli/protocol/openid-connect/certs',
+      JWT_ISSUER: 'https://sso.example.gov.cn/realms/heli',
+      JWT_AUDIENCE: 'heli-api',
+    };
+    const signIn = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_SCOPES', 'OIDC_RESOURCE'];
+    const verify = ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'];
+    if (!tool) {
+      // Without a compose tool only the wiring can be read: each variable named where it belongs.
+      expect(Object.keys(envOf('gateway'))).toEqual(expect.arrayContaining([...signIn, ...verify]));
+      for (const name of SUBGRAPHS) {
+        expect(Object.keys(envOf(name)), name).toEqual(expect.arrayContaining(verify));
+      }
+      return;
+    }
+    const configured = loadCompose(provider).services;
+    expect(envOf('gateway', configured)).toMatchObject({
+      ...provider,
+      OIDC_SCOPES: 'openid profile',
+    });
+    for (const name of SUBGRAPHS) {
+      const env = envOf(name, configured);
+      expect(env, name).toMatchObject({
+        JWKS_URL: provider.JWKS_URL,
+        JWT_ISSUER: provider.JWT_ISSUER,
+        JWT_AUDIENCE: provider.JWT_AUDIENCE,
+      });
+      // The console's client is the gateway's business only.
+      expect(env, name).not.toHaveProperty('OIDC_CLIENT_ID');
+    }
+    // Unset, they are empty, which every deployable reads as not configured (development issuer).
+    expect(envOf('gateway')).toMatchObject({ OIDC_ISSUER: '', JWT_ISSUER: '', JWT_AUDIENCE: '' });
+  }, 120_000);
+
+  it("serves the console's sign-in settings and notification stream from the gateway, beside /graphql", () => {
+    const site = readFileSync(join(ROOT, 'infra/console/default.conf.template'), 'utf8');
+    // A location's block: from its line to the closing brace on a line of its own.
+    const block = (location: string) => {
+      const start = site.indexOf(`location ${location} {`);
+      expect(start, location).toBeGreaterThanOrEqual(0);
+      return site.slice(start, site.indexOf('\n  }', start));
+    };
+    for (const location of ['/graphql', '= /console-config.json', '/notifications/']) {
+      expect(block(location), location).toContain('proxy_pass ${GATEWAY_URL};');
+    }
+    // The stream is pushed as it happens: nginx must not hold it back in a buffer.
+    expect(block('/notifications/')).toContain('proxy_buffering off;');
   });
 
   it('runs every Node image from its production build, not from TypeScript at run time', () => {

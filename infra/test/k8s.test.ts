@@ -248,6 +248,44 @@ describe(`Kubernetes manifests, production overlay (rendered by ${renderedBy})`,
     expect(admits(gateway, stranger), 'anyone → gateway').toBe(true);
   });
 
+  it("the console's production sign-in reaches the gateway, and one issuer and audience every verifier", () => {
+    const signIn = find('ConfigMap', 'heli-sign-in') as K8sObject & {
+      data: Record<string, string>;
+    };
+    expect(Object.keys(signIn.data).sort()).toEqual([
+      'OIDC_CLIENT_ID',
+      'OIDC_ISSUER',
+      'OIDC_RESOURCE',
+      'OIDC_SCOPES',
+    ]);
+    expect(signIn.data['OIDC_SCOPES']).toContain('openid');
+    const config = find('ConfigMap', 'heli-config') as K8sObject & { data: Record<string, string> };
+    for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'])
+      expect(config.data).toHaveProperty(key);
+
+    type Sourced = {
+      env?: Array<{
+        name: string;
+        valueFrom?: { configMapKeyRef?: { name: string; key: string } };
+      }>;
+      envFrom?: Array<{ configMapRef?: { name: string } }>;
+    };
+    const sources = (container: Sourced) =>
+      (container.envFrom ?? []).map((e) => e.configMapRef?.name);
+    const gateway = containersOf(find('Deployment', 'gateway'))[0] as unknown as Sourced;
+    expect(sources(gateway)).toContain('heli-sign-in');
+    for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE']) {
+      const variable = gateway.env?.find((e) => e.name === key);
+      expect(variable?.valueFrom?.configMapKeyRef, key).toEqual({ name: 'heli-config', key });
+    }
+    for (const name of SUBGRAPHS) {
+      const container = containersOf(find('Deployment', name))[0] as unknown as Sourced;
+      // Every key of heli-config, the issuer and audience among them; the console's client not.
+      expect(sources(container), name).toContain('heli-config');
+      expect(sources(container), name).not.toContain('heli-sign-in');
+    }
+  });
+
   it('keys come from the heli-keys Secret, and every key a pod reads is there or optional', () => {
     const secret = find('Secret', 'heli-keys') as K8sObject & {
       stringData: Record<string, string>;

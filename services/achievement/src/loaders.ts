@@ -10,6 +10,7 @@ import type { ForumModerationRecord, ForumPostRecord } from './forum/forum.model
 import type { AchievementRecord } from './achievements/achievement.model.js';
 import type { AchievementModels } from './models.js';
 import { forumParticipationLoaders } from './forum/forum-participation.js';
+import { lineageLoader } from './lineage/lineage-loader.js';
 import { confirmedUsesLoaders } from './reuse/reuse-summaries.js';
 import type { UseRecord } from './reuse/use.model.js';
 
@@ -42,6 +43,8 @@ export function createAchievementLoaders({ models, viewer }: LoaderScope<Achieve
       filter: visible,
       sort: inWrittenOrder,
     }),
+    /** Lineages by decision, instruction or matter id (`MeetingDecision.lineage`, `lineage`). */
+    lineage: lineageLoader(models, viewer),
     use: byIdLoader(models.uses),
     /** Uses of an achievement; only asked for an achievement already loaded as visible. */
     usesOfAchievement: groupedLoader(models.uses, 'achievementId', {

@@ -3,6 +3,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignedIn } from '../auth/SessionContext';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useConnectionLost } from './connection';
+import { useMenuAccess } from './menu-access';
+import { visibleMenu } from './page-access';
 
 const MENU = [
   { key: '/', label: '工作台' },
@@ -21,7 +23,10 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const connectionLost = useConnectionLost();
-  const selected = MENU.filter((item) => item.key !== '/' && location.pathname.startsWith(item.key))
+  // 管理, 考核 and 查询 only for those who may use them (app/page-access.ts).
+  const menu = visibleMenu(MENU, useMenuAccess());
+  const selected = menu
+    .filter((item) => item.key !== '/' && location.pathname.startsWith(item.key))
     .map((item) => item.key)
     .concat(location.pathname === '/' ? ['/'] : []);
 
@@ -36,7 +41,7 @@ export function ConsoleLayout() {
             theme="dark"
             mode="horizontal"
             selectedKeys={selected}
-            items={MENU}
+            items={menu}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeClaims, loadSession, msUntilExpiry, saveSession, sessionFromToken } from './session';
+import { MemoryStorage } from '../../test/memory-storage';
 
 function fakeToken(claims: object): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode({ alg: 'HS256' })}.${encode(claims)}.signature`;
-}
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
 }
 
 const claims = {

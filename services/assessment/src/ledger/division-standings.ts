@@ -10,6 +10,7 @@ import {
 import { periodRanks, standingChanges, type StandingTotals } from './division-standings.rules.js';
 import type { ScoreEntryRecord } from './ledger.model.js';
 import { roundPoints } from './score-event.rules.js';
+import { standingsReader } from './standings-reader.js';
 import type { DivisionTotals } from './score-totals.js';
 
 type EntryPoints = Pick<
@@ -162,17 +163,20 @@ export async function buildMissingStandings(models: AssessmentModels): Promise<b
   return true;
 }
 
-/** The standings of `<period>|<divisionId>` keys, in key order; 0 for a division with none. */
+/**
+ * The standings of `<period>|<divisionId>` keys, in key order; 0 for a division with none. Read
+ * with the other requests in flight (`standingsReader`).
+ */
 export async function standingsOf(
   models: AssessmentModels,
   keys: readonly { period: string; divisionId: string }[],
 ): Promise<DivisionTotals[]> {
-  const found = await models.divisionStandings
-    .find({ _id: { $in: keys.map((k) => standingId(k.period, k.divisionId)) } })
-    .lean<DivisionStandingRecord[]>();
-  const byId = new Map(found.map((s) => [s._id, s]));
-  return keys.map(({ period, divisionId }) => {
-    const standing = byId.get(standingId(period, divisionId));
+  const found = await standingsReader(models).loadMany(
+    keys.map((k) => standingId(k.period, k.divisionId)),
+  );
+  return keys.map(({ divisionId }, i) => {
+    const standing = found[i];
+    if (standing instanceof Error) throw standing;
     return {
       divisionId,
       total: roundPoints(standing?.total ?? 0),

@@ -28,12 +28,15 @@ import {
   AdminUpdateStaffDocument,
   ApplyScoringRulesDocument,
   PreviewScoringRulesDocument,
+  type AdminOfficeFieldsFragment,
   type AdminRecomputeFieldsFragment,
   type AdminRuleSetFieldsFragment,
   type AdminStaffFieldsFragment,
 } from '../../generated/graphql';
 import { formatChinaTime } from '../../lib/china-time';
 import { FailurePage, ForbiddenPage } from '../errors/FailurePages';
+import { NewStaffModal } from './NewStaffModal';
+import { OfficeModal } from './OfficeModal';
 import { CLASSIFICATION_LABELS } from '../workbench/workbench';
 import {
   CATEGORY_LABELS,
@@ -119,6 +122,9 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
   });
   const [editing, setEditing] = useState<AdminStaffFieldsFragment>();
   const [creating, setCreating] = useState(false);
+  // 新建单位 (open, no office) or 编辑单位 (open with the office).
+  const [officeForm, setOfficeForm] = useState<{ office?: AdminOfficeFieldsFragment }>();
+  const [newStaff, setNewStaff] = useState(false);
   const [updateStaff, updating] = useMutation(AdminUpdateStaffDocument);
   const [createDivision, creatingDivision] = useMutation(AdminCreateDivisionDocument);
   const [staffForm] = Form.useForm<StaffEdit>();
@@ -132,7 +138,15 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ActionProblem problem={problem} onClose={clearProblem} />
-      <Card size="small" title="单位">
+      <Card
+        size="small"
+        title="单位"
+        extra={
+          <Button size="small" onClick={() => setOfficeForm({})}>
+            新建单位
+          </Button>
+        }
+      >
         <Table
           aria-label="单位"
           rowKey="id"
@@ -146,6 +160,23 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
             {
               title: '类别',
               render: (_, office) => OFFICE_KIND_LABELS[office.kind] ?? office.kind,
+            },
+            {
+              title: '上级单位',
+              render: (_, office) =>
+                offices.find((o) => o.id === office.parent?.id)?.shortName ?? '—',
+            },
+            {
+              title: '操作',
+              render: (_, office) => (
+                <Button
+                  size="small"
+                  aria-label={`编辑${office.shortName}`}
+                  onClick={() => setOfficeForm({ office })}
+                >
+                  编辑
+                </Button>
+              ),
             },
           ]}
         />
@@ -167,7 +198,15 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
           ))}
         </Space>
       </Card>
-      <Card size="small" title="人员与涉密等级">
+      <Card
+        size="small"
+        title="人员与涉密等级"
+        extra={
+          <Button size="small" onClick={() => setNewStaff(true)}>
+            新建人员
+          </Button>
+        }
+      >
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             aria-label="处室"
@@ -297,6 +336,20 @@ function Organisation({ view, setView }: { view: AdminView; setView: (v: AdminVi
           </Form.Item>
         </Form>
       </Modal>
+      <OfficeModal
+        open={!!officeForm}
+        office={officeForm?.office}
+        offices={offices}
+        attempt={attempt}
+        onClose={() => setOfficeForm(undefined)}
+      />
+      <NewStaffModal
+        open={newStaff}
+        offices={offices}
+        divisions={divisions}
+        attempt={attempt}
+        onClose={() => setNewStaff(false)}
+      />
       <Modal
         open={creating}
         title="新建处室"

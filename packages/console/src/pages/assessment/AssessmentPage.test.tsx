@@ -223,6 +223,16 @@ describe('考核', { timeout: 30_000 }, () => {
     expect(within(checks).getByText('2 / 12 项')).toBeTruthy();
   });
 
+  it('given an administrator outside any division who reaches 考核 by URL, then the FORBIDDEN page', async () => {
+    localStorage.setItem(
+      'heli.session',
+      `${encode({ alg: 'HS256' })}.${encode({ ...claims, divisionId: null, roles: ['ADMIN'] })}.sig`,
+    );
+    renderAt('/assessment', [capabilities(true)]);
+    expect(await screen.findByText('无权访问')).toBeTruthy();
+    expect(screen.queryByRole('img', { name: /得分排行/ })).toBeNull();
+  });
+
   it('given a supergraph without assessment, then the page says so', async () => {
     renderAt('/assessment', [capabilities(false)]);
     expect(await screen.findByText('考核未启用')).toBeTruthy();

@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Button,
   Card,
   Col,
-  List,
   Result,
   Row,
   Select,
@@ -19,6 +17,9 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
 import { useCapabilities } from '../../app/capabilities';
+import { CursorPager } from '../../app/CursorPager';
+import { ItemList } from '../../app/ItemList';
+import { mayUseAssessment } from '../../app/page-access';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
   AssessmentDivisionScoreDocument,
@@ -30,7 +31,7 @@ import {
   type ScoreCategory,
 } from '../../generated/graphql';
 import { formatChinaDate, formatChinaTime } from '../../lib/china-time';
-import { FailurePage } from '../errors/FailurePages';
+import { FailurePage, ForbiddenPage } from '../errors/FailurePages';
 import {
   assessmentSearchFrom,
   assessmentViewFrom,
@@ -61,7 +62,11 @@ type Inspection = AssessmentInspectionsQuery['inspections'][number];
  * (and said so) when the supergraph has no assessment.
  */
 export default function AssessmentPage() {
+  const { claims } = useSignedIn();
   const capabilities = useCapabilities();
+  if (!mayUseAssessment(claims)) {
+    return <ForbiddenPage message="考核页面供各处室人员、考核人员、分析人员和领导使用。" />;
+  }
   // Nothing is asked of assessment before the schema says it is there.
   if (!capabilities) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!capabilities.assessment)
@@ -344,20 +349,11 @@ function DivisionDetail({
                   <Typography.Text type="secondary">
                     共 {explanation?.totalCount ?? 0} 条
                   </Typography.Text>
-                  <Button
-                    disabled={!view.after}
-                    onClick={() => setView({ ...view, after: undefined })}
-                  >
-                    第一页
-                  </Button>
-                  <Button
-                    disabled={!explanation?.pageInfo.hasNextPage}
-                    onClick={() =>
-                      setView({ ...view, after: explanation?.pageInfo.endCursor ?? undefined })
-                    }
-                  >
-                    下一页
-                  </Button>
+                  <CursorPager
+                    after={view.after}
+                    pageInfo={explanation?.pageInfo}
+                    onPage={(after) => setView({ ...view, after })}
+                  />
                 </Space>
               </>
             )}
@@ -379,11 +375,12 @@ function DivisionDetail({
             expandable={{
               rowExpandable: (inspection) => inspection.findings.length > 0,
               expandedRowRender: (inspection) => (
-                <List
+                <ItemList
+                  aria-label={`${inspection.title}的发现`}
                   size="small"
                   dataSource={inspection.findings}
                   renderItem={(finding) => (
-                    <List.Item>
+                    <ItemList.Item>
                       <Tag color={SEVERITIES[finding.severity]?.color}>
                         {SEVERITIES[finding.severity]?.label}
                       </Tag>
@@ -391,7 +388,7 @@ function DivisionDetail({
                       <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                         {formatChinaTime(finding.recordedAt)}
                       </Typography.Text>
-                    </List.Item>
+                    </ItemList.Item>
                   )}
                 />
               ),

@@ -7,7 +7,6 @@ import {
   Drawer,
   Form,
   Input,
-  List,
   Modal,
   Select,
   Space,
@@ -20,6 +19,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
 import { CursorPager } from '../../app/CursorPager';
+import { ItemList } from '../../app/ItemList';
 import { useCapabilities } from '../../app/capabilities';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
@@ -343,13 +343,13 @@ function AchievementUses({ id, ownDivision }: { id: string; ownDivision: boolean
       <Typography.Title level={5} style={{ margin: 0 }}>
         成果应用（{achievement.leadDivision.name}）
       </Typography.Title>
-      <List
+      <ItemList
+        aria-label="成果应用"
         size="small"
-        bordered
-        locale={{ emptyText: '尚无其他处室登记应用' }}
+        empty={<Typography.Text type="secondary">尚无其他处室登记应用</Typography.Text>}
         dataSource={achievement.uses}
         renderItem={(use) => (
-          <List.Item>
+          <ItemList.Item>
             {use.userDivision.name} {USE_KINDS[use.kind]}：{use.purpose}（
             {use.status === 'CONFIRMED'
               ? '已确认'
@@ -357,7 +357,7 @@ function AchievementUses({ id, ownDivision }: { id: string; ownDivision: boolean
                 ? '有异议'
                 : '待确认'}
             ）
-          </List.Item>
+          </ItemList.Item>
         )}
       />
       {!ownDivision && (

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { SessionProvider } from '../../auth/SessionContext';
 import {
+  MenuSavedQueriesDocument,
   SavedQueriesDocument,
   SaveQueryDocument,
   type SavedQueryFieldsFragment,
@@ -140,6 +141,19 @@ describe('查询', { timeout: 30_000 }, () => {
         shared: true,
       },
     });
+  });
+
+  it('given someone who is no analyst and has no query shared with them, when they open 查询 by URL, then the FORBIDDEN page', async () => {
+    signIn(['STAFF']);
+    renderAt('/queries', [
+      list(false, []),
+      {
+        request: { query: MenuSavedQueriesDocument },
+        result: { data: { savedQueries: { __typename: 'SavedQueryConnection', totalCount: 0 } } },
+      },
+    ]);
+    expect(await screen.findByText('无权访问')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: '保存的查询' })).toBeNull();
   });
 
   it('given variables that are not a JSON object, when I run, then I am told and nothing is sent', async () => {

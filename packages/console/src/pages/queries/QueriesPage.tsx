@@ -19,17 +19,19 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFailure } from '../../api/errors';
 import { CursorPager } from '../../app/CursorPager';
+import { mayUseQueries } from '../../app/page-access';
 import { ActionProblem, useActionProblem } from '../../app/useActionProblem';
 import { useSignedIn } from '../../auth/SessionContext';
 import {
   DeleteSavedQueryDocument,
+  MenuSavedQueriesDocument,
   SavedQueriesDocument,
   SaveQueryDocument,
   UpdateSavedQueryDocument,
   type SavedQueryFieldsFragment,
 } from '../../generated/graphql';
 import { formatChinaTime } from '../../lib/china-time';
-import { FailurePage } from '../errors/FailurePages';
+import { FailurePage, ForbiddenPage } from '../errors/FailurePages';
 import { csvBlob, download, xlsxBlob } from './export-table';
 import {
   exportFileName,
@@ -72,8 +74,14 @@ export default function QueriesPage() {
   const list = useQuery(SavedQueriesDocument, {
     variables: { mineOnly: view.mineOnly, after: view.after ?? null },
   });
+  // The menu's count (app/menu-access.ts): whoever has no query to run and may keep none is refused.
+  const runnable = useQuery(MenuSavedQueriesDocument, { fetchPolicy: 'cache-first' });
   const [open, setOpen] = useState<{ id: string | null; draft: Draft }>({ id: null, draft: EMPTY });
 
+  const visible = runnable.data?.savedQueries.totalCount;
+  if (visible !== undefined && !mayUseQueries(claims, visible)) {
+    return <ForbiddenPage message="查询页面供分析人员使用；本单位尚无共享给您的查询。" />;
+  }
   if (list.error && !list.data) return <FailurePage failure={describeFailure(list.error)} />;
   const page = list.data?.savedQueries;
 
