@@ -41,7 +41,6 @@ export function sourceHash(): string {
     ...filesUnder(join(packageDir, 'src')).filter((f) => !/\.test\.tsx?$/.test(f)),
     join(packageDir, 'index.html'),
     join(packageDir, 'vite.config.ts'),
-    join(packageDir, 'build/preload-first-page.ts'),
     join(packageDir, 'package.json'),
     join(rootDir, 'pnpm-lock.yaml'),
   ].sort();
