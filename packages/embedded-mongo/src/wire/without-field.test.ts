@@ -43,8 +43,7 @@ const EVERY_TYPE = {
   maxKey: new MaxKey(),
 };
 
-const decode = (bytes: Buffer) =>
-  BSON.deserialize(bytes, { promoteValues: false, ignoreUndefined: false });
+const decode = (bytes: Buffer) => BSON.deserialize(bytes, { promoteValues: false });
 const encode = (doc: BSON.Document) => Buffer.from(BSON.serialize(doc, { ignoreUndefined: false }));
 
 describe('withoutTopLevelField', () => {
