@@ -28,9 +28,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('consoleDir', consoleDir);
   let stack: Stack | undefined;
   let browser: Awaited<ReturnType<typeof launchChromiumServer>> | undefined;
+  // Within vitest's 10 s for closing, so the run's other teardowns (its NATS streams) still run;
+  // whatever of the stack is still closing then ends with the process (it is all in-process).
   const teardown = async () => {
-    await browser?.close();
-    await Promise.race([stack?.close(), new Promise((done) => setTimeout(done, 30_000))]);
+    await Promise.all([
+      browser?.close(),
+      Promise.race([stack?.close(), new Promise((done) => setTimeout(done, 7_000))]),
+    ]);
   };
   try {
     [stack, browser] = await Promise.all([

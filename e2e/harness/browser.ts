@@ -56,8 +56,8 @@ export async function launchChromiumServer(): Promise<{
   return {
     wsEndpoint: server.wsEndpoint(),
     close: async () => {
-      // A browser that does not close in time is killed rather than waited for.
-      await Promise.race([server.close(), new Promise((done) => setTimeout(done, 10_000))]);
+      // A browser that does not close at once is killed rather than waited for.
+      await Promise.race([server.close(), new Promise((done) => setTimeout(done, 3_000))]);
       kill();
       process.removeListener('exit', kill);
     },

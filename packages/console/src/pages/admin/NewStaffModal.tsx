@@ -66,6 +66,7 @@ export function NewStaffModal({
     >
       <Form
         form={form}
+        name="newStaff"
         layout="vertical"
         initialValues={{ roles: ['STAFF'], clearance: 'INTERNAL' }}
         onFinish={save}
