@@ -179,7 +179,8 @@ describe('管理', () => {
     // Placed nowhere, the form says so before anything is sent.
     await dialog.getByRole('button', { name: /新\s?建/ }).click();
     await dialog.getByText('请指定所属单位或处室').waitFor();
-    await dialog.getByLabel('所属单位').click();
+    // Offices are many: the list is searched by name.
+    await dialog.getByLabel('所属单位').fill(officeName);
     await page.locator(`.ant-select-item-option[title="${officeName}"]`).click();
     await dialog.getByRole('button', { name: /新\s?建/ }).click();
     await dialog.waitFor({ state: 'hidden' });
