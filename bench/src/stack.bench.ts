@@ -29,13 +29,20 @@ import { median, table } from './table.js';
 // BENCH_STACK_ROOT (this checkout) is the checkout whose stack is measured: point it at another
 // to measure that one the same way. BENCH_STACK_DATA_DIR (a new temporary one) keeps the data.
 // BENCH_ROUNDS (3), BENCH_DURATION_S (5), BENCH_WARMUP_S (1), BENCH_CONNECTIONS ("1,10"),
-// BENCH_QUERIES ("q1,q2,q3"), BENCH_PROFILE_DIR (every process writes a --cpu-prof there).
+// BENCH_QUERIES ("q1,q2,q3"), BENCH_TARGETS (only the targets whose label holds one of these
+// comma-separated texts, e.g. "assessment"), BENCH_STACK_START ("production": each part's
+// production build with NODE_ENV=production, as the images run them; "source": through tsx),
+// BENCH_PROFILE_DIR (every process writes a --cpu-prof there).
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 1);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
 const QUERY_NAMES = (process.env.BENCH_QUERIES ?? 'q1,q2,q3').split(',') as QueryName[];
+const TARGET_FILTERS = (process.env.BENCH_TARGETS ?? '').split(',').filter((f) => f !== '');
+const START = process.env.BENCH_STACK_START ?? 'production';
+if (START !== 'production' && START !== 'source')
+  throw new Error(`BENCH_STACK_START is "production" or "source", not "${START}"`);
 const STACK_ROOT = resolve(
   process.env.BENCH_STACK_ROOT ?? fileURLToPath(new URL('../..', import.meta.url)),
 );
@@ -71,14 +78,62 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const parts: ChildProcess[] = [];
 
-/** Runs a TypeScript entry point of the measured checkout, as `pnpm start` does. */
-function startPart(entry: string, args: string[], env: Record<string, string>): ChildProcess {
+/** Whether a target is measured (BENCH_TARGETS). */
+const selected = (label: string) =>
+  TARGET_FILTERS.length === 0 || TARGET_FILTERS.some((text) => label.includes(text));
+
+/** A process of the stack: its package folder and entry point. */
+interface Part {
+  packageDir: string;
+  /** The entry point's name in `src/` (`.ts`) and in `dist/` (`.js`). */
+  entry: string;
+}
+
+/**
+ * Builds the parts from the measured checkout's sources with its own `@heli/production-build`, as
+ * `pnpm start` does (only what changed since the last build).
+ */
+async function buildParts(toBuild: readonly (Part & { entries?: string[] })[]): Promise<void> {
+  // The measured checkout's own builder, not a dependency of this package: what it builds is its.
+  const build = (await import(join(STACK_ROOT, 'packages/production-build/src/index.ts'))) as {
+    bundleWhenChanged(options: {
+      packageDir: string;
+      entries: Record<string, string>;
+      workspaceWithoutSideEffects?: boolean;
+    }): Promise<boolean>;
+  };
+  for (const part of toBuild) {
+    const entries = Object.fromEntries(
+      (part.entries ?? [part.entry]).map((name) => [name, `src/${name}.ts`]),
+    );
+    await build.bundleWhenChanged({
+      packageDir: join(STACK_ROOT, part.packageDir),
+      entries,
+      // The gateway's supervisor must not load the server it forks workers for.
+      ...(part.packageDir === 'gateway' && { workspaceWithoutSideEffects: true }),
+    });
+  }
+}
+
+/**
+ * Runs a part of the measured checkout: its production build with NODE_ENV=production, as the
+ * images run it (BENCH_STACK_START=production), or its TypeScript source through tsx.
+ */
+function startPart(part: Part, args: string[], env: Record<string, string>): ChildProcess {
   // Node 20 refuses --cpu-prof in NODE_OPTIONS; as an argument, cluster workers inherit it too.
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const nodeArgs = [...profile, '--import', 'tsx', join(STACK_ROOT, entry), ...args];
-  const child = spawn(process.execPath, nodeArgs, {
+  const program =
+    START === 'production'
+      ? [join(STACK_ROOT, part.packageDir, 'dist', `${part.entry}.js`)]
+      : ['--import', 'tsx', join(STACK_ROOT, part.packageDir, 'src', `${part.entry}.ts`)];
+  const child = spawn(process.execPath, [...profile, ...program, ...args], {
     cwd: STACK_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...(START === 'production' && { NODE_ENV: 'production' }),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   parts.push(child);
@@ -115,13 +170,19 @@ async function startStack(): Promise<{ gatewayUrl: string; mongoUri: string; sup
   const dataDir =
     process.env.BENCH_STACK_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'heli-bench-stack-'));
   mkdirSync(join(dataDir, 'mongo'), { recursive: true });
-  log(`starting the stack of ${STACK_ROOT} (data in ${dataDir})`);
+  const mongo: Part = { packageDir: 'packages/embedded-mongo', entry: 'cli' };
+  const services = SUBGRAPHS.map((name): Part => ({
+    packageDir: `services/${name}`,
+    entry: 'index',
+  }));
+  const gateway: Part = { packageDir: 'gateway', entry: 'index' };
+  if (START === 'production') {
+    log(`building the stack's parts (${STACK_ROOT})`);
+    await buildParts([mongo, ...services, { ...gateway, entries: ['index', 'worker'] }]);
+  }
+  log(`starting the stack of ${STACK_ROOT} (${START}; data in ${dataDir})`);
   const mongoPort = await freePort();
-  startPart(
-    'packages/embedded-mongo/src/cli.ts',
-    ['--port', String(mongoPort), '--data-dir', join(dataDir, 'mongo')],
-    {},
-  );
+  startPart(mongo, ['--port', String(mongoPort), '--data-dir', join(dataDir, 'mongo')], {});
   const mongoUri = `mongodb://127.0.0.1:${mongoPort}/?directConnection=true`;
   await until(
     'the embedded MongoDB',
@@ -134,9 +195,9 @@ async function startStack(): Promise<{ gatewayUrl: string; mongoUri: string; sup
   );
 
   const subgraphs: { name: string; url: string; sdl: string }[] = [];
-  for (const name of SUBGRAPHS) {
+  for (const [i, name] of SUBGRAPHS.entries()) {
     const port = await freePort();
-    startPart(`services/${name}/src/index.ts`, [], {
+    startPart(services[i]!, [], {
       PORT: String(port),
       MONGODB_URI: mongoUri,
       HELI_NAMESPACE: NAMESPACE,
@@ -158,7 +219,7 @@ async function startStack(): Promise<{ gatewayUrl: string; mongoUri: string; sup
   writeFileSync(supergraphPath, composition.supergraphSdl);
 
   const gatewayPort = await freePort();
-  startPart('gateway/src/index.ts', [], {
+  startPart(gateway, [], {
     PORT: String(gatewayPort),
     SUPERGRAPH_PATH: supergraphPath,
     GATEWAY_WORKERS: String(availableParallelism()),
@@ -340,10 +401,10 @@ async function main(): Promise<void> {
     );
     const direct = QUERY_NAMES.flatMap((name) =>
       directTargets(name, captured.get(QUERIES[name]) ?? []),
-    );
+    ).filter((target) => selected(target.label));
 
     log(
-      `\nHeli all-in-one stack (${STACK_ROOT}), demo organisation, director's token; ` +
+      `\nHeli all-in-one stack (${STACK_ROOT}, ${START === 'production' ? 'production builds, NODE_ENV=production' : 'sources through tsx'}), demo organisation, director's token; ` +
         `${ROUNDS} interleaved rounds × ${DURATION_S} s per target (after ${WARMUP_S} s warm-up), ` +
         `connections ${CONNECTIONS.join(' and ')}; ${availableParallelism()} cores, load average ` +
         `${loadavg()
@@ -354,7 +415,7 @@ async function main(): Promise<void> {
     await measureIdleCpu();
     log(`idle, the stack uses ${idleCpuMsPerSecond.toFixed(0)} ms of CPU per second`);
 
-    const targets = [...endToEnd, ...direct];
+    const targets = [...endToEnd.filter((target) => selected(target.label)), ...direct];
     const samples: Sample[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const connections of CONNECTIONS) {
@@ -391,7 +452,7 @@ async function main(): Promise<void> {
       const p50Of = (label: string) =>
         median(samples.filter((s) => s.label === label && s.connections === 1).map((s) => s.p50));
       const overhead = [['query', 'gateway p50 ms', 'sum of direct p50s ms', 'overhead ms']];
-      for (const name of QUERY_NAMES) {
+      for (const name of QUERY_NAMES.filter(selected)) {
         const sum = direct
           .filter((t) => t.label.startsWith(`${name} →`))
           .reduce((total, t) => total + p50Of(t.label), 0);
@@ -405,6 +466,11 @@ async function main(): Promise<void> {
     const commandRows = [['request', 'page size', 'items', 'db commands/request', 'of which']];
     for (const variant of variants) {
       const whole = gatewayTarget(variant.name, variant.query, token, gatewayUrl);
+      const subgraphRequests = directTargets(
+        variant.name,
+        captured.get(variant.query) ?? [],
+      ).filter((target) => selected(target.label));
+      if (!selected(whole.label) && subgraphRequests.length === 0) continue;
       const items = outerListLength((await post(whole)).text);
       const counted = await commandsPerRequest(mongo, whole, background);
       commandRows.push([
@@ -414,7 +480,7 @@ async function main(): Promise<void> {
         counted.perRequest.toFixed(1),
         counted.detail,
       ]);
-      for (const target of directTargets(variant.name, captured.get(variant.query) ?? [])) {
+      for (const target of subgraphRequests) {
         const one = await commandsPerRequest(mongo, target, background);
         commandRows.push([
           `  ${target.label.slice(variant.name.length + 3)}`,

@@ -369,7 +369,17 @@ describe('the city office and the Daoli district office, each with its own Heli'
       )),
       sent: await city.subgraphs['liaison']!.models.outgoingMessages.countDocuments(),
     });
-    const before = await counts();
+    // The 批复 reaches the district's liaison first and its sharing (as a 收文) after; counting
+    // before that registration lands would see it arrive during the refusals below.
+    const before = await waitFor(
+      async () => {
+        const settled = await counts();
+        return settled.incomingRegistrations.totalCount === settled.officialDocuments.totalCount
+          ? settled
+          : undefined;
+      },
+      { description: "the 批复 registered in the district's sharing" },
+    );
     const wrongWay = await send(
       city,
       citySecretariat,

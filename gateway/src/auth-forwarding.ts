@@ -4,6 +4,8 @@ import type { HeliClaims } from '@heli/auth';
 import { REQUEST_ID_HEADER } from '@heli/service-kit';
 import { injectTraceContext } from '@heli/telemetry';
 
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 /** What the gateway knows about a request once its token has been verified. */
 export interface GatewayContext {
   /** The caller's token exactly as received; every subgraph verifies it again. */
@@ -16,18 +18,48 @@ export interface GatewayContext {
  * Sends each subgraph fetch with the caller's own `authorization` and the request id, so the
  * subgraph applies the caller's identity and clearance (the gateway grants nothing by itself) and
  * its logs and events carry the same request id (and trace) as the gateway's.
+ *
+ * A query plan's fetches are sent here directly rather than through RemoteGraphQLDataSource's own
+ * `process`, which per fetch builds node-fetch `Headers`, a node-fetch `Request` (parsing the URL)
+ * that only its error hooks would see, and a plain copy of those headers, then reads the answer's
+ * `cache-control` for a cache policy the gateway does not keep (subgraphs send no cache hints; the
+ * cache-control plugin is off). Same request on the wire: `content-type`, `authorization`, the
+ * request id and any trace context, a body of `{query, variables, operationName}` — the query first,
+ * which inflight-dedup.ts relies on. Schema loading and health checks (no caller, no incoming
+ * request) take Apollo's own path.
  */
 export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Schema loading and health checks carry no caller (and no incoming request); their headers
-    // are set where they are made. (@apollo/gateway does not export the request-kind enum.)
-    if (!('incomingRequestContext' in options)) return;
-    const headers = options.request.http?.headers;
-    if (!headers) return;
-    headers.set('authorization', `Bearer ${options.context.token}`);
-    headers.set(REQUEST_ID_HEADER, options.context.requestId);
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    // (@apollo/gateway does not export the request-kind enum.)
+    if (!('incomingRequestContext' in options)) return super.process(options);
+    const { request, context } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    // Apollo sets headers of its own only to ask for federated traces, which it does not here
+    // (usage reporting is off); passed on should that change.
+    if (request.http) for (const [name, value] of request.http.headers) headers[name] = value;
+    Object.assign(headers, {
+      'content-type': 'application/json',
+      authorization: `Bearer ${context.token}`,
+      [REQUEST_ID_HEADER]: context.requestId,
+    });
     // W3C traceparent: the subgraph's span joins this request's trace.
-    injectTraceContext((name, value) => headers.set(name, value));
+    injectTraceContext((name, value) => (headers[name] = value));
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
+    const response = await this.fetcher(this.url, { method: 'POST', headers, body });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const parsed = await this.parseBody(response);
+    if (typeof parsed !== 'object' || parsed === null) {
+      throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    }
+    return parsed as GatewayGraphQLResponse;
   }
 
   /**

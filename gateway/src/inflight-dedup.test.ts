@@ -87,6 +87,36 @@ describe('withInFlightDeduplication', () => {
     await Promise.all([one, two]);
   });
 
+  it('shares a named query too, but never a body whose first member is not the query', async () => {
+    const subgraph = heldSubgraph();
+    // The same query, but the body's first member is not it: not recognisable as a query
+    // without parsing, so it is sent as it is.
+    const variablesFirst = JSON.stringify({ variables: {}, query: '{ divisions { id name } }' });
+    const named = JSON.stringify({ query: 'query Divisions { divisions { id name } }' });
+    const fetches = [
+      subgraph.fetcher(URL_A, init(variablesFirst)),
+      subgraph.fetcher(URL_A, init(variablesFirst)),
+      subgraph.fetcher(URL_A, init(named)),
+      subgraph.fetcher(URL_A, init(named)),
+    ];
+    // Both variables-first bodies reach the subgraph; the two named queries meet.
+    expect(subgraph.calls.map((c) => c.body)).toEqual([variablesFirst, variablesFirst, named]);
+    subgraph.release(() => '{"data":{}}');
+    await Promise.all(fetches);
+  });
+
+  it('never shares a query whose variables mention another operation type', async () => {
+    const subgraph = heldSubgraph();
+    const body = JSON.stringify({
+      query: 'query($q:String!){search(text:$q){id}}',
+      variables: { q: 'mutation' },
+    });
+    const fetches = [subgraph.fetcher(URL_A, init(body)), subgraph.fetcher(URL_A, init(body))];
+    expect(subgraph.calls).toHaveLength(2);
+    subgraph.release(() => '{"data":{}}');
+    await Promise.all(fetches);
+  });
+
   it('shares nothing between different queries, variables or subgraphs', async () => {
     const subgraph = heldSubgraph();
     const fetches = [

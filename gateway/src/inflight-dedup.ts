@@ -1,10 +1,11 @@
 import { REQUEST_ID_HEADER } from '@heli/service-kit';
 import { bufferedResponse, type Fetcher } from './subgraph-fetcher.js';
+import { SubgraphResponseHeaders } from './subgraph-response-headers.js';
 
 interface SharedAnswer {
   status: number;
   statusText: string;
-  headers: Headers;
+  headers: SubgraphResponseHeaders;
   body: string;
 }
 
@@ -43,7 +44,7 @@ export function withInFlightDeduplication(fetcher: Fetcher): {
         return {
           status: response.status,
           statusText: response.statusText,
-          headers: new Headers(response.headers as unknown as Headers),
+          headers: new SubgraphResponseHeaders(response.headers),
           body: await response.text(),
         };
       })();
@@ -52,7 +53,10 @@ export function withInFlightDeduplication(fetcher: Fetcher): {
       answer.then(forget, forget);
     }
     const shared = await answer;
-    return bufferedResponse(url, { ...shared, headers: new Headers(shared.headers) });
+    return bufferedResponse(url, {
+      ...shared,
+      headers: new SubgraphResponseHeaders(shared.headers),
+    });
   };
   return { fetcher: deduplicated, inFlight: () => inFlight.size };
 }
@@ -68,23 +72,26 @@ export function deduplicationKey(
   if (!isPlainQuery(init.body)) return undefined;
   const headers: string[] = [];
   // Apollo hands the fetcher a plain record of header names and values.
-  for (const [name, value] of Object.entries(init.headers ?? {})) {
+  for (const name in init.headers) {
     const lower = name.toLowerCase();
-    if (!PER_REQUEST_HEADERS.has(lower)) headers.push(`${lower}:${String(value)}`);
+    if (!PER_REQUEST_HEADERS.has(lower)) headers.push(`${lower}:${String(init.headers[name])}`);
   }
-  return JSON.stringify([url, headers.sort(), init.body]);
+  // Neither a header line nor a URL holds a newline, so no two different requests meet here.
+  return `${url}\n${headers.sort().join('\n')}\n\n${init.body}`;
 }
 
-/** Whether a request body is one query operation (Apollo's subgraph fetches are one operation). */
+/**
+ * A body that opens `{"query":"query` or `{"query":"{"` is one query operation: the data source
+ * writes the operation first (auth-forwarding.ts), and Apollo's planned fetches are one operation.
+ * Read from the JSON text rather than parsed: parsing every fetch's body (representations and
+ * all) only to find its first word cost more than the rest of the key.
+ */
+const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
+
+/** Whether a request body is one query operation that may be shared. */
 function isPlainQuery(body: string): boolean {
-  let query: unknown;
-  try {
-    query = (JSON.parse(body) as { query?: unknown }).query;
-  } catch {
-    return false;
-  }
-  if (typeof query !== 'string') return false;
-  // Conservative: a mention of another operation type anywhere (even in a field or argument
-  // name) means the fetch is not shared; a missed sharing costs time, a wrong one would not be.
-  return /^\s*(query\b|\{)/.test(query) && !/\b(mutation|subscription)\b/.test(query);
+  // Conservative: a mention of another operation type anywhere in the body (even in a field or
+  // argument name, or a variable's value) means the fetch is not shared; a missed sharing costs
+  // time, a wrong one would not be.
+  return QUERY_BODY.test(body) && !/\b(mutation|subscription)\b/.test(body);
 }

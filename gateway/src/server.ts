@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, type SupergraphManager } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -145,6 +146,9 @@ export async function createGatewayServer(
       // Nothing leaves the office network, even if an APOLLO_KEY finds its way into the environment.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // No cache hints anywhere (the subgraphs switch them off too): no cache policy to work out
+      // per request, and no cache-control header on answers that are one person's data.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -2,10 +2,12 @@ import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, type Dispatcher } from 'undici';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@heli/auth';
+import { SubgraphResponseHeaders } from './subgraph-response-headers.js';
 
 /** Apollo's fetch-like interface for subgraph requests (from @apollo/utils.fetcher, which Heli does not depend on directly). */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse['headers'];
 
 export interface SubgraphFetcher {
   fetcher: Fetcher;
@@ -14,7 +16,7 @@ export interface SubgraphFetcher {
 }
 
 /**
- * Subgraph requests on undici's `request` API over pooled keep-alive connections, behind the
+ * Subgraph requests dispatched on undici's keep-alive connection pool, behind the
  * fetch-like interface Apollo's RemoteGraphQLDataSource calls.
  *
  * Why not Node's global `fetch`: it builds the whole WHATWG machinery per call — a Request, a
@@ -40,47 +42,87 @@ export function createSubgraphFetcher({
   const agent = new Agent(
     timeoutMs === undefined ? {} : { headersTimeout: timeoutMs, bodyTimeout: timeoutMs },
   );
-  const fetcher: Fetcher = async (url, init = {}) => {
-    const target = new URL(url);
-    const response = await agent.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers:
-        signingSecret === undefined
-          ? (init.headers ?? {})
-          : {
-              ...init.headers,
-              [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(signingSecret, init.body ?? ''),
-            },
-      body: init.body ?? null,
-      signal: init.signal as AbortSignal | undefined,
-    });
-    const body = await response.body.text();
-    return bufferedResponse(url, {
-      status: response.statusCode,
-      statusText: response.statusText || (STATUS_CODES[response.statusCode] ?? ''),
-      headers: responseHeaders(response.headers),
-      body,
-    });
+  // A gateway calls a handful of subgraph URLs over and over: each is parsed once.
+  const targets = new Map<string, { origin: string; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      targets.set(url, target);
+    }
+    return target;
   };
+  const fetcher: Fetcher = (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const target = targetOf(url);
+      const signal = init.signal as AbortSignal | undefined;
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      let status = 0;
+      let statusText = '';
+      let headers = new SubgraphResponseHeaders();
+      const chunks: Buffer[] = [];
+      let stopListening: (() => void) | undefined;
+      // undici's dispatch with a handler of our own: the answer's chunks are collected as they
+      // come, without the Readable stream (and its body-mixin machinery) `request` builds for each
+      // response only for it to be read whole at once.
+      agent.dispatch(
+        {
+          origin: target.origin,
+          path: target.path,
+          method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+          headers:
+            signingSecret === undefined
+              ? (init.headers ?? {})
+              : {
+                  ...init.headers,
+                  [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(signingSecret, init.body ?? ''),
+                },
+          body: init.body ?? null,
+        },
+        {
+          onRequestStart(controller) {
+            if (!signal) return;
+            const abort = () => controller.abort(signal.reason as Error);
+            signal.addEventListener('abort', abort, { once: true });
+            stopListening = () => signal.removeEventListener('abort', abort);
+          },
+          onResponseStart(_controller, statusCode, rawHeaders, statusMessage) {
+            status = statusCode;
+            statusText = statusMessage || (STATUS_CODES[statusCode] ?? '');
+            headers = SubgraphResponseHeaders.fromRecord(rawHeaders);
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            stopListening?.();
+            resolve(
+              bufferedResponse(url, {
+                status,
+                statusText,
+                headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+          },
+          onResponseError(_controller, error) {
+            stopListening?.();
+            reject(error);
+          },
+        },
+      );
+    });
   return { fetcher, close: () => agent.close() };
-}
-
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const each of value) headers.append(name, each);
-    else headers.append(name, value);
-  }
-  return headers;
 }
 
 /** A fetch Response over a body already read in full; like fetch's, the body can be consumed once. */
 export function bufferedResponse(
   url: string,
-  read: { status: number; statusText: string; headers: Headers; body: string },
+  read: { status: number; statusText: string; headers: FetcherHeaders; body: string },
 ): FetcherResponse {
   const { status, statusText, headers, body } = read;
   let bodyUsed = false;
@@ -108,7 +150,7 @@ export function bufferedResponse(
     clone: () => {
       if (bodyUsed)
         throw new TypeError(`the response from ${url} cannot be cloned: its body was read`);
-      return bufferedResponse(url, { ...read, headers: new Headers(headers) });
+      return bufferedResponse(url, { ...read, headers: new SubgraphResponseHeaders(headers) });
     },
   };
 }

@@ -21,6 +21,10 @@ function WithClient() {
   const token = useRef(session?.token);
   token.current = session?.token;
   const [connectionLost, setConnectionLost] = useState(false);
+  // One client, and so one cache, per signed-in person: another person's cached answers must
+  // never show. (Not `clearStore` on a change of person: it runs a moment later and fails every
+  // query sent meanwhile — the first render's own queries included.)
+  const signedInAs = session?.claims.sub;
   const client = useMemo(
     () =>
       createConsoleClient({
@@ -28,11 +32,9 @@ function WithClient() {
         onUnauthenticated: () => signOut('登录已过期，请重新登录'),
         onConnectionChange: setConnectionLost,
       }),
-    [signOut],
+    // signedInAs is not used inside: a new person is the reason for a new client.
+    [signOut, signedInAs],
   );
-  // Another person's cached answers must never show: a new sign-in starts from an empty cache.
-  const signedInAs = session?.claims.sub;
-  useMemo(() => void client.clearStore(), [client, signedInAs]);
   return (
     <ApolloProvider client={client}>
       <ConnectionContext.Provider value={connectionLost}>

@@ -5,10 +5,13 @@ import { useSession } from '../auth/SessionContext';
 import { CALLBACK_PATH } from '../auth/console-config';
 import { SignInPage } from '../auth/SignInPage';
 import { NotFoundPage } from '../pages/errors/FailurePages';
+import { workbenchChunk } from '../pages/workbench/workbench-chunk';
 import { ConsoleLayout } from './ConsoleLayout';
+import { lazyPage } from './lazy-page';
 
-// Each page is its own chunk: the first page loads only what it shows.
-const WorkbenchPage = lazy(() => import('../pages/workbench/WorkbenchPage'));
+// Each page is its own chunk: the first page loads only what it shows. The 工作台's is usually
+// here before the first render (main.tsx fetched it), and then renders without suspending.
+const WorkbenchPage = lazyPage(workbenchChunk);
 const BoardPage = lazy(() => import('../pages/board/BoardPage'));
 const MatterPage = lazy(() => import('../pages/board/MatterPage'));
 const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));

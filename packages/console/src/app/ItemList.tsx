@@ -1,5 +1,5 @@
-import { Flex, Skeleton, theme } from 'antd';
-import { createContext, Fragment, useContext, type Key, type ReactNode } from 'react';
+import { Flex, Skeleton, theme, type GlobalToken } from 'antd';
+import { createContext, Fragment, useContext, useMemo, type Key, type ReactNode } from 'react';
 
 /**
  * A list of things, each with its title, description and the actions on it — what Ant Design's
@@ -19,14 +19,28 @@ export interface ItemListProps<T> {
   'aria-label'?: string;
 }
 
-const SizeContext = createContext<'small' | 'default'>('default');
+/** The list's size and theme, read once for the list rather than in each of its rows. */
+interface ListLook {
+  size: 'small' | 'default';
+  token: GlobalToken;
+}
+
+const LookContext = createContext<ListLook | undefined>(undefined);
+
+function useListLook(): ListLook {
+  const look = useContext(LookContext);
+  if (!look) throw new Error('ItemList.Item or ItemList.Meta outside an ItemList');
+  return look;
+}
 
 export function ItemList<T>(props: ItemListProps<T>) {
   const size = props.size ?? 'default';
+  const { token } = theme.useToken();
+  const look = useMemo(() => ({ size, token }), [size, token]);
   if (props.loading) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (props.dataSource.length === 0 && props.empty !== undefined) return props.empty;
   return (
-    <SizeContext.Provider value={size}>
+    <LookContext.Provider value={look}>
       <ul aria-label={props['aria-label']} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {props.dataSource.map((item, index) => (
           <Fragment key={props.rowKey?.(item, index) ?? index}>
@@ -34,13 +48,12 @@ export function ItemList<T>(props: ItemListProps<T>) {
           </Fragment>
         ))}
       </ul>
-    </SizeContext.Provider>
+    </LookContext.Provider>
   );
 }
 
 function Item(props: { actions?: ReactNode[]; extra?: ReactNode; children: ReactNode }) {
-  const { token } = theme.useToken();
-  const size = useContext(SizeContext);
+  const { token, size } = useListLook();
   return (
     <li
       style={{
@@ -65,7 +78,7 @@ function Item(props: { actions?: ReactNode[]; extra?: ReactNode; children: React
 }
 
 function Meta(props: { title: ReactNode; description?: ReactNode }) {
-  const { token } = theme.useToken();
+  const { token } = useListLook();
   return (
     <div style={{ flex: 1, minWidth: 0 }}>
       <div style={{ color: token.colorText, fontWeight: token.fontWeightStrong }}>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { ItemList } from '../../app/ItemList';
+import { ToneText } from '../../app/ToneText';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeFailure } from '../../api/errors';
@@ -154,9 +155,9 @@ export default function WorkbenchPage() {
                 </Tag>
               )}
               {item.involvement.map((i) => (
-                <Typography.Text key={i} type="secondary">
+                <ToneText key={i} type="secondary">
                   {INVOLVEMENT_LABELS[i] ?? i}
-                </Typography.Text>
+                </ToneText>
               ))}
               <span>{matter.leadDivision.name}</span>
               {due}
@@ -210,9 +211,9 @@ export default function WorkbenchPage() {
           {list('我的事项', matters, '没有在办的事项', (item) =>
             matterRow(
               item,
-              <Typography.Text type={item.urgency === 'OVERDUE' ? 'danger' : 'secondary'}>
+              <ToneText type={item.urgency === 'OVERDUE' ? 'danger' : 'secondary'}>
                 时限 {formatChinaTime(item.dueAt)}（{deadlineWords(item.dueAt, now)}）
-              </Typography.Text>,
+              </ToneText>,
             ),
           )}
         </WorkCard>
@@ -220,9 +221,9 @@ export default function WorkbenchPage() {
           {list('待报进展', reports, '近期没有要报的进展', (item) =>
             matterRow(
               item,
-              <Typography.Text type={item.urgency === 'OVERDUE' ? 'danger' : 'secondary'}>
+              <ToneText type={item.urgency === 'OVERDUE' ? 'danger' : 'secondary'}>
                 请于 {formatChinaTime(item.dueAt)} 前汇报
-              </Typography.Text>,
+              </ToneText>,
             ),
           )}
         </WorkCard>
@@ -347,9 +348,9 @@ export default function WorkbenchPage() {
                       {REMINDER_KIND_LABELS[reminder.kind] ?? reminder.kind}
                     </Tag>
                     <span>{reminder.message}</span>
-                    <Typography.Text type="secondary">
+                    <ToneText type="secondary">
                       {reminder.sentBy?.name ?? '系统'} · {formatChinaTime(reminder.sentAt)}
-                    </Typography.Text>
+                    </ToneText>
                   </Space>
                 }
               />
@@ -378,9 +379,9 @@ export default function WorkbenchPage() {
                   <Space wrap size={4}>
                     <Tag>{DIFFICULTY_INVOLVEMENT_LABELS[involvement] ?? involvement}</Tag>
                     <span>{difficulty.division.name}</span>
-                    <Typography.Text type="secondary">
+                    <ToneText type="secondary">
                       {formatChinaTime(difficulty.raisedAt)} 提出
-                    </Typography.Text>
+                    </ToneText>
                   </Space>
                 }
               />
@@ -421,10 +422,10 @@ export default function WorkbenchPage() {
                 <ItemList.Meta
                   title={`${step.case.title} · ${step.name}`}
                   description={
-                    <Typography.Text type={step.overdue ? 'danger' : 'secondary'}>
+                    <ToneText type={step.overdue ? 'danger' : 'secondary'}>
                       {step.overdue ? '已超时 · ' : ''}时限 {formatChinaTime(step.dueAt)}
                       {step.assignee ? ' · 已认领' : ''}
-                    </Typography.Text>
+                    </ToneText>
                   }
                 />
               </ItemList.Item>
@@ -463,7 +464,7 @@ export default function WorkbenchPage() {
                           </Button>,
                         ]
                       : signedIn
-                        ? [<Typography.Text key="done">已签到</Typography.Text>]
+                        ? [<ToneText key="done">已签到</ToneText>]
                         : []
                   }
                 >
