@@ -63,10 +63,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The web console in a real Chromium (packages/console, docs/adr/009): built once first.
+          // The web console in a real Chromium (packages/console, docs/adr/009): the console built,
+          // one stack and one Chromium started once for every file (e2e/console/browser-tier.ts).
           name: 'browser',
           include: ['e2e/**/*.browser.ts'],
-          globalSetup: [RUN_STREAMS, 'e2e/console/build-console.ts'],
+          globalSetup: [RUN_STREAMS, 'e2e/console/browser-tier.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,39 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAssessmentSubgraph } from '@heli/assessment';
-import { createSharingSubgraph } from '@heli/sharing';
-import { launchChromium, screenshot } from '../harness/browser.js';
-import { assessmentPart, responsibilityPart, sharingPart } from '../harness/service-parts.js';
-import { startStack, type Stack } from '../harness/stack.js';
+import { connectChromium, screenshot } from '../harness/browser.js';
 
 // 查阅 and 考核 in a real Chromium against the real services with their demo data (the catalogue
-// entries, a year of scored events), started in-process as `pnpm start` would run them.
+// entries, a year of scored events), started in-process as `pnpm start` would run them, once for
+// the browser tier (e2e/console/browser-tier.ts).
 
-let stack: Stack;
 let browser: Browser;
-let origin: string;
+// The browser tier's one stack and Chromium (e2e/console/browser-tier.ts).
+const origin = inject('consoleOrigin');
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startStack(
-      [
-        responsibilityPart(),
-        {
-          ...sharingPart(),
-          definition: createSharingSubgraph({ loadDemoData: true, sweepIntervalMs: 0 }),
-        },
-        { ...assessmentPart(), definition: createAssessmentSubgraph({ loadDemoData: true }) },
-      ],
-      { gatewayEnv: { CONSOLE_DIR: inject('consoleDir'), DEV_SIGN_IN: 'true' } },
-    ),
-    launchChromium(),
-  ]);
-  origin = new URL(stack.gatewayUrl).origin;
+  browser = await connectChromium(inject('chromiumEndpoint'));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.close();
 });
 
 /** A new browser context signed in as a demo user. */

@@ -1,37 +1,26 @@
-import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from '../harness/browser.js';
-import {
-  assessmentPart,
-  notificationsPart,
-  responsibilityPart,
-  sharingPart,
-} from '../harness/service-parts.js';
-import { startStack, type Stack } from '../harness/stack.js';
+import { connectChromium, screenshot } from '../harness/browser.js';
 
 // 查询 and 管理 in a real Chromium against the real services and gateway: an analyst saves,
 // shares, runs and exports a query; a colleague sees it shared; an assessor dry-runs the
 // scoring rules; an administrator sees the organisation; someone else is refused 管理 by URL.
-// The screenshots are the ones in docs/console/README.md.
+// The screenshots are the ones in docs/console/README.md. The stack and Chromium are the browser
+// tier's (e2e/console/browser-tier.ts).
 
-let stack: Stack;
 let browser: Browser;
-let origin: string;
+// The browser tier's one stack and Chromium (e2e/console/browser-tier.ts).
+const origin = inject('consoleOrigin');
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startStack([responsibilityPart(), sharingPart(), assessmentPart(), notificationsPart()], {
-      gatewayEnv: { CONSOLE_DIR: inject('consoleDir'), DEV_SIGN_IN: 'true' },
-    }),
-    launchChromium(),
-  ]);
-  origin = new URL(stack.gatewayUrl).origin;
+  browser = await connectChromium(inject('chromiumEndpoint'));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.close();
 });
 
 /** A new browser context (another person at another desk) signed in as a demo user, at `path`. */
@@ -55,6 +44,20 @@ async function signedIn(
 }
 
 const queryName = `处室名单 ${Date.now()}`;
+
+/** A download's file, copied here: the browser is the tier's, another process, so its own path is not ours. */
+async function saved(download: Download): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'heli-download-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+/** The menu's entries once it knows which of 管理, 考核 and 查询 the person may use. */
+async function menuEntries(page: Page): Promise<string[]> {
+  const menu = page.locator('nav[aria-label="主菜单"][aria-busy="false"]');
+  await menu.waitFor();
+  return (await menu.getByRole('menuitem').allTextContents()).map((text) => text.trim());
+}
 
 describe('查询', () => {
   it('the analyst saves a shared query, runs it, and exports the table as CSV and XLSX', async () => {
@@ -82,7 +85,7 @@ describe('查询', () => {
       page.getByRole('button', { name: '导出 CSV' }).click(),
     ]);
     expect(csv.suggestedFilename()).toBe(`${queryName}.csv`);
-    const text = await readFile((await csv.path())!, 'utf8');
+    const text = await readFile(await saved(csv), 'utf8');
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFFid,name,kind');
     expect(lines).toHaveLength(6);
@@ -96,12 +99,17 @@ describe('查询', () => {
     ]);
     expect(xlsx.suggestedFilename()).toBe(`${queryName}.xlsx`);
     // An XLSX workbook is a zip archive.
-    expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(await saved(xlsx))).subarray(0, 2).toString()).toBe('PK');
     await context.close();
   });
 
   it('a colleague in the office sees the shared query and may run it, not change it', async () => {
     const { context, page } = await signedIn('林佳怡', '/queries');
+    // Not an analyst, but with a query shared to run: 查询 is in the menu; 管理 is not.
+    const entries = await menuEntries(page);
+    expect(entries).toContain('查询');
+    expect(entries).toContain('考核');
+    expect(entries).not.toContain('管理');
     await page.getByLabel('保存的查询').getByRole('button', { name: queryName }).click();
     await page.getByText('他人共享的查询，只能运行').waitFor();
     await page.getByRole('button', { name: /运\s?行/ }).click();
@@ -135,6 +143,60 @@ describe('管理', () => {
     await page.getByRole('table', { name: '人员' }).getByText('一级主任科员').first().waitFor();
     await page.getByRole('table', { name: '单位' }).getByText('本级').first().waitFor();
     await screenshot(page, 'admin-organisation-admin');
+    await context.close();
+  });
+
+  it('the administrator adds an office, corrects its short name, and adds a person to it with the forms', async () => {
+    const stamp = String(Date.now()).slice(-6);
+    const officeName = `浏览器测试区委办公室${stamp}`;
+    const { context, page } = await signedIn('程立伟', '/admin');
+    expect(await menuEntries(page)).toContain('管理');
+    const offices = page.getByRole('table', { name: '单位' });
+    await offices.getByText('本级').first().waitFor();
+
+    await page.getByRole('button', { name: '新建单位' }).click();
+    let dialog = page.locator('.ant-modal').filter({ hasText: '新建单位' });
+    // Sent empty, each field says what it needs.
+    await dialog.getByRole('button', { name: /新\s?建/ }).click();
+    await dialog.getByText('单位名称不能为空').waitFor();
+    await dialog.getByLabel('单位名称').fill(officeName);
+    await dialog.getByLabel('单位简称').fill(`测试区委办${stamp}`);
+    await dialog.getByRole('button', { name: /新\s?建/ }).click();
+    await offices.getByText(officeName).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await offices.getByRole('button', { name: `编辑测试区委办${stamp}` }).click();
+    dialog = page.locator('.ant-modal').filter({ hasText: `编辑单位：${officeName}` });
+    await dialog.getByLabel('单位简称').fill(`测试办${stamp}`);
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await offices.getByText(`测试办${stamp}`, { exact: true }).waitFor();
+    await screenshot(page, 'admin-office-forms');
+
+    await page.getByRole('button', { name: '新建人员' }).click();
+    dialog = page.locator('.ant-modal').filter({ hasText: '新建人员' });
+    await dialog.getByLabel('姓名').fill(`测试${stamp}`);
+    await dialog.getByLabel('职务').fill('联络员');
+    // Placed nowhere, the form says so before anything is sent.
+    await dialog.getByRole('button', { name: /新\s?建/ }).click();
+    await dialog.getByText('请指定所属单位或处室').waitFor();
+    // Offices are many: the list is searched by name.
+    await dialog.getByLabel('所属单位').fill(officeName);
+    await page.locator(`.ant-select-item-option[title="${officeName}"]`).click();
+    await dialog.getByRole('button', { name: /新\s?建/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByPlaceholder('姓名或职务').fill(`测试${stamp}`);
+    await page.getByPlaceholder('姓名或职务').press('Enter');
+    await page.getByRole('table', { name: '人员' }).getByText('联络员').waitFor();
+    await context.close();
+  });
+
+  it('someone from another office with no division sees none of 管理, 考核 and 查询, and 考核 by URL is refused', async () => {
+    const { context, page } = await signedIn('刘晓光', '/');
+    const entries = await menuEntries(page);
+    expect(entries).toContain('督办');
+    for (const hidden of ['管理', '考核', '查询']) expect(entries).not.toContain(hidden);
+    await page.goto(`${origin}/assessment`);
+    await page.getByText('无权访问').waitFor();
     await context.close();
   });
 

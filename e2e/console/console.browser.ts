@@ -1,31 +1,38 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from '../harness/browser.js';
+import { connectChromium, screenshot } from '../harness/browser.js';
+import type { HeliClaims } from '@heli/auth';
 import { claimsForStaff, demoUsers } from '@heli/demo-data';
-import { notificationsPart, responsibilityPart, sharingPart } from '../harness/service-parts.js';
-import { startStack, type Stack } from '../harness/stack.js';
+import { graphql, tokenFor } from '@heli/testkit';
 
 // The console in a real Chromium against the real services and gateway, started in-process on
-// free ports as `pnpm start` would run them, with the console served by the gateway.
+// free ports as `pnpm start` would run them, with the console served by the gateway — once for
+// the browser tier (e2e/console/browser-tier.ts).
 
-let stack: Stack;
 let browser: Browser;
-let origin: string;
+// The browser tier's one stack and Chromium (e2e/console/browser-tier.ts).
+const origin = inject('consoleOrigin');
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startStack([responsibilityPart(), sharingPart(), notificationsPart()], {
-      gatewayEnv: { CONSOLE_DIR: inject('consoleDir'), DEV_SIGN_IN: 'true' },
-    }),
-    launchChromium(),
-  ]);
-  origin = new URL(stack.gatewayUrl).origin;
+  browser = await connectChromium(inject('chromiumEndpoint'));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.close();
 });
+
+/** A GraphQL operation through the gateway as `viewer`, which must succeed: its `data`. */
+async function gatewayData<T>(
+  viewer: Partial<HeliClaims>,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const res = await graphql(`${origin}/graphql`, query, variables, {
+    token: await tokenFor(viewer),
+  });
+  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+  return res.body.data as T;
+}
 
 /** A new browser context (its own storage: another person at another desk) signed in as a demo user. */
 async function signedIn(
@@ -205,7 +212,7 @@ describe('the console', () => {
 
   it('a staff member without clearance opening a SECRET document by its URL sees 未找到, and its title reaches neither page nor network', async () => {
     const title = `机密文件标题不得泄露 ${Date.now()}`;
-    const { registerDocument } = await stack.data<{ registerDocument: { id: string } }>(
+    const { registerDocument } = await gatewayData<{ registerDocument: { id: string } }>(
       claimsForStaff(demoUsers['secretariat-head']),
       `mutation ($input: RegisterDocumentInput!) { registerDocument(input: $input) { id } }`,
       {

@@ -18,7 +18,7 @@ import {
 } from '@heli/service-kit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from '../harness/browser.js';
+import { connectChromium, screenshot } from '../harness/browser.js';
 
 // Production sign-in in a real Chromium: the console served as the gateway serves it (its site,
 // /console-config.json and content security policy), a real OpenID provider on a loopback port,
@@ -91,7 +91,10 @@ let origin: string;
 let idp: TestIdentityProvider;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startSignInSite(), launchChromium()]);
+  [site, browser] = await Promise.all([
+    startSignInSite(),
+    connectChromium(inject('chromiumEndpoint')),
+  ]);
   ({ origin, idp } = site);
 });
 

@@ -24,7 +24,8 @@ export function ConsoleLayout() {
   const location = useLocation();
   const connectionLost = useConnectionLost();
   // 管理, 考核 and 查询 only for those who may use them (app/page-access.ts).
-  const menu = visibleMenu(MENU, useMenuAccess());
+  const access = useMenuAccess();
+  const menu = visibleMenu(MENU, access);
   const selected = menu
     .filter((item) => item.key !== '/' && location.pathname.startsWith(item.key))
     .map((item) => item.key)
@@ -36,7 +37,8 @@ export function ConsoleLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           合力
         </Typography.Text>
-        <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
+        {/* Busy until the entries only some may use are known (they show then, or never). */}
+        <nav aria-label="主菜单" aria-busy={access === undefined} style={{ flex: 1, minWidth: 0 }}>
           <Menu
             theme="dark"
             mode="horizontal"

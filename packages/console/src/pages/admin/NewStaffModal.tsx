@@ -66,6 +66,7 @@ export function NewStaffModal({
     >
       <Form
         form={form}
+        name="newStaff"
         layout="vertical"
         initialValues={{ roles: ['STAFF'], clearance: 'INTERNAL' }}
         onFinish={save}
@@ -79,6 +80,8 @@ export function NewStaffModal({
         <Form.Item name="divisionId" label="所在处室">
           <Select
             allowClear
+            showSearch
+            optionFilterProp="label"
             placeholder="处室以外的人员（如厅领导）可不选"
             options={divisions.map((d) => ({ value: d.id, label: d.name }))}
           />
@@ -90,7 +93,12 @@ export function NewStaffModal({
           rules={[placement]}
           extra="选了处室时可不填：人员属于处室所在单位"
         >
-          <Select allowClear options={offices.map((o) => ({ value: o.id, label: o.name }))} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={offices.map((o) => ({ value: o.id, label: o.name }))}
+          />
         </Form.Item>
         <Form.Item
           name="roles"

@@ -67,7 +67,13 @@ export function OfficeModal({
       onCancel={onClose}
       forceRender
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'LOWER' }} onFinish={save}>
+      <Form
+        form={form}
+        name="office"
+        layout="vertical"
+        initialValues={{ kind: 'LOWER' }}
+        onFinish={save}
+      >
         <Form.Item name="name" label="单位名称" rules={OFFICE_FIELD_RULES.name}>
           <Input placeholder="如：中共道里区委办公室" />
         </Form.Item>
