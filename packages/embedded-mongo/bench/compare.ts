@@ -1,16 +1,22 @@
 /*
  * Runs the benchmark of two checkouts of this package interleaved, round by round, so both see
- * the same machine load, and prints each figure's median before and after with their ratio.
- * A figure that got worse by more than 10% is marked.
+ * the same machine load, and prints each figure's median before and after with their ratio,
+ * the range of each side's rounds (how much the machine's load moved them) and the load
+ * average around the run. A figure that got worse by more than 10% is marked.
+ *
+ * Wall-clock figures on a shared machine move by a third between rounds; take 5 or more
+ * rounds, and read `bench:instructions` (instruction counts, which load does not move) beside
+ * them before calling a difference of 10% real.
  *
  *   pnpm --filter @heli/embedded-mongo bench:compare -- --before /tmp/em-before/packages/embedded-mongo
- *   ... --rounds 5 --after <dir>        (default: 3 rounds; after = this checkout)
+ *   ... --rounds 7 --after <dir>        (default: 5 rounds; after = this checkout)
  *   BENCH_DOCS=20000 ...                 passed on to every run
  *
  * The other checkout needs its own `pnpm install` (e.g. `git worktree add /tmp/em-before <commit>`
  * then `pnpm install --frozen-lockfile --filter @heli/embedded-mongo...` there).
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +31,7 @@ function option(name: string, fallback?: string): string {
 
 const before = resolve(option('before'));
 const after = resolve(option('after', join(here, '..')));
-const rounds = Number(option('rounds', '3'));
+const rounds = Number(option('rounds', '5'));
 
 type Figures = Map<string, number>;
 
@@ -61,6 +67,11 @@ const median = (values: number[]): number => {
 /** Throughputs and the scan/indexed ratio are better higher; times are better lower. */
 const higherIsBetter = (figure: string): boolean => figure.includes('/s') || figure.includes(' / ');
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const loadAtStart = load();
 const samples = { before: new Map<string, number[]>(), after: new Map<string, number[]>() };
 for (let round = 1; round <= rounds; round++) {
   // Alternate which goes first, so neither always runs on a warmer or busier machine.
@@ -79,8 +90,9 @@ for (let round = 1; round <= rounds; round++) {
 }
 
 console.log(`\nmedian of ${rounds} interleaved rounds; before = ${before}`);
+console.log(`load average (1/5/15 min) at start ${loadAtStart}, at end ${load()}`);
 console.log(
-  `${'figure'.padEnd(52)} ${'before'.padStart(10)} ${'after'.padStart(10)} ${'after/before'.padStart(13)}`,
+  `${'figure'.padEnd(52)} ${'before'.padStart(10)} ${'after'.padStart(10)} ${'after/before'.padStart(13)}   range before | after`,
 );
 let regressions = 0;
 for (const [name, values] of samples.after) {
@@ -94,8 +106,9 @@ for (const [name, values] of samples.after) {
   const worse = isRatio ? false : higherIsBetter(name) ? ratio < 0.9 : ratio > 1.1;
   if (worse) regressions++;
   const show = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(3)).padStart(10);
+  const range = (v: number[]) => `${show(Math.min(...v)).trim()}–${show(Math.max(...v)).trim()}`;
   console.log(
-    `${name.padEnd(52)} ${show(b)} ${show(a)} ${ratio.toFixed(3).padStart(13)}${worse ? '   WORSE by more than 10%' : ''}`,
+    `${name.padEnd(52)} ${show(b)} ${show(a)} ${ratio.toFixed(3).padStart(13)}   ${range(was)} | ${range(values)}${worse ? '   WORSE by more than 10%' : ''}`,
   );
 }
 console.log(

@@ -109,7 +109,7 @@ export class Connection {
       return;
     }
     if (flags & OpMsgFlag.moreToCome) return;
-    this.send(encodeReply(reply, requestId));
+    this.send(encodeReply(reply, requestId, this.server.clusterTime.nextElements()));
   }
 
   private async handleOpQuery(message: Buffer, requestId: number): Promise<void> {
@@ -118,6 +118,7 @@ export class Connection {
       const { collection, query } = parseOpQuery(message);
       const db = collection.slice(0, collection.indexOf('.'));
       reply = await runCommand(this.server, query, db || 'admin', this.id);
+      if (reply !== CLOSE_CONNECTION) reply = { ...reply, ...this.server.clusterTime.nextFields() };
     } catch (error) {
       reply = invalidMessage(error);
     }
@@ -181,14 +182,14 @@ function invalidMessage(error: unknown): Document {
   ).toReply();
 }
 
-function encodeReply(reply: Document, responseTo: number): Buffer {
+function encodeReply(reply: Document, responseTo: number, clusterTime: Buffer): Buffer {
   try {
-    return encodeOpMsg(reply, newRequestId(), responseTo);
+    return encodeOpMsg(reply, newRequestId(), responseTo, 0, clusterTime);
   } catch (error) {
     const failure = new MongoCommandError(
       'BSONObjectTooLarge',
       `reply could not be encoded: ${error instanceof Error ? error.message : String(error)}`,
     );
-    return encodeOpMsg(failure.toReply(), newRequestId(), responseTo);
+    return encodeOpMsg(failure.toReply(), newRequestId(), responseTo, 0, clusterTime);
   }
 }

@@ -5,6 +5,7 @@ import { FailPoints } from './commands/fail-points.js';
 import { ServerCounters } from './commands/server-counters.js';
 import { Connection } from './connection.js';
 import { CursorRegistry } from './cursors/cursor-registry.js';
+import { ClusterTime } from './wire/cluster-time.js';
 import { openDurableStore } from './durability/durable-store.js';
 import { silentLogger, type Logger } from './logger.js';
 import { Engine } from './storage/engine.js';
@@ -42,6 +43,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     cursors: new CursorRegistry(),
     counters: new ServerCounters(),
     failPoints: new FailPoints(),
+    clusterTime: new ClusterTime(),
     logger,
     address: '',
     startedAt: new Date(),

@@ -61,6 +61,22 @@ describe('handshake', () => {
     expect(BSON.deserialize(reply.subarray(36))).toMatchObject({ ok: 1, ismaster: true });
   });
 
+  it('replies carry $clusterTime and operationTime, a write moves them on, and a causally consistent session reads its write', async () => {
+    const ping = await target.client().db('admin').command({ ping: 1 });
+    expect(ping.$clusterTime.clusterTime).toBeInstanceOf(BSON.Timestamp);
+    expect(ping.operationTime).toBeInstanceOf(BSON.Timestamp);
+    const session = target.client().startSession({ causalConsistency: true });
+    try {
+      const coll = target.db().collection<{ _id: number }>('causal');
+      await coll.insertOne({ _id: 1 }, { session });
+      expect(session.operationTime?.greaterThan(ping.operationTime as BSON.Timestamp)).toBe(true);
+      // The driver now sends readConcern.afterClusterTime with the insert's operationTime.
+      expect(await coll.findOne({ _id: 1 }, { session })).toEqual({ _id: 1 });
+    } finally {
+      await session.endSession();
+    }
+  });
+
   it('ping, buildInfo and getParameter answer', async () => {
     const admin = target.client().db('admin');
     expect(await admin.command({ ping: 1 })).toMatchObject({ ok: 1 });

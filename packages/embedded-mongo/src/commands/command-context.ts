@@ -6,6 +6,7 @@ import type { DataView } from '../storage/data-view.js';
 import type { Engine } from '../storage/engine.js';
 import type { SessionRegistry } from '../transactions/session-registry.js';
 import type { Transaction } from '../transactions/transaction.js';
+import type { ClusterTime } from '../wire/cluster-time.js';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { asMongoError } from '../query/apply-update.js';
 import { evaluateLet } from '../query/mingo-options.js';
@@ -25,6 +26,8 @@ export type ServerState = {
   startedAt: Date;
   /** Identifies this server process in `hello.topologyVersion`. */
   topologyProcessId: ObjectId;
+  /** What every reply carries as `$clusterTime` and `operationTime`. */
+  clusterTime: ClusterTime;
   /** Reply bytes written to sockets but not yet taken by their clients, over all connections. */
   queuedReplyBytes(): number;
 };

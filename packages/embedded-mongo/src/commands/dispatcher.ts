@@ -1,4 +1,4 @@
-import { Binary, Long, Timestamp, type Document } from 'bson';
+import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
 import { AutoCommitView } from '../storage/autocommit-view.js';
 import { noSuchTransaction } from '../transactions/session-registry.js';
@@ -104,44 +104,11 @@ const RETRYABLE_WRITES = new Set([
   'bulkWrite',
 ]);
 
-/** Runs one command and always returns a reply document; errors become MongoDB error replies. */
-export async function runCommand(
-  server: ServerState,
-  command: Document,
-  db: string,
-  connectionId: number,
-): Promise<Document> {
-  const reply = await runCommandOnce(server, command, db, connectionId);
-  return reply === CLOSE_CONNECTION ? reply : withClusterTime(reply);
-}
-
-let lastClusterTime = Timestamp.fromBits(0, 0);
-
 /**
- * As a replica-set member, every reply carries `$clusterTime` and `operationTime`, so drivers
- * can gossip the time and give causally consistent sessions an `afterClusterTime` (always
- * satisfied here: this single member has applied everything it acknowledged).
+ * Runs one command and always returns a reply document; errors become MongoDB error replies.
+ * The connection adds `$clusterTime` and `operationTime` as it encodes the reply.
  */
-function withClusterTime(reply: Document): Document {
-  const seconds = Math.floor(Date.now() / 1000);
-  const high = lastClusterTime.high >>> 0;
-  lastClusterTime =
-    seconds > high
-      ? Timestamp.fromBits(1, seconds)
-      : Timestamp.fromBits((lastClusterTime.low >>> 0) + 1, high);
-  return {
-    ...reply,
-    $clusterTime: { clusterTime: lastClusterTime, signature: CLUSTER_TIME_SIGNATURE },
-    operationTime: lastClusterTime,
-  };
-}
-
-const CLUSTER_TIME_SIGNATURE = {
-  hash: new Binary(Buffer.alloc(20), 0),
-  keyId: Long.ZERO,
-};
-
-async function runCommandOnce(
+export async function runCommand(
   server: ServerState,
   command: Document,
   db: string,

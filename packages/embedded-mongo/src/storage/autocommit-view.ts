@@ -37,7 +37,7 @@ export class AutoCommitView implements DataView {
     const found = withCollation(opts.collation, () =>
       matchCandidates(c.candidateIds(plan), (id) => c.get(id), query, plan, limit),
     );
-    return { ...found, sorted };
+    return { docs: found.docs, stats: found.stats, sorted };
   }
 
   /** Throws WriteBlockedError if any of the documents is locked by an open transaction. */

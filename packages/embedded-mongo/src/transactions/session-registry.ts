@@ -158,5 +158,7 @@ export function noSuchTransaction(txnNumber: number, active: number): MongoComma
 function sessionKey(lsid: unknown): string | undefined {
   const id = (lsid as { id?: Binary } | undefined)?.id;
   if (!id || typeof id !== 'object' || !('buffer' in id)) return undefined;
-  return Buffer.from(id.buffer).toString('hex');
+  // The decoder hands out Buffers already; copying one only to print it was per command.
+  const bytes = id.buffer;
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)).toString('hex');
 }

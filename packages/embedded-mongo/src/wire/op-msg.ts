@@ -1,6 +1,7 @@
 import { deserialize, serialize, type Document } from 'bson';
 import { crc32c } from './crc32c.js';
 import { HEADER_SIZE, OpCode, writeHeader } from './message-header.js';
+import { withoutTopLevelField } from './without-field.js';
 
 export const OpMsgFlag = {
   checksumPresent: 1 << 0,
@@ -48,7 +49,11 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
     if (kind === 0) {
       const size = readDocumentSize(message, offset, end);
       if (body) throw new MalformedMessageError('OP_MSG has more than one body section');
-      body = deserialize(message.subarray(offset, offset + size), BSON_DESERIALIZE_OPTIONS);
+      // Drivers gossip `$clusterTime` back in every command; nothing here reads it.
+      body = deserialize(
+        withoutTopLevelField(message.subarray(offset, offset + size), '$clusterTime'),
+        BSON_DESERIALIZE_OPTIONS,
+      );
       offset += size;
     } else if (kind === 1) {
       const size = readDocumentSize(message, offset, end);
@@ -85,17 +90,32 @@ function readDocumentSize(buf: Buffer, offset: number, end: number): number {
   return size;
 }
 
+/**
+ * An OP_MSG with `reply` as its body. `appended` are BSON elements (already encoded) added at
+ * the end of the body, after the reply's own fields.
+ */
 export function encodeOpMsg(
   reply: Document | Buffer,
   requestId: number,
   responseTo: number,
   flags = 0,
+  appended?: Buffer,
 ): Buffer {
   const body = Buffer.isBuffer(reply) ? reply : serialize(reply);
-  const out = Buffer.allocUnsafe(HEADER_SIZE + 5 + body.length);
+  const extra = appended?.length ?? 0;
+  const bodyStart = HEADER_SIZE + 5;
+  const out = Buffer.allocUnsafe(bodyStart + body.length + extra);
   writeHeader(out, { messageLength: out.length, requestId, responseTo, opCode: OpCode.MSG });
   out.writeUInt32LE(flags, HEADER_SIZE);
   out[HEADER_SIZE + 4] = 0;
-  out.set(body, HEADER_SIZE + 5);
+  if (!appended) {
+    out.set(body, bodyStart);
+    return out;
+  }
+  // The body's elements, then the appended ones, then the document's closing 0 byte.
+  out.set(body.subarray(0, body.length - 1), bodyStart);
+  out.set(appended, bodyStart + body.length - 1);
+  out[out.length - 1] = 0;
+  out.writeInt32LE(body.length + extra, bodyStart);
   return out;
 }
