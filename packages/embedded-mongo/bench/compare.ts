@@ -19,15 +19,9 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { option } from './command-line-option.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function option(name: string, fallback?: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : fallback;
-  if (value === undefined) throw new Error(`--${name} <value> is required`);
-  return value;
-}
 
 const before = resolve(option('before'));
 const after = resolve(option('after', join(here, '..')));

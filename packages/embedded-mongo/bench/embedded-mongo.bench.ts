@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MongoClient, type Collection } from 'mongodb';
+import { emailOf, staffDocument, type BenchDoc } from './staff-documents.js';
 import { openDurableStore } from '../src/durability/durable-store.js';
 import { Engine, start } from '../src/index.js';
 import { silentLogger } from '../src/logger.js';
@@ -27,16 +28,6 @@ const WRITERS = 32;
 const LOOKUPS = 20_000;
 const SCANS = 30;
 const TARGETS = { insertsPerSecond: 2_000, lookupP50Ms: 0.5, scanOverIndexed: 20 };
-
-type BenchDoc = {
-  _id: number;
-  email: string;
-  emailTwin: string;
-  divisionId: number;
-  payload: string;
-};
-
-const emailOf = (i: number) => `staff${i}@office.heli.example`;
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'embedded-mongo-bench-'));
@@ -85,14 +76,7 @@ async function measureInserts(collection: Collection<BenchDoc>): Promise<number>
   let next = 0;
   const writer = async () => {
     for (let i = next++; i < DOCUMENTS; i = next++) {
-      const email = emailOf(i);
-      await collection.insertOne({
-        _id: i,
-        email,
-        emailTwin: email,
-        divisionId: i % 40,
-        payload: 'x'.repeat(64),
-      });
+      await collection.insertOne(staffDocument(i));
     }
   };
   const started = performance.now();

@@ -18,22 +18,17 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { MongoClient, type Collection } from 'mongodb';
+import { freePort } from '../test/crash-server-process.js';
+import { option } from './command-line-option.js';
+import { emailOf, staffDocument, type BenchDoc } from './staff-documents.js';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
-
-function option(name: string, fallback?: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : fallback;
-  if (value === undefined) throw new Error(`--${name} <value> is required`);
-  return value;
-}
 
 const builds = {
   before: resolve(option('before')),
@@ -46,16 +41,6 @@ const DURABLE = process.argv.includes('--durable');
 const SCANS = 5;
 const WRITERS = 32;
 const WARM_UP_DOCUMENTS = 1000;
-
-type BenchDoc = {
-  _id: number;
-  email: string;
-  emailTwin: string;
-  divisionId: number;
-  payload: string;
-};
-
-const emailOf = (i: number) => `staff${i}@office.heli.example`;
 
 /** A fixed sequence of document numbers in [0, n): the same lookups for every build and run. */
 function* lookupSequence(count: number, n: number): Generator<number> {
@@ -76,14 +61,7 @@ async function insertRange(c: Collection<BenchDoc>, from: number, to: number): P
   let next = from;
   const writer = async () => {
     for (let i = next++; i < to; i = next++) {
-      const email = emailOf(i);
-      await c.insertOne({
-        _id: i,
-        email,
-        emailTwin: email,
-        divisionId: i % 40,
-        payload: 'x'.repeat(64),
-      });
+      await c.insertOne(staffDocument(i));
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));
@@ -247,15 +225,6 @@ async function waitUntilAnswering(uri: string, child: ChildProcess, output: () =
     }
   }
   throw new Error(`server under valgrind did not answer within 300 s:\n${output()}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
 }
 
 const samples = { before: new Map<string, number[]>(), after: new Map<string, number[]>() };

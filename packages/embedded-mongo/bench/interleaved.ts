@@ -16,21 +16,16 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { MongoClient, type Collection } from 'mongodb';
+import { freePort } from '../test/crash-server-process.js';
+import { option } from './command-line-option.js';
+import { emailOf, staffDocument, type BenchDoc } from './staff-documents.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function option(name: string, fallback?: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? process.argv[at + 1] : fallback;
-  if (value === undefined) throw new Error(`--${name} <value> is required`);
-  return value;
-}
 
 const SIDES = ['before', 'after'] as const;
 type Side = (typeof SIDES)[number];
@@ -41,22 +36,6 @@ const dirs: Record<Side, string> = {
 const REQUESTS = Number(option('requests', '3000'));
 const DOCUMENTS = Number(option('docs', '20000'));
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-
-type BenchDoc = {
-  _id: number;
-  email: string;
-  emailTwin: string;
-  divisionId: number;
-  payload: string;
-};
-const emailOf = (i: number) => `staff${i}@office.heli.example`;
-const docOf = (i: number): BenchDoc => ({
-  _id: i,
-  email: emailOf(i),
-  emailTwin: emailOf(i),
-  divisionId: i % 40,
-  payload: 'x'.repeat(64),
-});
 
 type Running = {
   child: ChildProcess;
@@ -99,7 +78,7 @@ async function startServer(packageDir: string): Promise<Running> {
   await staff.createIndex({ email: 1 }, { unique: true });
   for (let i = 0; i < DOCUMENTS; i += 1000)
     await staff.insertMany(
-      Array.from({ length: Math.min(1000, DOCUMENTS - i) }, (_, k) => docOf(i + k)),
+      Array.from({ length: Math.min(1000, DOCUMENTS - i) }, (_, k) => staffDocument(i + k)),
     );
   return { child, client, staff, dataDir };
 }
@@ -128,7 +107,7 @@ const OPERATIONS: Operation[] = [
     name: 'insertOne (durable, one writer)',
     requests: REQUESTS,
     run: async (s, k) => {
-      await s.staff.insertOne(docOf(DOCUMENTS + k));
+      await s.staff.insertOne(staffDocument(DOCUMENTS + k));
     },
   },
   {
@@ -221,13 +200,4 @@ try {
     if (child.exitCode === null) await once(child, 'exit');
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
 }

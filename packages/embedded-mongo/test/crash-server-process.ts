@@ -78,7 +78,9 @@ async function spawnCli(dataDir: string, nodeArgs: string[] = []) {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, port, output: () => output, exited: once(child, 'exit') };
 }
-async function freePort(): Promise<number> {
+
+/** A TCP port free on loopback at the time of asking. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
