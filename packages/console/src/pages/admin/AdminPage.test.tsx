@@ -1,9 +1,7 @@
 import type { MockedResponse } from '@apollo/client/testing';
-import { MockedProvider } from '@apollo/client/testing/react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../auth/SessionContext';
+import { renderPage } from '../../../test/render-page';
 import {
   AdminScoringRulesDocument,
   PreviewScoringRulesDocument,
@@ -49,15 +47,7 @@ const ruleSet = {
 } satisfies AdminRuleSetFieldsFragment & { __typename: string };
 
 function renderAt(url: string, mocks: MockedResponse[]) {
-  render(
-    <MemoryRouter initialEntries={[url]}>
-      <SessionProvider>
-        <MockedProvider mocks={mocks}>
-          <AdminPage />
-        </MockedProvider>
-      </SessionProvider>
-    </MemoryRouter>,
-  );
+  renderPage(<AdminPage />, url, mocks);
 }
 
 describe('管理', { timeout: 30_000 }, () => {

@@ -1,10 +1,8 @@
 import type { MockedResponse } from '@apollo/client/testing';
-import { MockedProvider } from '@apollo/client/testing/react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../auth/SessionContext';
+import { renderPage } from '../../../test/render-page';
 import {
   AdminCreateOfficeDocument,
   AdminCreateStaffDocument,
@@ -62,15 +60,7 @@ function watched(query: MockedResponse['request']['query']) {
 }
 
 function renderAdmin(mocks: MockedResponse[]) {
-  render(
-    <MemoryRouter initialEntries={['/admin']}>
-      <SessionProvider>
-        <MockedProvider mocks={mocks}>
-          <AdminPage />
-        </MockedProvider>
-      </SessionProvider>
-    </MemoryRouter>,
-  );
+  renderPage(<AdminPage />, '/admin', mocks);
 }
 
 async function openDialog(button: string) {

@@ -1,9 +1,7 @@
 import type { MockedResponse } from '@apollo/client/testing';
-import { MockedProvider } from '@apollo/client/testing/react';
-import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SessionProvider } from '../../auth/SessionContext';
+import { renderPage } from '../../../test/render-page';
 import {
   AssessmentDivisionScoreDocument,
   AssessmentInspectionsDocument,
@@ -182,15 +180,7 @@ const mocks = (): MockedResponse[] => [
 ];
 
 function renderAt(url: string, responses: MockedResponse[]) {
-  render(
-    <MemoryRouter initialEntries={[url]}>
-      <SessionProvider>
-        <MockedProvider mocks={responses}>
-          <AssessmentPage />
-        </MockedProvider>
-      </SessionProvider>
-    </MemoryRouter>,
-  );
+  renderPage(<AssessmentPage />, url, responses);
 }
 
 describe('考核', { timeout: 30_000 }, () => {

@@ -1,10 +1,8 @@
 import type { MockedResponse } from '@apollo/client/testing';
-import { MockedProvider } from '@apollo/client/testing/react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { parse } from 'graphql';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../auth/SessionContext';
+import { renderPage } from '../../../test/render-page';
 import {
   MenuSavedQueriesDocument,
   SavedQueriesDocument,
@@ -58,15 +56,7 @@ const list = (mineOnly: boolean, items: SavedQueryFieldsFragment[]): MockedRespo
 });
 
 function renderAt(url: string, mocks: MockedResponse[]) {
-  render(
-    <MemoryRouter initialEntries={[url]}>
-      <SessionProvider>
-        <MockedProvider mocks={mocks}>
-          <QueriesPage />
-        </MockedProvider>
-      </SessionProvider>
-    </MemoryRouter>,
-  );
+  renderPage(<QueriesPage />, url, mocks);
 }
 
 describe('查询', { timeout: 30_000 }, () => {
