@@ -364,7 +364,17 @@ export class UnifiedRunner {
         error instanceof MongoClientBulkWriteError
           ? Object.fromEntries(error.writeErrors)
           : undefined;
-      assertMatches(expected.writeErrors, writeErrors, this.matchContext());
+      // Each write error is a root-level document (mongod adds errmsg, the driver message);
+      // the errors reported are exactly those expected.
+      if (writeErrors === undefined) throw new MatchError('expected a client bulk write error');
+      const want = expected.writeErrors as Document;
+      const indexes = (m: Document): string => Object.keys(m).sort().join(',');
+      if (indexes(want) !== indexes(writeErrors))
+        throw new MatchError(
+          `write errors at ${indexes(writeErrors)}, expected at ${indexes(want)}`,
+        );
+      for (const [index, writeError] of Object.entries(want))
+        assertMatches(writeError, writeErrors[index], this.matchContext(), `$.${index}`, true);
     }
     if (expected.writeConcernErrors !== undefined) {
       // The driver reports each as { code, message }; tests write the server's { code, errmsg }.
