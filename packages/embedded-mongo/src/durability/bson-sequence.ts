@@ -1,4 +1,5 @@
 import { BSON, type Document } from 'bson';
+import { deserializeKeepingSymbols } from '../bson/deserialize-keeping-symbols.js';
 
 /*
  * A payload is a run of BSON documents back to back rather than one wrapping document: a
@@ -7,7 +8,7 @@ import { BSON, type Document } from 'bson';
  */
 
 // Longs come back as Long (not number) so a value the server held as Long is restored as
-// Long; everything else keeps bson's defaults, which is what the wire codec produces.
+// Long; everything else is promoted as the wire codec does, symbols kept as symbols.
 const DESERIALIZE_OPTIONS = { promoteLongs: false } as const;
 
 export function encodeDocumentSequence(documents: readonly Document[]): Buffer {
@@ -26,7 +27,9 @@ export function decodeDocumentSequence(payload: Buffer): Document[] {
         `BSON document at payload offset ${offset} declares ${size} bytes, beyond the payload`,
       );
     }
-    documents.push(BSON.deserialize(payload.subarray(offset, offset + size), DESERIALIZE_OPTIONS));
+    documents.push(
+      deserializeKeepingSymbols(payload.subarray(offset, offset + size), DESERIALIZE_OPTIONS),
+    );
     offset += size;
   }
   return documents;

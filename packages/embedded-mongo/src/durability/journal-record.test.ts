@@ -1,4 +1,4 @@
-import { Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
+import { Binary, BSONSymbol, Decimal128, Long, ObjectId, Timestamp } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { decodeJournalRecord, encodeJournalRecord, type JournalRecord } from './journal-record.js';
 
@@ -20,6 +20,8 @@ describe('journal record codec', () => {
             blob: new Binary(Buffer.from([1, 2, 3])),
             ts: new Timestamp({ t: 1, i: 2 }),
             nested: { list: [1, 'two', { three: 3.5 }] },
+            symbol: new BSONSymbol('kept'),
+            symbols: [{ s: new BSONSymbol('nested') }],
             'dotted.key': true,
           },
         },
@@ -43,6 +45,7 @@ describe('journal record codec', () => {
     expect(doc.small).toBeInstanceOf(Long);
     expect(doc.money).toBeInstanceOf(Decimal128);
     expect(String(doc.money)).toBe('12.30');
+    expect(doc.symbol).toBeInstanceOf(BSONSymbol);
   });
 
   it('given a payload whose document is not a known operation, when decoded, then it is rejected', () => {

@@ -1,4 +1,4 @@
-import { Long, ObjectId } from 'bson';
+import { BSONSymbol, Long, ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { JournalCorruptionError } from './errors.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotState } from './snapshot-file.js';
@@ -53,6 +53,19 @@ describe('snapshot file', () => {
     expect(decoded.state).toEqual(state);
     // 10,000 documents take seconds on a machine shared with other test runs.
   }, 60_000);
+
+  it('given documents holding symbols, when encoded and decoded, then they are still symbols', () => {
+    const state = stateWith(0);
+    const docs = [
+      { _id: new BSONSymbol('id'), s: new BSONSymbol('v'), list: ['w', new BSONSymbol('w')] },
+    ];
+    state.databases[0]!.collections[0]!.docs = docs;
+
+    const decoded = decodeSnapshot(Buffer.concat(encodeSnapshot(state, 1n)), 'snapshot.snap');
+
+    expect(decoded.state.databases[0]!.collections[0]!.docs).toEqual(docs);
+    expect(decoded.state.databases[0]!.collections[0]!.docs[0]!._id).toBeInstanceOf(BSONSymbol);
+  });
 
   it('given a snapshot cut before its end marker, when decoded, then it is refused as damaged', () => {
     const frames = encodeSnapshot(stateWith(10), 1n);

@@ -1,4 +1,5 @@
-import { deserialize, serialize, type Document } from 'bson';
+import { serialize, type Document } from 'bson';
+import { deserializeKeepingSymbols } from '../bson/deserialize-keeping-symbols.js';
 import { crc32c } from './crc32c.js';
 import { HEADER_SIZE, OpCode, writeHeader } from './message-header.js';
 import { withoutTopLevelField } from './without-field.js';
@@ -50,7 +51,7 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       const size = readDocumentSize(message, offset, end);
       if (body) throw new MalformedMessageError('OP_MSG has more than one body section');
       // Drivers gossip `$clusterTime` back in every command; nothing here reads it.
-      body = deserialize(
+      body = deserializeKeepingSymbols(
         withoutTopLevelField(message.subarray(offset, offset + size), '$clusterTime'),
         BSON_DESERIALIZE_OPTIONS,
       );
@@ -67,7 +68,10 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       while (cursor < sectionEnd) {
         const docSize = readDocumentSize(message, cursor, sectionEnd);
         docs.push(
-          deserialize(message.subarray(cursor, cursor + docSize), BSON_DESERIALIZE_OPTIONS),
+          deserializeKeepingSymbols(
+            message.subarray(cursor, cursor + docSize),
+            BSON_DESERIALIZE_OPTIONS,
+          ),
         );
         cursor += docSize;
       }

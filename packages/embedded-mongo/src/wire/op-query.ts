@@ -1,4 +1,5 @@
-import { deserialize, serialize, type Document } from 'bson';
+import { serialize, type Document } from 'bson';
+import { deserializeKeepingSymbols } from '../bson/deserialize-keeping-symbols.js';
 import { HEADER_SIZE, OpCode, writeHeader } from './message-header.js';
 import { BSON_DESERIALIZE_OPTIONS, MalformedMessageError } from './op-msg.js';
 
@@ -18,7 +19,10 @@ export function parseOpQuery(message: Buffer): OpQueryRequest {
   const size = message.readInt32LE(docStart);
   if (size < 5 || docStart + size > message.length)
     throw new MalformedMessageError('invalid OP_QUERY document size');
-  let query = deserialize(message.subarray(docStart, docStart + size), BSON_DESERIALIZE_OPTIONS);
+  let query = deserializeKeepingSymbols(
+    message.subarray(docStart, docStart + size),
+    BSON_DESERIALIZE_OPTIONS,
+  );
   // Legacy drivers wrap the command as { $query: {...}, $readPreference } when sending to mongos.
   if (query.$query && typeof query.$query === 'object') query = query.$query as Document;
   return { collection, query };
