@@ -1,4 +1,4 @@
-import { Decimal128, Int32, Long, ObjectId } from 'bson';
+import { BSONSymbol, Decimal128, Int32, Long, ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { createQuery } from './mingo-options.js';
 
@@ -58,5 +58,27 @@ describe('patched comparison operators', () => {
     expect(matches({ v: { $type: ['string', 'null'] } }, { v: null })).toBe(true);
     expect(matches({ v: { $type: 'string' } }, {})).toBe(false);
     expect(matches({ v: { $type: 'array' } }, { v: [] })).toBe(true);
+  });
+
+  it('given a symbol, when matched, then it is a string of its text for equality, range and regex, and a symbol for $type', () => {
+    const doc = { s: new BSONSymbol('abc') };
+    expect(matches({ s: 'abc' }, doc)).toBe(true);
+    expect(matches({ s: new BSONSymbol('abc') }, { s: 'abc' })).toBe(true);
+    expect(matches({ s: { $gt: 'abb', $lt: 'abd' } }, doc)).toBe(true);
+    expect(matches({ s: { $regex: '^a', $options: 'i' } }, doc)).toBe(true);
+    expect(matches({ s: /^A/i }, { s: [1, new BSONSymbol('abc')] })).toBe(true);
+    expect(matches({ s: { $in: [/c$/] } }, doc)).toBe(true);
+    expect(matches({ s: { $regex: '^x' } }, doc)).toBe(false);
+    expect(matches({ s: { $type: 'symbol' } }, doc)).toBe(true);
+    expect(matches({ s: { $type: 14 } }, doc)).toBe(true);
+    expect(matches({ s: { $type: 'string' } }, doc)).toBe(false);
+    expect(matches({ s: { $type: 'symbol' } }, { s: 'abc' })).toBe(false);
+  });
+
+  it('given $regex on strings, then it matches as before, arrays and nested arrays included', () => {
+    expect(matches({ s: { $regex: 'b' } }, { s: 'abc' })).toBe(true);
+    expect(matches({ s: { $regex: 'b' } }, { s: [['abc']] })).toBe(true);
+    expect(matches({ s: { $regex: 'b' } }, { s: 5 })).toBe(false);
+    expect(matches({ s: { $regex: 'b' } }, {})).toBe(false);
   });
 });

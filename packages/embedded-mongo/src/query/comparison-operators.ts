@@ -1,3 +1,4 @@
+import type { BSONSymbol } from 'bson';
 import { resolve } from 'mingo/util';
 import type { Options } from 'mingo/types';
 import { compareBson, typeRank, Rank } from '../storage/bson-order.js';
@@ -54,15 +55,37 @@ function ordered(test: (c: number) => boolean, matchesNull: boolean): Predicate 
   };
 }
 
+/** The text a regular expression is matched against: a string's, or a symbol's (as mongod does). */
+function matchableText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return (v as { _bsontype?: string } | null)?._bsontype === 'BSONSymbol'
+    ? (v as BSONSymbol).value
+    : undefined;
+}
+
+function regexMatches(re: RegExp, v: unknown): boolean {
+  const text = matchableText(v);
+  return text !== undefined && re.test(text);
+}
+
 const inList: Predicate = (lhs, rhs) => {
   if (!Array.isArray(rhs)) return false;
   return rhs.some((candidate) => {
     if (isRegex(candidate)) {
       const values = Array.isArray(lhs) ? lhs : [lhs];
-      return values.some((v) => typeof v === 'string' && candidate.test(v));
+      return values.some((v) => regexMatches(candidate, v));
     }
     return eq(lhs, candidate);
   });
+};
+
+/** mingo's `$regex` (its filter compiler has already made the pattern a RegExp), symbols included. */
+const regex: Predicate = (lhs, rhs) => {
+  if (!isRegex(rhs)) return false;
+  const values = Array.isArray(lhs) ? lhs : [lhs];
+  return (
+    values.some((v) => regexMatches(rhs, v)) || values.flat(1).some((v) => regexMatches(rhs, v))
+  );
 };
 
 const TYPE_ALIASES: Record<string, number> = {
@@ -78,6 +101,7 @@ const TYPE_ALIASES: Record<string, number> = {
   null: 10,
   regex: 11,
   javascript: 13,
+  symbol: 14,
   int: 16,
   timestamp: 17,
   long: 18,
@@ -122,6 +146,8 @@ export function bsonTypeNumber(v: unknown): number {
       return 11;
     case 'Code':
       return 13;
+    case 'BSONSymbol':
+      return 14;
     case 'MinKey':
       return -1;
     case 'MaxKey':
@@ -156,4 +182,5 @@ export const comparisonOperators: Record<string, QueryOperator> = {
   $in: fieldOperator(inList),
   $nin: fieldOperator((l, r) => !inList(l, r)),
   $type: fieldOperator(typeIs),
+  $regex: fieldOperator(regex),
 };

@@ -9,18 +9,21 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { comparisonOperators } from './comparison-operators.js';
+import { sortStage } from './sort-stage.js';
+import { typeExpression } from './type-expression.js';
 
 export type CollectionResolver = (name: string) => Record<string, unknown>[];
 
 /**
- * Every mingo operator, with the comparison operators replaced by MongoDB-faithful ones.
+ * Every mingo operator, with the comparison operators, `$type` and `$sort` replaced by
+ * MongoDB-faithful ones.
  * Built directly (not through mingo's default entry point, whose context merge lets the
  * built-in operators win over replacements).
  */
 const PATCHED_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: expressionOperators,
-  pipeline: pipelineOperators,
+  expression: { ...expressionOperators, $type: typeExpression },
+  pipeline: { ...pipelineOperators, $sort: sortStage },
   projection: projectionOperators,
   query: { ...queryOperators, ...comparisonOperators },
   window: windowOperators,
