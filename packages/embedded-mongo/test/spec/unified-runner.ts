@@ -14,6 +14,7 @@ import {
   type CommandSucceededEvent,
   type Document,
 } from 'mongodb';
+import { deserializeKeepingSymbols } from '../../src/bson/deserialize-keeping-symbols.js';
 import { assertMatches, isDocument, MatchError, show, type MatchContext } from './match.js';
 
 /**
@@ -734,11 +735,18 @@ export class UnifiedRunner {
 
   private async checkOutcome(outcome: Document[] | undefined): Promise<void> {
     for (const expected of outcome ?? []) {
-      const docs = await this.internal
+      // Read raw and decoded here: the driver's own decoding turns a symbol into a string, so
+      // an outcome could not tell a server that keeps the BSON type from one that does not.
+      const raw = await this.internal
         .db(expected.databaseName as string)
         .collection(expected.collectionName as string)
-        .find({}, { sort: { _id: 1 }, readConcern: { level: 'local' } })
+        .find({}, { sort: { _id: 1 }, readConcern: { level: 'local' }, raw: true })
         .toArray();
+      const docs = (raw as unknown as Uint8Array[]).map((bytes) =>
+        deserializeKeepingSymbols(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+          promoteValues: true,
+        }),
+      );
       try {
         assertMatches(expected.documents, docs, this.matchContext(), '$', false);
       } catch (error) {
