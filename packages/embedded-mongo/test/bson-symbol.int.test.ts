@@ -129,6 +129,7 @@ describe('the BSON symbol type', () => {
     expect(await ids({ s: { $regex: '^ab' } })).toEqual([1, 2, 4]);
     expect(await ids({ s: { $in: [/^x/] } })).toEqual([3]);
     expect(await ids({ s: { $ne: 'abc' } })).toEqual([3, 4]);
+    expect(await ids({ $expr: { $eq: ['$s', 'abc'] } })).toEqual([1, 2]);
   });
 
   it('updates keep symbols they do not touch, and $set stores a symbol', async () => {

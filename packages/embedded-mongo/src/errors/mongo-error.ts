@@ -39,6 +39,7 @@ export const ErrorCode = {
   TransactionCommitted: 256,
   TransactionTooOld: 225,
   Location15976: 15976,
+  Location16020: 16020,
   Location17276: 17276,
   Location40323: 40323,
   DuplicateKey: 11000,

@@ -8,6 +8,7 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
+import { comparisonExpressions } from './comparison-expressions.js';
 import { comparisonOperators } from './comparison-operators.js';
 import { sortStage } from './sort-stage.js';
 import { typeExpression } from './type-expression.js';
@@ -15,14 +16,14 @@ import { typeExpression } from './type-expression.js';
 export type CollectionResolver = (name: string) => Record<string, unknown>[];
 
 /**
- * Every mingo operator, with the comparison operators, `$type` and `$sort` replaced by
- * MongoDB-faithful ones.
+ * Every mingo operator, with the comparison operators and expressions, `$type` and `$sort`
+ * replaced by MongoDB-faithful ones.
  * Built directly (not through mingo's default entry point, whose context merge lets the
  * built-in operators win over replacements).
  */
 const PATCHED_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: { ...expressionOperators, $type: typeExpression },
+  expression: { ...expressionOperators, ...comparisonExpressions, $type: typeExpression },
   pipeline: { ...pipelineOperators, $sort: sortStage },
   projection: projectionOperators,
   query: { ...queryOperators, ...comparisonOperators },
