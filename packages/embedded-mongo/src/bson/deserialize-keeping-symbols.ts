@@ -27,34 +27,37 @@ export function deserializeKeepingSymbols(
 
 /**
  * Walks the elements of the (already successfully decoded, so well-formed) document at `start`
- * and wraps each symbol element's decoded string in `decoded` as a `BSONSymbol`. A nested
- * document or array is entered only when its bytes hold a 0x0e byte.
+ * and wraps each symbol element's decoded string in `decoded` as a `BSONSymbol`. Only elements
+ * whose bytes hold a 0x0e byte are looked at (entering a nested document or array), and the
+ * walk ends at the last such byte.
  */
 function restoreSymbols(bytes: Buffer, start: number, decoded: object): void {
   const end = start + bytes.readInt32LE(start) - 1;
   let at = start + 4;
-  while (at < end) {
+  let next = bytes.indexOf(SYMBOL, at);
+  while (next !== -1 && next < end) {
     const type = bytes[at]!;
-    const nameEnd = bytes.indexOf(0, at + 1);
+    // Names are short: a loop is cheaper than a native indexOf call.
+    let nameEnd = at + 1;
+    while (bytes[nameEnd] !== 0) nameEnd++;
     const valueStart = nameEnd + 1;
     const valueEnd = valueStart + (bsonValueSize(bytes, type, valueStart) ?? end - valueStart);
-    if (type === SYMBOL) {
-      const name = bytes.toString('utf8', at + 1, nameEnd);
-      const text = ownValue(decoded, name);
-      if (typeof text === 'string') setOwnValue(decoded, name, new BSONSymbol(text));
-    } else if (type === DOCUMENT || type === ARRAY || type === CODE_WITH_SCOPE) {
-      const next = bytes.indexOf(SYMBOL, valueStart);
-      if (next !== -1 && next < valueEnd) {
+    if (next < valueEnd) {
+      if (type === SYMBOL) {
+        const name = bytes.toString('utf8', at + 1, nameEnd);
+        const text = ownValue(decoded, name);
+        if (typeof text === 'string') setOwnValue(decoded, name, new BSONSymbol(text));
+      } else if (next >= valueStart && (type === DOCUMENT || type === ARRAY)) {
         const value = ownValue(decoded, bytes.toString('utf8', at + 1, nameEnd));
-        if (type !== CODE_WITH_SCOPE) {
-          if (typeof value === 'object' && value !== null) restoreSymbols(bytes, valueStart, value);
-        } else {
-          // Code with scope: total length, the code as a string, then the scope document.
-          const scope = (value as { scope?: unknown } | undefined)?.scope;
-          const scopeStart = valueStart + 8 + bytes.readInt32LE(valueStart + 4);
-          if (typeof scope === 'object' && scope !== null) restoreSymbols(bytes, scopeStart, scope);
-        }
+        if (typeof value === 'object' && value !== null) restoreSymbols(bytes, valueStart, value);
+      } else if (next >= valueStart && type === CODE_WITH_SCOPE) {
+        // Code with scope: total length, the code as a string, then the scope document.
+        const code = ownValue(decoded, bytes.toString('utf8', at + 1, nameEnd));
+        const scope = (code as { scope?: unknown } | undefined)?.scope;
+        const scopeStart = valueStart + 8 + bytes.readInt32LE(valueStart + 4);
+        if (typeof scope === 'object' && scope !== null) restoreSymbols(bytes, scopeStart, scope);
       }
+      next = bytes.indexOf(SYMBOL, valueEnd);
     }
     at = valueEnd;
   }
