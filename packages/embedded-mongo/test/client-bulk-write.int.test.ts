@@ -88,3 +88,69 @@ describe('let variables', () => {
     expect(deleted.deletedCount).toBe(1);
   });
 });
+
+describe('undefined variables', () => {
+  const undefinedId = { $expr: { $eq: ['$_id', '$$id2'] } };
+
+  it('are error 17276 when the filter is parsed, even with nothing to examine', async () => {
+    const error = (await target
+      .db()
+      .collection('empty')
+      .find(undefinedId)
+      .toArray()
+      .catch((e: unknown) => e)) as { code?: number; message: string };
+    expect(error).toMatchObject({ code: 17276, message: 'Use of undefined variable: id2' });
+  });
+
+  it("are the statement's write error in a client bulkWrite; the others still run", async () => {
+    const coll = target.db().collection('undef');
+    await coll.insertMany([{ _id: 1 as never }, { _id: 2 as never }, { _id: 3 as never }]);
+    const ns = `${target.db().databaseName}.undef`;
+    const error = (await target
+      .client()
+      .bulkWrite(
+        [
+          { name: 'deleteOne', namespace: ns, filter: { _id: 1 as never } },
+          { name: 'deleteOne', namespace: ns, filter: undefinedId },
+          { name: 'deleteOne', namespace: ns, filter: { _id: 3 as never } },
+        ],
+        { ordered: false, verboseResults: true },
+      )
+      .catch((e: unknown) => e)) as { writeErrors: Map<number, { code: number }> };
+    expect(error.writeErrors.get(1)).toMatchObject({ code: 17276 });
+    expect(await coll.find().toArray()).toEqual([{ _id: 2 }]);
+  });
+
+  it('bound by $let, $map, $filter or $reduce, or named by let, are not undefined', async () => {
+    const coll = target.db().collection('bound');
+    await coll.insertMany([{ _id: 1 as never, a: [1, 2] }]);
+    const found = await coll
+      .find(
+        {
+          $and: [
+            { $expr: { $let: { vars: { one: 1 }, in: { $eq: ['$_id', '$$one'] } } } },
+            { $expr: { $eq: [{ $size: { $map: { input: '$a', in: '$$this' } } }, 2] } },
+            {
+              $expr: {
+                $gt: [
+                  {
+                    $reduce: { input: '$a', initialValue: 0, in: { $add: ['$$value', '$$this'] } },
+                  },
+                  '$$min',
+                ],
+              },
+            },
+            {
+              $expr: {
+                $eq: [{ $filter: { input: '$a', as: 'n', cond: { $gt: ['$$n', 1] } } }, [2]],
+              },
+            },
+            { $expr: { $lt: ['$$NOW', new Date(8.64e15)] } },
+          ],
+        },
+        { let: { min: 2 } },
+      )
+      .toArray();
+    expect(found).toEqual([{ _id: 1, a: [1, 2] }]);
+  });
+});

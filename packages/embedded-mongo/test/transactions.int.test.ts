@@ -57,6 +57,27 @@ describe('multi-document transactions', () => {
     });
   });
 
+  it('a client bulkWrite (run against admin) joins the transaction: invisible until commit, gone on abort', async () => {
+    const coll = target.db().collection('client_bulk');
+    await coll.insertOne({ _id: 1 as never, x: 1 });
+    const ns = `${target.db().databaseName}.client_bulk`;
+    const models = [
+      { name: 'insertOne', namespace: ns, document: { _id: 2 as never } },
+      { name: 'updateOne', namespace: ns, filter: { _id: 1 as never }, update: { $inc: { x: 1 } } },
+    ] as const;
+    await inSession(async (session) => {
+      session.startTransaction();
+      await target.client().bulkWrite([...models], { session });
+      expect(await coll.find({}).toArray()).toEqual([{ _id: 1, x: 1 }]);
+      await session.abortTransaction();
+      session.startTransaction();
+      const result = await target.client().bulkWrite([...models], { session });
+      expect(result).toMatchObject({ insertedCount: 1, modifiedCount: 1 });
+      await session.commitTransaction();
+    });
+    expect(await coll.find({}).sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, x: 2 }, { _id: 2 }]);
+  });
+
   it('abort leaves no trace', async () => {
     const coll = target.db().collection('aborted');
     await coll.insertOne({ _id: 1 as never, v: 1 });

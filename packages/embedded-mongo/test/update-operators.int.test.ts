@@ -187,6 +187,16 @@ describe('update operators', () => {
     expect(await coll.findOne({ _id: insertedId })).toEqual({ _id: insertedId, c: 3 });
   });
 
+  it('a replacement counts as modified unless it is the stored document as sent, _id and all', async () => {
+    const coll = target.db().collection('replace_same');
+    await coll.insertOne({ _id: 1 as never, x: 1 });
+    const withoutId = await coll.replaceOne({ _id: 1 as never }, { x: 1 });
+    const whole = await coll.replaceOne({ _id: 1 as never }, { _id: 1 as never, x: 1 });
+    const reordered = await coll.replaceOne({ _id: 1 as never }, { x: 1, _id: 1 as never });
+    expect([withoutId, whole, reordered].map((r) => r.modifiedCount)).toEqual([1, 0, 1]);
+    expect(await coll.find().toArray()).toEqual([{ _id: 1, x: 1 }]);
+  });
+
   it('updateMany reports matched and modified counts', async () => {
     const coll = target.db().collection('many');
     await coll.insertMany([

@@ -28,7 +28,9 @@ export function assertAllowedInTransaction(name: string, db: string): void {
       `Cannot run '${name}' in a multi-document transaction.`,
     );
   }
-  if (db === 'config' || db === 'local' || (db === 'admin' && !name.endsWith('Transaction'))) {
+  // Client bulkWrite names its namespaces in nsInfo and always runs against admin.
+  const adminCommand = name.endsWith('Transaction') || name === 'bulkWrite';
+  if (db === 'config' || db === 'local' || (db === 'admin' && !adminCommand)) {
     throw new MongoCommandError(
       'OperationNotSupportedInTransaction',
       `Cannot run command against the '${db}' database in a transaction.`,

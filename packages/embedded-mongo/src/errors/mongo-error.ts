@@ -38,6 +38,7 @@ export const ErrorCode = {
   NoSuchTransaction: 251,
   TransactionCommitted: 256,
   TransactionTooOld: 225,
+  Location17276: 17276,
   Location40323: 40323,
   DuplicateKey: 11000,
   BSONObjectTooLarge: 10334,

@@ -111,7 +111,10 @@ export function applyUpdate(
   let changed: boolean;
   if (kind === 'replacement') {
     next = replacement(current, update as Document);
-    changed = !bsonEquals(next, current);
+    // mongod's no-op test compares the stored document with the replacement as sent: one
+    // without the _id (the usual case) always counts as a modification, even when the result
+    // is the same document.
+    changed = !bsonEquals(update, current);
   } else if (kind === 'pipeline') {
     next = runPipeline(current, update as Document[], opts);
     changed = !bsonEquals(next, current);

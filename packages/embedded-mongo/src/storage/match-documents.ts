@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors/mongo-error.js';
+import { undefinedVariableIn } from '../query/expression-variables.js';
 import { createQuery } from '../query/mingo-options.js';
 import type { MatchStats } from './data-view.js';
 import type { Plan } from './query-planner.js';
@@ -12,6 +13,9 @@ export function compileFilter(filter: Document, variables?: Document): CompiledF
   }
   // `$comment` only labels a query for the profiler; mingo rejects it as an operator.
   const { $comment: _comment, ...criteria } = filter;
+  const missing = undefinedVariableIn(criteria, variables);
+  if (missing !== undefined)
+    throw new MongoCommandError('Location17276', `Use of undefined variable: ${missing}`);
   try {
     return createQuery(criteria, variables);
   } catch (error) {

@@ -1,7 +1,8 @@
 import { BSON, MongoClient, type Document } from 'mongodb';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { start } from '../../src/index.js';
 import { testEnv } from '../support/env.js';
@@ -15,23 +16,56 @@ import { UnifiedRunner, type TestOutcome } from './unified-runner.js';
  *
  *   pnpm --filter @heli/embedded-mongo spec [substring-of-file-or-test ...] [--verbose]
  *   MONGODB_URI=... pnpm --filter @heli/embedded-mongo spec   # against a real replica set
+ *
+ * To measure against other copies of the test files — e.g. a checkout of the specifications
+ * repository — name their folders; each replaces the vendored folder of that suite:
+ *
+ *   pnpm --filter @heli/embedded-mongo spec -- \
+ *     --crud-dir ~/specifications/source/crud/tests/unified \
+ *     --transactions-dir ~/specifications/source/transactions/tests/unified
+ *
+ * A relative folder is taken from the directory pnpm was started in. A test file present as
+ * both .yml and .json (the repository keeps both) is run once, from the .yml.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 
+const { values: options, positionals: filters } = parseArgs({
+  options: {
+    verbose: { type: 'boolean', default: false },
+    'crud-dir': { type: 'string' },
+    'transactions-dir': { type: 'string' },
+  },
+  allowPositionals: true,
+  // pnpm hands on the `--` that separates its own options from the script's.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+});
+const verbose = options.verbose;
+
+/** pnpm runs the script in the package folder; a relative path means the caller's folder. */
+function callerPath(path: string): string {
+  return resolve(testEnv.INIT_CWD ?? process.cwd(), path);
+}
+
+const crudDir = options['crud-dir'] ? callerPath(options['crud-dir']) : join(here, 'crud');
+const transactionsDir = options['transactions-dir']
+  ? callerPath(options['transactions-dir'])
+  : join(here, 'transactions');
+
 /**
- * transactions/legacy/ holds the transactions tests in the format they had before the
+ * A transactions folder's legacy/ holds the transactions tests in the format they had before the
  * specifications converted them to the unified format; they are translated on load, and a test
  * file present in both formats is run once, in the unified one.
  */
 const SUITES = [
-  { suite: 'crud', folder: 'crud', legacy: false },
-  { suite: 'transactions', folder: 'transactions', legacy: false },
-  { suite: 'transactions', folder: 'transactions/legacy', legacy: true },
+  { suite: 'crud', dir: crudDir, label: 'crud/', legacy: false },
+  { suite: 'transactions', dir: transactionsDir, label: 'transactions/', legacy: false },
+  {
+    suite: 'transactions',
+    dir: join(transactionsDir, 'legacy'),
+    label: 'transactions/legacy/',
+    legacy: true,
+  },
 ] as const;
-
-const argv = process.argv.slice(2);
-const verbose = argv.includes('--verbose');
-const filters = argv.filter((a) => !a.startsWith('--'));
 
 const external = testEnv.MONGODB_URI;
 const server = external ? undefined : await start({ port: 0 });
@@ -50,13 +84,25 @@ function readTestFile(path: string): Document {
   return BSON.EJSON.deserialize(parsed, { relaxed: true });
 }
 
-for (const { suite, folder, legacy } of SUITES) {
+/** The test files of a folder, one per test file name: the .yml where both formats exist. */
+function testFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
+  const yaml = new Set(names.filter((f) => !f.endsWith('.json')).map(baseNameOf));
+  return names.filter((f) => !f.endsWith('.json') || !yaml.has(baseNameOf(f))).sort();
+}
+
+function baseNameOf(fileName: string): string {
+  return fileName.replace(/\.(ya?ml|json)$/, '');
+}
+
+const unifiedTransactions = new Set(testFiles(transactionsDir).map(baseNameOf));
+
+for (const { suite, dir, label, legacy } of SUITES) {
   const tally: Tally = (totals[suite] ??= { pass: 0, fail: 0, skip: 0 });
-  const dir = join(here, folder);
-  for (const fileName of readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
-    .sort()) {
-    const baseName = fileName.replace(/\.(ya?ml|json)$/, '');
+  for (const fileName of testFiles(dir)) {
+    const baseName = baseNameOf(fileName);
+    if (legacy && unifiedTransactions.has(baseName)) continue;
     const raw = readTestFile(join(dir, fileName));
     const file = legacy ? fromLegacyTransactionsFile(raw) : raw;
     const fileTally: Tally = { pass: 0, fail: 0, skip: 0 };
@@ -76,7 +122,7 @@ for (const { suite, folder, legacy } of SUITES) {
     }
     if (fileTally.pass + fileTally.fail + fileTally.skip > 0)
       perFile.push({
-        label: `${suite}/${folder === suite ? '' : `${folder}/`}${fileName}`,
+        label: `${label}${fileName}`,
         tally: fileTally,
         skipReasons,
       });
