@@ -10,21 +10,12 @@ import {
   type LiaisonSettings,
   type Link,
 } from '@heli/liaison';
-import { startTestSubgraph, waitFor } from '@heli/testkit';
-import { createServer } from 'node:net';
+import { freePort, startTestSubgraph, waitFor } from '@heli/testkit';
 import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 
 const CITY = { id: 'office-harbin', name: '中共哈尔滨市委办公厅' };
 const DISTRICT = { id: 'office-daoli', name: '中共哈尔滨市道里区委办公室' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A person of the demo organisation working in `officeId`'s own Heli. */
 const inOffice = (staffId: string, officeId: string): HeliClaims => ({

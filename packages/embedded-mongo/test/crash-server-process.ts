@@ -79,7 +79,10 @@ async function spawnCli(dataDir: string, nodeArgs: string[] = []) {
   return { child, port, output: () => output, exited: once(child, 'exit') };
 }
 
-/** A TCP port free on loopback at the time of asking. */
+/**
+ * A TCP port free on loopback at the time of asking. The same as @heli/testkit's freePort, kept
+ * here because testkit depends on this package (it starts the embedded server for tests).
+ */
 export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');

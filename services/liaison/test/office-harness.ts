@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import type { Classification, HeliClaims } from '@heli/auth';
 import {
+  freePort,
   graphql,
   startTestSubgraph,
   tokenFor,
@@ -24,13 +24,6 @@ export const DISTRICT = {
 };
 
 /** A port nobody listens on now, so an office can be stopped and started again at the same URL. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface TestOffice {
   id: string;

@@ -18,44 +18,63 @@ export async function runStatements<T>(
   items: T[],
   run: (item: T, index: number) => void,
 ): Promise<Document[]> {
-  const ordered = ctx.command.ordered !== false;
-  const writeErrors: Document[] = [];
-  let next = 0;
-
-  /** Runs statements from `next` on; returns what a blocked statement waits for, if any. */
-  const runUntilBlocked = (): Promise<void> | undefined => {
-    for (; next < items.length; next++) {
-      try {
-        run(items[next]!, next);
-      } catch (error) {
-        if (error instanceof WriteBlockedError && ctx.autocommit) return error.until;
-        if (!(error instanceof MongoCommandError)) throw error;
-        if (ctx.transaction) {
-          ctx.transaction.abort();
-          if (error.errorLabels.length > 0) throw error;
-        }
-        writeErrors.push(error.toWriteError(next));
-        if (ordered || ctx.transaction) {
-          next = items.length;
-          return undefined;
-        }
-      }
-    }
-    return undefined;
+  const batch: StatementBatch<T> = {
+    ctx,
+    items,
+    run,
+    ordered: ctx.command.ordered !== false,
+    writeErrors: [],
+    next: 0,
   };
-
   for (;;) {
     let blockedOn: Promise<void> | undefined;
     try {
-      blockedOn = runUntilBlocked();
+      blockedOn = runUntilBlocked(batch);
     } catch (error) {
       await ctx.autocommit?.flush();
       throw error;
     }
     await ctx.autocommit?.flush();
-    if (!blockedOn) return writeErrors;
+    if (!blockedOn) return batch.writeErrors;
     await blockedOn;
   }
+}
+
+type StatementBatch<T> = {
+  ctx: CommandContext;
+  items: T[];
+  run: (item: T, index: number) => void;
+  ordered: boolean;
+  writeErrors: Document[];
+  /** The next statement to run. */
+  next: number;
+};
+
+/**
+ * Runs statements from `next` on; returns what a blocked statement waits for, if any. A module
+ * function rather than a closure made per command: under tsx (esbuild keepNames) each named
+ * closure costs a property definition, on every write.
+ */
+function runUntilBlocked<T>(batch: StatementBatch<T>): Promise<void> | undefined {
+  const { ctx, items } = batch;
+  for (; batch.next < items.length; batch.next++) {
+    try {
+      batch.run(items[batch.next]!, batch.next);
+    } catch (error) {
+      if (error instanceof WriteBlockedError && ctx.autocommit) return error.until;
+      if (!(error instanceof MongoCommandError)) throw error;
+      if (ctx.transaction) {
+        ctx.transaction.abort();
+        if (error.errorLabels.length > 0) throw error;
+      }
+      batch.writeErrors.push(error.toWriteError(batch.next));
+      if (batch.ordered || ctx.transaction) {
+        batch.next = items.length;
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 export function requireArray(ctx: CommandContext, field: string): Document[] {

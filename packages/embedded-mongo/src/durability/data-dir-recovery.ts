@@ -77,16 +77,25 @@ export async function recoverDataDir(
       }
       await fs.truncate(join(dir, segment.name), offset);
       bytes = offset;
-      logger.warn(
-        {
-          file: segment.name,
-          offset,
-          truncatedBytes: damagedBytes,
-          reason,
-          lastValidSeq: String(scan.nextSeq - 1n),
-        },
-        `journal tail at byte ${offset} of ${segment.name} was torn or corrupt (${reason}); truncated ${damagedBytes} bytes`,
-      );
+      const details = {
+        file: segment.name,
+        offset,
+        truncatedBytes: damagedBytes,
+        reason,
+        lastValidSeq: String(scan.nextSeq - 1n),
+      };
+      if (reason === 'preallocated space') {
+        // What a server stopped without closing its journal leaves: nothing was lost.
+        logger.info(
+          details,
+          `journal ${segment.name} ended in ${damagedBytes} preallocated bytes; trimmed`,
+        );
+      } else {
+        logger.warn(
+          details,
+          `journal tail at byte ${offset} of ${segment.name} was torn or corrupt (${reason}); truncated ${damagedBytes} bytes`,
+        );
+      }
     }
     for (const entry of scan.records) if (entry.seq > coveredSeq) records.push(entry);
     segments.push({ ...segment, bytes, nextSeq: scan.nextSeq });

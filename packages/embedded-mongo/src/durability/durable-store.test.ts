@@ -251,8 +251,8 @@ describe('durable store', () => {
     let fsyncs = 0;
     const counting: DurableFileSystem = {
       ...nodeFileSystem,
-      async openForAppend(path) {
-        const handle = await nodeFileSystem.openForAppend(path);
+      async openForAppend(path, options) {
+        const handle = await nodeFileSystem.openForAppend(path, options);
         return { ...handle, datasync: () => (fsyncs++, handle.datasync()) };
       },
     };

@@ -14,9 +14,9 @@ function instrumentedFileSystem() {
   let datasyncStarted: () => void = () => {};
   const fs: DurableFileSystem = {
     ...nodeFileSystem,
-    async openForAppend(path) {
+    async openForAppend(path, options) {
       calls.push(`open ${path.split('/').at(-1)}`);
-      const handle = await nodeFileSystem.openForAppend(path);
+      const handle = await nodeFileSystem.openForAppend(path, options);
       return {
         append: async (data) => {
           calls.push(`write ${data.toString()}`);
@@ -84,8 +84,8 @@ describe('group commit journal', () => {
 
     expect(io.fsyncCount()).toBe(2);
     expect(io.calls.filter((call) => call.startsWith('write'))).toEqual(['write A', 'write BCD']);
-    expect(await readFile(join(dir, 'journal.wal'), 'utf8')).toBe('ABCD');
     await journal.close();
+    expect(await readFile(join(dir, 'journal.wal'), 'utf8')).toBe('ABCD');
   });
 
   it('given 32 writers appending in the same tick, when they settle, then one fsync acknowledged them all', async () => {

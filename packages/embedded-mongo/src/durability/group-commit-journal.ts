@@ -1,10 +1,13 @@
 import { DurableStoreClosedError, JournalWriteError } from './errors.js';
-import type { AppendHandle, DurableFileSystem } from './file-system.js';
+import type { AppendHandle, AppendOptions, DurableFileSystem } from './file-system.js';
 
 type Settle = { resolve(): void; reject(error: Error): void };
 type QueuedFrame = Settle & { kind: 'frame'; bytes: Buffer };
 type QueuedRotation = Settle & { kind: 'rotation'; path: string; dir: string };
 type QueueEntry = QueuedFrame | QueuedRotation;
+
+/** Segments stay zero-filled 1 MiB ahead of their records (see AppendOptions). */
+const SEGMENT_OPTIONS: AppendOptions = { preallocateBytes: 1 << 20 };
 
 /**
  * The append side of the journal. Frames are acknowledged only after write + fdatasync. While
@@ -28,7 +31,7 @@ export class GroupCommitJournal {
   ) {}
 
   static async open(fs: DurableFileSystem, segmentPath: string): Promise<GroupCommitJournal> {
-    return new GroupCommitJournal(fs, await fs.openForAppend(segmentPath));
+    return new GroupCommitJournal(fs, await fs.openForAppend(segmentPath, SEGMENT_OPTIONS));
   }
 
   /** Resolves once the frame is on disk. */
@@ -111,7 +114,7 @@ export class GroupCommitJournal {
 
   private async switchSegment(rotation: QueuedRotation): Promise<void> {
     await this.handle.close();
-    this.handle = await this.fs.openForAppend(rotation.path);
+    this.handle = await this.fs.openForAppend(rotation.path, SEGMENT_OPTIONS);
     await this.fs.syncDirectory(rotation.dir);
   }
 

@@ -42,6 +42,35 @@ describe('scanning a journal segment', () => {
     });
   });
 
+  it('given the zero-filled room a segment keeps ahead of its records, when scanned, then it is reported as preallocated space', () => {
+    const intact = segmentOf(1n, 2n);
+
+    const scan = scanSegment(Buffer.concat([intact, Buffer.alloc(4096)]), 1n, 'journal-1.wal');
+
+    expect(scan.records.map((entry) => entry.seq)).toEqual([1n, 2n]);
+    expect(scan.damagedTail).toEqual({
+      offset: intact.byteLength,
+      bytes: 4096,
+      reason: 'preallocated space',
+    });
+  });
+
+  it('given a torn record inside the zero-filled room, when scanned, then it is a damaged tail, not preallocated space', () => {
+    const intact = segmentOf(1n, 2n);
+    const torn = frame(3n).subarray(0, FRAME_HEADER_BYTES + 4);
+
+    const scan = scanSegment(
+      Buffer.concat([intact, torn, Buffer.alloc(4096)]),
+      1n,
+      'journal-1.wal',
+    );
+
+    expect(scan.damagedTail).toMatchObject({
+      offset: intact.byteLength,
+      reason: 'checksum mismatch',
+    });
+  });
+
   it('given random garbage after the last record, when scanned, then the garbage is reported as a damaged tail', () => {
     const intact = segmentOf(1n);
     const garbage = Buffer.from(

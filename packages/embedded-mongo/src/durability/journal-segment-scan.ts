@@ -7,7 +7,8 @@ export type SequencedRecord = { seq: bigint; record: JournalRecord };
 export type DamagedTail = {
   offset: number;
   bytes: number;
-  reason: 'incomplete record' | 'checksum mismatch';
+  /** `preallocated space`: only zero bytes, the room a segment keeps ahead of its records. */
+  reason: 'incomplete record' | 'checksum mismatch' | 'preallocated space';
 };
 
 export type SegmentScan = {
@@ -34,6 +35,14 @@ export function scanSegment(buffer: Buffer, firstSeq: bigint, fileName: string):
   while (offset < buffer.byteLength) {
     const result = readFrameAt(buffer, offset);
     if (result.kind !== 'frame') {
+      if (onlyZeros(buffer, offset)) {
+        const bytes = buffer.byteLength - offset;
+        return {
+          records,
+          nextSeq: expectedSeq,
+          damagedTail: { offset, bytes, reason: 'preallocated space' },
+        };
+      }
       const reason = result.kind === 'incomplete' ? 'incomplete record' : 'checksum mismatch';
       const validFrameAt = findValidFrameAfter(buffer, offset + 1, expectedSeq);
       if (validFrameAt !== null) {
@@ -60,6 +69,11 @@ export function scanSegment(buffer: Buffer, firstSeq: bigint, fileName: string):
     offset = frame.end;
   }
   return { records, nextSeq: expectedSeq, damagedTail: null };
+}
+
+function onlyZeros(buffer: Buffer, from: number): boolean {
+  for (let i = from; i < buffer.byteLength; i++) if (buffer[i] !== 0) return false;
+  return true;
 }
 
 function findValidFrameAfter(buffer: Buffer, from: number, expectedSeq: bigint): number | null {

@@ -92,9 +92,8 @@ export class Collection {
 
   checkSecondaryUnique(id: string, doc: Document, ignore?: (otherId: string) => boolean): void {
     for (const index of this.indexes.values()) {
-      for (const conflict of index.conflictsWith(id, doc)) {
-        if (!ignore?.(conflict.id)) throw duplicateKeyError(this.ns, index.spec, conflict.key);
-      }
+      const conflict = index.conflictWith(id, doc, ignore);
+      if (conflict) throw duplicateKeyError(this.ns, index.spec, conflict.key);
     }
   }
 

@@ -5,40 +5,44 @@ export type IndexKey = unknown[];
 
 /** The values one indexed path yields for a document; arrays fan out (multikey). */
 export function valuesAtPath(doc: unknown, path: string): { values: unknown[]; viaArray: boolean } {
-  const parts = path.split('.');
-  const out: unknown[] = [];
-  let viaArray = false;
-  const walk = (node: unknown, i: number): void => {
-    if (i === parts.length) {
-      if (Array.isArray(node)) {
-        viaArray = true;
-        // An empty array is indexed as `undefined` by MongoDB; null keeps it findable by {$eq: null}.
-        if (node.length === 0) out.push(null);
-        else out.push(...node);
-      } else {
-        out.push(node === undefined ? null : node);
-      }
-      return;
-    }
+  const found: PathValues = { parts: path.split('.'), out: [], viaArray: false };
+  walkPath(found, doc, 0);
+  return { values: dedupe(found.out), viaArray: found.viaArray };
+}
+
+type PathValues = { parts: string[]; out: unknown[]; viaArray: boolean };
+
+// A module function, not a closure made per call: every index key of every write goes through
+// here, and a named closure costs a property definition each time under tsx (esbuild keepNames).
+function walkPath(found: PathValues, node: unknown, i: number): void {
+  const { parts, out } = found;
+  if (i === parts.length) {
     if (Array.isArray(node)) {
-      viaArray = true;
-      const part = parts[i]!;
-      if (/^\d+$/.test(part) && node.length > Number(part)) {
-        walk(node[Number(part)], i + 1);
-        return;
-      }
+      found.viaArray = true;
+      // An empty array is indexed as `undefined` by MongoDB; null keeps it findable by {$eq: null}.
       if (node.length === 0) out.push(null);
-      for (const element of node) walk(element, i);
+      else out.push(...node);
+    } else {
+      out.push(node === undefined ? null : node);
+    }
+    return;
+  }
+  if (Array.isArray(node)) {
+    found.viaArray = true;
+    const part = parts[i]!;
+    if (/^\d+$/.test(part) && node.length > Number(part)) {
+      walkPath(found, node[Number(part)], i + 1);
       return;
     }
-    if (node === null || typeof node !== 'object' || (node as { _bsontype?: string })._bsontype) {
-      out.push(null);
-      return;
-    }
-    walk((node as Document)[parts[i]!], i + 1);
-  };
-  walk(doc, 0);
-  return { values: dedupe(out), viaArray };
+    if (node.length === 0) out.push(null);
+    for (const element of node) walkPath(found, element, i);
+    return;
+  }
+  if (node === null || typeof node !== 'object' || (node as { _bsontype?: string })._bsontype) {
+    out.push(null);
+    return;
+  }
+  walkPath(found, (node as Document)[parts[i]!], i + 1);
 }
 
 function dedupe(values: unknown[]): unknown[] {

@@ -55,15 +55,20 @@ export class SecondaryIndex {
     for (const key of this.keysOf(doc)) this.entries.remove({ key, id });
   }
 
-  /** Ids of other documents holding one of `doc`'s keys in this unique index. */
-  *conflictsWith(id: string, doc: Document): Generator<{ id: string; key: IndexKey }> {
-    if (!this.spec.unique) return;
+  /** The first entry of another document with one of `doc`'s keys, if the index is unique. */
+  conflictWith(
+    id: string,
+    doc: Document,
+    ignore?: (otherId: string) => boolean,
+  ): { id: string; key: IndexKey } | undefined {
+    if (!this.spec.unique) return undefined;
     for (const key of this.keysOf(doc)) {
-      const bound: Bound = { key, inclusive: true };
-      for (const entry of this.entries.range(bound, bound)) {
-        if (entry.id !== id && entry.key.length === key.length) yield { id: entry.id, key };
+      for (const entry of this.entries.entriesEqualTo(key)) {
+        if (entry.id !== id && entry.key.length === key.length && !ignore?.(entry.id))
+          return { id: entry.id, key };
       }
     }
+    return undefined;
   }
 
   scan(lower: Bound | undefined, upper: Bound | undefined, reverse = false): Generator<IndexEntry> {

@@ -83,42 +83,50 @@ export class SortedIndex {
     upper: Bound | undefined,
     reverse = false,
   ): Generator<IndexEntry> {
-    const below = (e: IndexEntry): boolean => {
-      if (!lower) return false;
-      const c = compareKeys(e.key, lower.key);
-      return lower.inclusive ? c < 0 : c <= 0;
-    };
-    const above = (e: IndexEntry): boolean => {
-      if (!upper) return false;
-      const c = compareKeys(e.key, upper.key);
-      return upper.inclusive ? c > 0 : c >= 0;
-    };
     if (reverse) {
-      yield* this.descendFrom(above, below);
+      yield* this.descendFrom(lower, upper);
       return;
     }
-    let b = lower ? lowerBound(this.blocks, (blk) => below(blk[blk.length - 1]!)) : 0;
-    let i = lower && b < this.blocks.length ? lowerBound(this.blocks[b]!, below) : 0;
+    let b = lower ? lowerBound(this.blocks, (blk) => isBelow(blk[blk.length - 1]!, lower)) : 0;
+    let i =
+      lower && b < this.blocks.length ? lowerBound(this.blocks[b]!, (e) => isBelow(e, lower)) : 0;
     for (; b < this.blocks.length; b++, i = 0) {
       const block = this.blocks[b]!;
       for (; i < block.length; i++) {
         const e = block[i]!;
-        if (above(e)) return;
+        if (isAbove(e, upper)) return;
         yield e;
       }
     }
   }
 
-  /** Walks backwards from the last entry not `above` until an entry is `below`. */
-  private *descendFrom(
-    above: (e: IndexEntry) => boolean,
-    below: (e: IndexEntry) => boolean,
-  ): Generator<IndexEntry> {
-    const firstAboveBlock = lowerBound(this.blocks, (blk) => !above(blk[blk.length - 1]!));
+  /**
+   * The entries whose key equals `key` in every part: what a unique index checks on each write,
+   * so it is a plain loop rather than a `range` generator (most writes find none).
+   */
+  entriesEqualTo(key: IndexKey): IndexEntry[] {
+    const found: IndexEntry[] = [];
+    let b = lowerBound(this.blocks, (blk) => compareKeys(blk[blk.length - 1]!.key, key) < 0);
+    let i =
+      b < this.blocks.length ? lowerBound(this.blocks[b]!, (e) => compareKeys(e.key, key) < 0) : 0;
+    for (; b < this.blocks.length; b++, i = 0) {
+      const block = this.blocks[b]!;
+      for (; i < block.length; i++) {
+        const e = block[i]!;
+        if (compareKeys(e.key, key) !== 0) return found;
+        found.push(e);
+      }
+    }
+    return found;
+  }
+
+  /** Walks backwards from the last entry not above `upper` until an entry is below `lower`. */
+  private *descendFrom(lower: Bound | undefined, upper: Bound | undefined): Generator<IndexEntry> {
+    const firstAboveBlock = lowerBound(this.blocks, (blk) => !isAbove(blk[blk.length - 1]!, upper));
     let b = firstAboveBlock;
     let i: number;
     if (b < this.blocks.length) {
-      i = lowerBound(this.blocks[b]!, (e) => !above(e)) - 1;
+      i = lowerBound(this.blocks[b]!, (e) => !isAbove(e, upper)) - 1;
     } else {
       b = this.blocks.length - 1;
       i = b >= 0 ? this.blocks[b]!.length - 1 : -1;
@@ -127,7 +135,7 @@ export class SortedIndex {
       const block = this.blocks[b]!;
       for (; i >= 0; i--) {
         const e = block[i]!;
-        if (below(e)) return;
+        if (isBelow(e, lower)) return;
         yield e;
       }
     }
@@ -141,6 +149,20 @@ export class SortedIndex {
     const b = lowerBound(this.blocks, (blk) => compareEntries(blk[blk.length - 1]!, entry) < 0);
     return Math.min(b, this.blocks.length - 1);
   }
+}
+
+// Module functions rather than closures made per call: a named closure costs a property
+// definition each time it is created when the code runs through tsx (esbuild's keepNames).
+function isBelow(e: IndexEntry, lower: Bound | undefined): boolean {
+  if (!lower) return false;
+  const c = compareKeys(e.key, lower.key);
+  return lower.inclusive ? c < 0 : c <= 0;
+}
+
+function isAbove(e: IndexEntry, upper: Bound | undefined): boolean {
+  if (!upper) return false;
+  const c = compareKeys(e.key, upper.key);
+  return upper.inclusive ? c > 0 : c >= 0;
 }
 
 /** First index i in a sorted array where `isBefore(arr[i])` is false. */
