@@ -1,4 +1,4 @@
-import { BSON } from 'bson';
+import { BSON, BSONSymbol } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { crc32c } from './crc32c.js';
 import { MessageFramer, FramingError } from './message-framer.js';
@@ -27,6 +27,25 @@ function sequence(identifier: string, docs: BSON.Document[]): Buffer {
 }
 
 describe('OP_MSG', () => {
+  it('keeps symbols as symbols in the body and in document sequences, and promotes the rest', () => {
+    const parsed = parseOpMsg(
+      request([
+        body({ insert: 'c', $db: 'd', filter: { s: new BSONSymbol('q') } }),
+        sequence('documents', [
+          { a: 1 },
+          { _id: new BSONSymbol('k'), list: [new BSONSymbol('v')] },
+        ]),
+      ]),
+    );
+    expect(parsed.command).toEqual({
+      insert: 'c',
+      $db: 'd',
+      filter: { s: new BSONSymbol('q') },
+      documents: [{ a: 1 }, { _id: new BSONSymbol('k'), list: [new BSONSymbol('v')] }],
+    });
+    expect((parsed.command.documents as BSON.Document[])[1]!._id).toBeInstanceOf(BSONSymbol);
+  });
+
   it('folds kind-1 document sequences into the command body', () => {
     const parsed = parseOpMsg(
       request([body({ insert: 'c', $db: 'd' }), sequence('documents', [{ a: 1 }, { a: 2 }])]),

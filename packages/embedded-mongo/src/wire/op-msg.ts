@@ -1,4 +1,4 @@
-import { serialize, type Document } from 'bson';
+import { deserialize, serialize, type Document } from 'bson';
 import { deserializeKeepingSymbols } from '../bson/deserialize-keeping-symbols.js';
 import { crc32c } from './crc32c.js';
 import { HEADER_SIZE, OpCode, writeHeader } from './message-header.js';
@@ -42,6 +42,9 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       throw new MalformedMessageError('OP_MSG checksum mismatch');
   }
   let offset = HEADER_SIZE + 4;
+  // A message without a 0x0e byte after its header holds no symbol element (type 14): one scan
+  // for the whole message, and its documents go straight to bson.
+  const decode = message.indexOf(0x0e, offset) === -1 ? deserialize : deserializeKeepingSymbols;
   let body: Document | undefined;
   const sequences: Array<[string, Document[]]> = [];
   while (offset < end) {
@@ -51,7 +54,7 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       const size = readDocumentSize(message, offset, end);
       if (body) throw new MalformedMessageError('OP_MSG has more than one body section');
       // Drivers gossip `$clusterTime` back in every command; nothing here reads it.
-      body = deserializeKeepingSymbols(
+      body = decode(
         withoutTopLevelField(message.subarray(offset, offset + size), '$clusterTime'),
         BSON_DESERIALIZE_OPTIONS,
       );
@@ -67,12 +70,7 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       let cursor = nameEnd + 1;
       while (cursor < sectionEnd) {
         const docSize = readDocumentSize(message, cursor, sectionEnd);
-        docs.push(
-          deserializeKeepingSymbols(
-            message.subarray(cursor, cursor + docSize),
-            BSON_DESERIALIZE_OPTIONS,
-          ),
-        );
+        docs.push(decode(message.subarray(cursor, cursor + docSize), BSON_DESERIALIZE_OPTIONS));
         cursor += docSize;
       }
       sequences.push([identifier, docs]);
