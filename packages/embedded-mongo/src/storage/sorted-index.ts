@@ -87,9 +87,7 @@ export class SortedIndex {
       yield* this.descendFrom(lower, upper);
       return;
     }
-    let b = lower ? lowerBound(this.blocks, (blk) => isBelow(blk[blk.length - 1]!, lower)) : 0;
-    let i =
-      lower && b < this.blocks.length ? lowerBound(this.blocks[b]!, (e) => isBelow(e, lower)) : 0;
+    let [b, i] = this.firstNotBelow(lower);
     for (; b < this.blocks.length; b++, i = 0) {
       const block = this.blocks[b]!;
       for (; i < block.length; i++) {
@@ -105,19 +103,26 @@ export class SortedIndex {
    * so it is a plain loop rather than a `range` generator (most writes find none).
    */
   entriesEqualTo(key: IndexKey): IndexEntry[] {
+    const bound: Bound = { key, inclusive: true };
     const found: IndexEntry[] = [];
-    let b = lowerBound(this.blocks, (blk) => compareKeys(blk[blk.length - 1]!.key, key) < 0);
-    let i =
-      b < this.blocks.length ? lowerBound(this.blocks[b]!, (e) => compareKeys(e.key, key) < 0) : 0;
+    let [b, i] = this.firstNotBelow(bound);
     for (; b < this.blocks.length; b++, i = 0) {
       const block = this.blocks[b]!;
       for (; i < block.length; i++) {
         const e = block[i]!;
-        if (compareKeys(e.key, key) !== 0) return found;
+        if (isAbove(e, bound)) return found;
         found.push(e);
       }
     }
     return found;
+  }
+
+  /** Block and position of the first entry not below `lower` (the very first without one). */
+  private firstNotBelow(lower: Bound | undefined): [block: number, index: number] {
+    if (!lower) return [0, 0];
+    const b = lowerBound(this.blocks, (blk) => isBelow(blk[blk.length - 1]!, lower));
+    const i = b < this.blocks.length ? lowerBound(this.blocks[b]!, (e) => isBelow(e, lower)) : 0;
+    return [b, i];
   }
 
   /** Walks backwards from the last entry not above `upper` until an entry is below `lower`. */
