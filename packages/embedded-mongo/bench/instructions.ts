@@ -23,7 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { MongoClient, type Collection } from 'mongodb';
-import { freePort } from '../test/crash-server-process.js';
+import { cliArguments, freePort, waitUntilAnswering } from '../test/crash-server-process.js';
 import { option } from './command-line-option.js';
 import { emailOf, staffDocument, type BenchDoc } from './staff-documents.js';
 
@@ -139,15 +139,14 @@ async function measure(packageDir: string): Promise<Map<string, number>> {
       '--dump-instr=no',
       '--dump-line=no',
       process.execPath,
-      '--import',
-      'tsx',
-      join(packageDir, 'src/cli.ts'),
-      '--port',
-      String(port),
       // In memory unless --durable: the journal's compaction into a snapshot lands in whichever
       // phase crosses its threshold and would swamp that phase's count; the journal code is
       // the same in both builds.
-      ...(DURABLE ? ['--data-dir', join(work, 'data')] : []),
+      ...cliArguments(
+        join(packageDir, 'src/cli.ts'),
+        port,
+        DURABLE ? join(work, 'data') : undefined,
+      ),
     ],
     // The checkout's root, so `--import tsx` resolves from that checkout's node_modules.
     { cwd: join(packageDir, '../..'), stdio: ['ignore', 'ignore', 'pipe'] },
@@ -158,7 +157,10 @@ async function measure(packageDir: string): Promise<Map<string, number>> {
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
   const figures = new Map<string, number>();
   try {
-    await waitUntilAnswering(uri, child, () => stderr);
+    await waitUntilAnswering(uri, child, () => stderr, {
+      timeoutMs: 300_000,
+      attemptTimeoutMs: 1000,
+    });
     const client = await new MongoClient(uri, {
       maxPoolSize: WRITERS + 4,
       serverSelectionTimeoutMS: 120_000,
@@ -208,23 +210,6 @@ async function dumpInstructions(child: ChildProcess, dir: string, phase: string)
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`callgrind wrote no dump for ${phase}`);
-}
-
-async function waitUntilAnswering(uri: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited before answering:\n${output()}`);
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000 });
-    try {
-      await client.db('admin').command({ ping: 1 });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    } finally {
-      await client.close();
-    }
-  }
-  throw new Error(`server under valgrind did not answer within 300 s:\n${output()}`);
 }
 
 const samples = { before: new Map<string, number[]>(), after: new Map<string, number[]>() };

@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { MongoClient, type Collection } from 'mongodb';
-import { freePort } from '../test/crash-server-process.js';
+import { cliArguments, freePort, waitUntilAnswering } from '../test/crash-server-process.js';
 import { option } from './command-line-option.js';
 import { emailOf, staffDocument, type BenchDoc } from './staff-documents.js';
 
@@ -49,30 +49,11 @@ async function startServer(packageDir: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(packageDir, 'src/cli.ts'),
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-    ],
+    cliArguments(join(packageDir, 'src/cli.ts'), port, dataDir),
     { cwd: join(packageDir, '../..'), stdio: 'ignore' },
   );
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
-  for (let attempt = 0; ; attempt++) {
-    const probe = new MongoClient(uri, { serverSelectionTimeoutMS: 500 });
-    try {
-      await probe.db('admin').command({ ping: 1 });
-      break;
-    } catch (error) {
-      if (attempt > 100 || child.exitCode !== null) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    } finally {
-      await probe.close();
-    }
-  }
+  await waitUntilAnswering(uri, child, () => '', { timeoutMs: 70_000 });
   const client = await new MongoClient(uri).connect();
   const staff = client.db('bench').collection<BenchDoc>('staff');
   await staff.createIndex({ email: 1 }, { unique: true });

@@ -59,18 +59,7 @@ async function spawnCli(dataDir: string, nodeArgs: string[] = []) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [
-      ...nodeArgs,
-      '--import',
-      'tsx',
-      CLI,
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--bind',
-      '127.0.0.1',
-    ],
+    [...nodeArgs, ...cliArguments(CLI, port, dataDir), '--bind', '127.0.0.1'],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -94,19 +83,37 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitUntilAnswering(
+/**
+ * node's arguments that run the CLI at `cli` (this checkout's or another's, for the benchmarks)
+ * on `port`, on `dataDir` or, without one, in memory.
+ */
+export function cliArguments(cli: string, port: number, dataDir?: string): string[] {
+  const data = dataDir === undefined ? [] : ['--data-dir', dataDir];
+  return ['--import', 'tsx', cli, '--port', String(port), ...data];
+}
+
+/**
+ * Waits until the server at `uri` answers a ping; fails when `child` exits first or after
+ * `timeoutMs`, with what the process wrote. `attemptTimeoutMs` bounds each try (a server under
+ * valgrind needs longer per handshake).
+ */
+export async function waitUntilAnswering(
   uri: string,
   child: ChildProcess,
   output: () => string,
+  { timeoutMs = READY_TIMEOUT_MS, attemptTimeoutMs = 500 } = {},
 ): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(
         `server exited (${child.exitCode ?? child.signalCode}) before answering:\n${output()}`,
       );
     }
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+    const client = new MongoClient(uri, {
+      serverSelectionTimeoutMS: attemptTimeoutMs,
+      connectTimeoutMS: attemptTimeoutMs,
+    });
     try {
       await client.db('admin').command({ ping: 1 });
       return;
@@ -117,5 +124,5 @@ async function waitUntilAnswering(
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not answer within ${READY_TIMEOUT_MS} ms:\n${output()}`);
+  throw new Error(`server did not answer within ${timeoutMs} ms:\n${output()}`);
 }
