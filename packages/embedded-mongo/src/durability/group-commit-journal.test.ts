@@ -98,6 +98,23 @@ describe('group commit journal', () => {
     await journal.close();
   });
 
+  it('given appends from separate callbacks of one event-loop turn, when settled, then they share one write and fsync', async () => {
+    const io = instrumentedFileSystem();
+    const journal = await GroupCommitJournal.open(io.fs, join(dir, 'journal.wal'));
+
+    // Two callbacks of one phase, as two requests read from two sockets in the same turn are.
+    const appends = await new Promise<Promise<void>[]>((resolve) => {
+      const made: Promise<void>[] = [];
+      setImmediate(() => made.push(journal.append(Buffer.from('A'))));
+      setImmediate(() => resolve([...made, journal.append(Buffer.from('B'))]));
+    });
+    await Promise.all(appends);
+
+    expect(io.calls.filter((call) => call.startsWith('write'))).toEqual(['write AB']);
+    expect(io.fsyncCount()).toBe(1);
+    await journal.close();
+  });
+
   it('given an append, when its promise resolves, then the fsync covering it has completed', async () => {
     const io = instrumentedFileSystem();
     const journal = await GroupCommitJournal.open(io.fs, join(dir, 'journal.wal'));

@@ -1,3 +1,4 @@
+import { setImmediate as afterThisTurnsIo } from 'node:timers/promises';
 import { DurableStoreClosedError, JournalWriteError } from './errors.js';
 import type { AppendHandle, AppendOptions, DurableFileSystem } from './file-system.js';
 
@@ -13,6 +14,14 @@ const SEGMENT_OPTIONS: AppendOptions = { preallocateBytes: 1 << 20 };
  * The append side of the journal. Frames are acknowledged only after write + fdatasync. While
  * one write+fsync is in flight, further frames queue up and all of them share the next
  * write+fsync (group commit), so N concurrent writers cost far fewer than N fsyncs.
+ *
+ * Each round starts in the event loop's check phase, after the turn's I/O callbacks, so every
+ * request read from the sockets in one turn joins the same batch. The write and fdatasync of the
+ * node file system then block the loop (the preallocated handle's do), as Redis does with
+ * `appendfsync always`: meanwhile requests pile up in the socket buffers and make the next batch
+ * bigger, and there are no thread-pool hand-offs. Measured with 32 writers on 2 cores, that
+ * carried ~25% more durable inserts/s than the thread pool's fdatasync, with less CPU on both
+ * sides; the cost is that nothing else runs during an fsync (~0.1 ms here). See ADR 026.
  *
  * Rotations are queued in line with frames: every frame queued before a rotation lands in the
  * old segment and is fsynced before the new segment is created.
@@ -77,10 +86,9 @@ export class GroupCommitJournal {
   }
 
   private async drain(): Promise<void> {
-    // Yield once so appends made in the same tick as the first one join its batch.
-    await Promise.resolve();
     try {
       while (this.queue.length > 0 && !this.failure) {
+        await afterThisTurnsIo();
         const head = this.queue[0];
         if (head?.kind === 'rotation') {
           this.queue.shift();
