@@ -4,7 +4,6 @@ export { uniqueNamespace, uniqueDbName } from './unique-names.js';
 export { freePort } from './free-port.js';
 export { testEnv, type EnvOverrides } from './test-env.js';
 export { startTestSubgraph, type TestSubgraph } from './test-subgraph.js';
-export { startTestGateway, type TestGateway } from './test-gateway.js';
 export { tokenFor, TEST_VIEWER } from './tokens.js';
 export {
   graphql,

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { HeliClaims } from '@heli/auth';
 import { createAssessmentSubgraph } from '@heli/assessment';
 import { claimsForStaff, demoDivisions, demoStaff } from '@heli/demo-data';
+import { startTestGateway, type TestGateway } from '@heli/gateway/test-gateway';
 import { createInteractionSubgraph, ManualClock } from '@heli/interaction';
 import { createResponsibilitySubgraph } from '@heli/responsibility';
 import type { SubgraphDefinition } from '@heli/subgraph-runtime';
@@ -10,14 +11,12 @@ import {
   graphql,
   processCpuMs,
   startMongoProcess,
-  startTestGateway,
   startTestSubgraph,
   tokenFor,
   uniqueDbName,
   uniqueNamespace,
   waitFor,
   withCommandMonitoring,
-  type TestGateway,
   type TestSubgraph,
 } from '@heli/testkit';
 import { createAchievementSubgraph } from '../src/server.js';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { claimsForStaff, demoDivisions } from '@heli/demo-data';
-import { graphql, startTestGateway, startTestSubgraph, tokenFor } from '@heli/testkit';
+import { startTestGateway } from '@heli/gateway/test-gateway';
+import { graphql, startTestSubgraph, tokenFor } from '@heli/testkit';
 import { createInteractionSubgraph, ManualClock } from '../src/server.js';
 import type { CaseRecord, StepRecord } from '../src/workflows/workflow.model.js';
 import { announceOverdueSteps } from '../src/workflows/overdue-scan.js';

@@ -1,16 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   graphql,
-  startTestGateway,
   startTestMongo,
   startTestSubgraph,
   tokenFor,
-  type TestGateway,
   type TestMongo,
   type TestSubgraph,
 } from '@heli/testkit';
-import { librarySubgraph, type LibraryModels } from './fixtures/library/library-subgraph.js';
-import { reviewsSubgraph, type ReviewsModels } from './fixtures/reviews/reviews-subgraph.js';
+import { startTestGateway, type TestGateway } from '../src/test-gateway.js';
+// The subgraph runtime's own test subgraphs: this test is about subgraphs built with it federating
+// through the real gateway, which the runtime's tests cannot start (the gateway depends on the
+// runtime), so it lives here and borrows them rather than keeping a second copy.
+import {
+  librarySubgraph,
+  type LibraryModels,
+} from '../../packages/subgraph-runtime/test/fixtures/library/library-subgraph.js';
+import {
+  reviewsSubgraph,
+  type ReviewsModels,
+} from '../../packages/subgraph-runtime/test/fixtures/reviews/reviews-subgraph.js';
 
 describe('an entity owned by one subgraph and extended by another', () => {
   let mongo: TestMongo;

@@ -1,6 +1,14 @@
+// Test support, exported as `@heli/gateway/test-gateway` for tests and benches that need the real
+// gateway in front of their subgraphs. It lives here rather than in @heli/testkit so that testkit
+// does not depend on the gateway while the gateway's own tests depend on testkit. Neither entry
+// point (index.ts, worker.ts) imports it, so the production build does not contain it.
 import { DEV_JWT_SECRET } from '@heli/auth';
 import { loadEnv, type Logger } from '@heli/service-kit';
-import type { EnvOverrides } from './test-env.js';
+import { gatewayEnvSchema } from './env.js';
+import { createGatewayServer } from './server.js';
+
+/** Environment variables as strings, as in a real environment; `undefined` unsets a default. */
+export type GatewayEnvOverrides = Record<string, string | undefined>;
 
 export interface TestGateway {
   /** The gateway's GraphQL endpoint. */
@@ -14,14 +22,9 @@ export interface TestGateway {
  */
 export async function startTestGateway(
   subgraphs: ReadonlyArray<{ name: string; url: string }>,
-  envOverrides: EnvOverrides = {},
+  envOverrides: GatewayEnvOverrides = {},
   options: { logger?: Logger } = {},
 ): Promise<TestGateway> {
-  // Loaded on first use: most tests never start a gateway and should not pay for loading it.
-  const [{ createGatewayServer }, { gatewayEnvSchema }] = await Promise.all([
-    import('@heli/gateway/server'),
-    import('@heli/gateway/env'),
-  ]);
   const env = loadEnv(gatewayEnvSchema, {
     PORT: '0',
     HOST: '127.0.0.1',
