@@ -11,13 +11,12 @@ import { readSubgraphSdl, type SubgraphDefinition } from '@heli/subgraph-runtime
 import {
   graphql,
   startTestMongo,
-  startTestSubgraph,
   tokenFor,
   uniqueDbName,
   uniqueNamespace,
   type GraphqlResponse,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 
 export type StackSubgraph = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions differ in models and loaders

@@ -10,7 +10,8 @@ import {
   type LiaisonSettings,
   type Link,
 } from '@heli/liaison';
-import { freePort, startTestSubgraph, waitFor } from '@heli/testkit';
+import { freePort, waitFor } from '@heli/testkit';
+import { startTestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { responsibilityPart, sharingPart } from '../harness/service-parts.js';
 import { startStack, type Stack } from '../harness/stack.js';
 

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  graphql,
-  startTestMongo,
-  startTestSubgraph,
-  tokenFor,
-  type TestMongo,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { graphql, startTestMongo, tokenFor, type TestMongo } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { startTestGateway, type TestGateway } from '../src/test-gateway.js';
 // The subgraph runtime's own test subgraphs: this test is about subgraphs built with it federating
 // through the real gateway, which the runtime's tests cannot start (the gateway depends on the

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
+import { graphql, tokenFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph } from './fixtures/library/library-subgraph.js';
 
 describe('a subgraph reached directly', () => {

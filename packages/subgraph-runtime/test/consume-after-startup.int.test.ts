@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   graphql,
   startTestMongo,
-  startTestSubgraph,
   tokenFor,
   uniqueNamespace,
   waitFor,
   type TestMongo,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph, type LibraryModels } from './fixtures/library/library-subgraph.js';
 import { reviewsSubgraph, type ReviewsModels } from './fixtures/reviews/reviews-subgraph.js';
 

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  capturedLogger,
-  graphql,
-  startTestSubgraph,
-  tokenFor,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { capturedLogger, graphql, tokenFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph } from './fixtures/library/library-subgraph.js';
 
 const ADD_BOOK = /* GraphQL */ `

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendJson } from '@heli/service-kit';
 import { createSubgraphServer } from '../src/index.js';
-import { startTestSubgraph, testEnv, type TestSubgraph } from '@heli/testkit';
+import { testEnv } from '../src/test-env.js';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph, type LibraryModels } from './fixtures/library/library-subgraph.js';
 
 /**

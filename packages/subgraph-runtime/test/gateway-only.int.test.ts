@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@heli/auth';
-import { startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
+import { tokenFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph, type LibraryModels } from './fixtures/library/library-subgraph.js';
 
 const SECRET = 'gateway-signing-secret-for-this-test-only';

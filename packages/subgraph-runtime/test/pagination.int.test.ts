@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
+import { graphql, tokenFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph, type LibraryModels } from './fixtures/library/library-subgraph.js';
 
 const BOOKS = /* GraphQL */ `

@@ -1,10 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  startTestMongo,
-  startTestSubgraph,
-  type TestMongo,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { startTestMongo, type TestMongo } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { librarySubgraph } from './fixtures/library/library-subgraph.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

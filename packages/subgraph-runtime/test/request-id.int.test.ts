@@ -1,14 +1,8 @@
 import { connect, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamName } from '@heli/event-contracts';
-import {
-  capturedLogger,
-  graphql,
-  startTestSubgraph,
-  tokenFor,
-  waitFor,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { capturedLogger, graphql, tokenFor, waitFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '../src/test-subgraph.js';
 import { bookAdded } from './fixtures/library/book-events.js';
 import { librarySubgraph } from './fixtures/library/library-subgraph.js';
 

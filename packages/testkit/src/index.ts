@@ -2,8 +2,6 @@ export { startTestMongo, type TestMongo } from './test-mongo.js';
 export { processCpuMs, startMongoProcess } from './mongo-process.js';
 export { uniqueNamespace, uniqueDbName } from './unique-names.js';
 export { freePort } from './free-port.js';
-export { testEnv, type EnvOverrides } from './test-env.js';
-export { startTestSubgraph, type TestSubgraph } from './test-subgraph.js';
 export { tokenFor, TEST_VIEWER } from './tokens.js';
 export {
   graphql,

@@ -11,14 +11,13 @@ import {
   graphql,
   processCpuMs,
   startMongoProcess,
-  startTestSubgraph,
   tokenFor,
   uniqueDbName,
   uniqueNamespace,
   waitFor,
   withCommandMonitoring,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { createAchievementSubgraph } from '../src/server.js';
 
 // `pnpm --filter @heli/achievement bench`: the subgraphs a lineage walks through — responsibility

@@ -1,14 +1,7 @@
 import { claimsForStaff, demoDivisions, demoStaff, type DemoStaff } from '@heli/demo-data';
 import { findEventDefinition, natsSubject, type EventEnvelope } from '@heli/event-contracts';
-import {
-  graphql,
-  startTestSubgraph,
-  tokenFor,
-  uniqueDbName,
-  uniqueNamespace,
-  type TestMongo,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { graphql, tokenFor, uniqueDbName, uniqueNamespace, type TestMongo } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { connect, type NatsConnection } from 'nats';
 import type { AchievementModels } from '../src/models.js';
 import { createAchievementSubgraph } from '../src/server.js';

@@ -3,7 +3,8 @@
 //   pnpm --filter @heli/assessment bench
 // Prints figures; asserts nothing (speed goals: ≥ 1,000 events/s, p99 ≤ 500 ms at 200 events/s).
 import type { EventEnvelope } from '@heli/event-contracts';
-import { startMongoProcess, startTestSubgraph, uniqueDbName, uniqueNamespace } from '@heli/testkit';
+import { startMongoProcess, uniqueDbName, uniqueNamespace } from '@heli/testkit';
+import { startTestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import mongoose from 'mongoose';
 import { recordScoringEvents } from '../src/ledger/record-scoring-event.js';
 import { assessmentModels } from '../src/models.js';

@@ -8,13 +8,12 @@ import {
 import {
   graphql,
   startTestMongo,
-  startTestSubgraph,
   tokenFor,
   uniqueDbName,
   uniqueNamespace,
   type TestMongo,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { connect, type NatsConnection } from 'nats';
 import type { AssessmentModels } from '../src/models.js';
 import { createAssessmentSubgraph } from '../src/server.js';

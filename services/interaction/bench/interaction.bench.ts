@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { claimsForStaff, demoDivisions } from '@heli/demo-data';
 import { startTestGateway } from '@heli/gateway/test-gateway';
-import { graphql, startTestSubgraph, tokenFor } from '@heli/testkit';
+import { graphql, tokenFor } from '@heli/testkit';
+import { startTestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { createInteractionSubgraph, ManualClock } from '../src/server.js';
 import type { CaseRecord, StepRecord } from '../src/workflows/workflow.model.js';
 import { announceOverdueSteps } from '../src/workflows/overdue-scan.js';

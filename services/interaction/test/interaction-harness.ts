@@ -1,12 +1,6 @@
 import { claimsForStaff, demoDivisions, demoOffices, demoStaff } from '@heli/demo-data';
-import {
-  graphql,
-  startTestMongo,
-  startTestSubgraph,
-  tokenFor,
-  withCommandMonitoring,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { graphql, startTestMongo, tokenFor, withCommandMonitoring } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { connect, type NatsConnection } from 'nats';
 import { expect } from 'vitest';
 import type { InteractionModels } from '../src/models.js';

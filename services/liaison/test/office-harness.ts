@@ -2,13 +2,12 @@ import type { Classification, HeliClaims } from '@heli/auth';
 import {
   freePort,
   graphql,
-  startTestSubgraph,
   tokenFor,
   uniqueDbName,
   uniqueNamespace,
   type TestMongo,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { createSharingSubgraph } from '@heli/sharing';
 import type { Link } from '../src/links/links.config.js';
 import type { LiaisonModels } from '../src/models.js';

@@ -10,7 +10,8 @@ import {
   type EventData,
   type EventEnvelope,
 } from '@heli/event-contracts';
-import { graphql, startTestSubgraph, tokenFor, waitFor, type TestSubgraph } from '@heli/testkit';
+import { graphql, tokenFor, waitFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationsModels } from '../src/models.js';
 import { createNotificationsSubgraph } from '../src/server.js';

@@ -4,12 +4,11 @@ import {
   graphql,
   queryPlans,
   startTestMongo,
-  startTestSubgraph,
   tokenFor,
   withCommandMonitoring,
   type TestMongo,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationsModels } from '../src/models.js';
 import type { NotificationRecord } from '../src/notifications/notification.model.js';

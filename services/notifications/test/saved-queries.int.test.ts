@@ -1,5 +1,6 @@
 import type { HeliClaims } from '@heli/auth';
-import { graphql, startTestSubgraph, tokenFor, type TestSubgraph } from '@heli/testkit';
+import { graphql, tokenFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationsModels } from '../src/models.js';
 import { createNotificationsSubgraph } from '../src/server.js';

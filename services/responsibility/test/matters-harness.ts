@@ -1,13 +1,6 @@
 import { claimsForStaff } from '@heli/demo-data';
-import {
-  graphql,
-  startTestMongo,
-  startTestSubgraph,
-  tokenFor,
-  uniqueDbName,
-  uniqueNamespace,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { graphql, startTestMongo, tokenFor, uniqueDbName, uniqueNamespace } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { loadDemoOrganisation } from '../src/demo/load-demo-organisation.js';
 import type { ResponsibilityModels } from '../src/models.js';
 import { createResponsibilitySubgraph } from '../src/server.js';

@@ -1,12 +1,7 @@
 import { claimsForStaff, demoUsers, type DemoUser } from '@heli/demo-data';
 import { responsibilityEvents } from '@heli/event-contracts';
-import {
-  graphql,
-  outboxEvents,
-  startTestSubgraph,
-  tokenFor,
-  type TestSubgraph,
-} from '@heli/testkit';
+import { graphql, outboxEvents, tokenFor } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { createResponsibilitySubgraph } from '../src/server.js';
 import type { ResponsibilityModels } from '../src/models.js';
 

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { claimsForStaff, OWN_OFFICE_ID } from '@heli/demo-data';
-import { graphql, startTestSubgraph, tokenFor } from '@heli/testkit';
+import { graphql, tokenFor } from '@heli/testkit';
+import { startTestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import {
   bytesOf,
   entryTerms,

@@ -6,12 +6,11 @@ import {
   graphql,
   outboxEvents,
   startTestMongo,
-  startTestSubgraph,
   tokenFor,
   waitFor,
   withCommandMonitoring,
-  type TestSubgraph,
 } from '@heli/testkit';
+import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { ManualClock } from '../src/clock.js';
 import type { SharingModels } from '../src/models.js';
 import { runSweeps } from '../src/schedule/sweeps.js';

@@ -1,12 +1,12 @@
+// Test support, exported as `@heli/subgraph-runtime/test-subgraph` for the tests and benches of
+// every service built on the runtime (and the runtime's own). It lives here rather than in
+// @heli/testkit for the reason given in test-env.ts; the embedded MongoDB and database names come
+// from testkit, a devDependency that no entry point reaches.
 import type { Logger } from '@heli/service-kit';
-import {
-  createSubgraphServer,
-  type SubgraphDefinition,
-  type SubgraphServer,
-} from '@heli/subgraph-runtime';
+import { startTestMongo, uniqueDbName } from '@heli/testkit';
+import { createSubgraphServer, type SubgraphServer } from './create-subgraph-server.js';
+import type { SubgraphDefinition } from './define-subgraph.js';
 import { testEnv, type EnvOverrides } from './test-env.js';
-import { startTestMongo } from './test-mongo.js';
-import { uniqueDbName } from './unique-names.js';
 
 export interface TestSubgraph<TModels = unknown> {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:43817/graphql`. */

@@ -1,8 +1,12 @@
+// Test support, exported as `@heli/subgraph-runtime/test-env`. It lives here rather than in
+// @heli/testkit so that testkit does not depend on this package while this package's tests
+// depend on testkit; it takes the test process's environment and NATS names from testkit (a
+// devDependency: no entry point imports this file, so neither the runtime nor a production build
+// loads testkit).
 import { DEV_JWT_SECRET } from '@heli/auth';
 import { loadEnv } from '@heli/service-kit';
-import { subgraphEnvSchema, type SubgraphEnv } from '@heli/subgraph-runtime';
-import { testProcessEnv } from './process-environment.js';
-import { uniqueNamespace } from './unique-names.js';
+import { testProcessEnv, uniqueNamespace } from '@heli/testkit';
+import { subgraphEnvSchema, type SubgraphEnv } from './subgraph-env.js';
 
 export type EnvOverrides = Record<string, string | undefined>;
 
