@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestMongo, tokenFor, type TestMongo } from '@heli/testkit';
 import { startTestSubgraph, type TestSubgraph } from '@heli/subgraph-runtime/test-subgraph';
 import { startTestGateway, type TestGateway } from '../src/test-gateway.js';
-// The subgraph runtime's own test subgraphs: this test is about subgraphs built with it federating
-// through the real gateway, which the runtime's tests cannot start (the gateway depends on the
-// runtime), so it lives here and borrows them rather than keeping a second copy.
-import {
-  librarySubgraph,
-  type LibraryModels,
-} from '../../packages/subgraph-runtime/test/fixtures/library/library-subgraph.js';
-import {
-  reviewsSubgraph,
-  type ReviewsModels,
-} from '../../packages/subgraph-runtime/test/fixtures/reviews/reviews-subgraph.js';
+// The subgraph runtime's own test subgraphs, exported for this test: it is about subgraphs built
+// with the runtime federating through the real gateway, which the runtime's tests cannot start
+// (the gateway depends on the runtime), so it lives here and borrows them rather than keeping a
+// second copy.
+import { librarySubgraph, type LibraryModels } from '@heli/subgraph-runtime/test-fixtures/library';
+import { reviewsSubgraph, type ReviewsModels } from '@heli/subgraph-runtime/test-fixtures/reviews';
 
 describe('an entity owned by one subgraph and extended by another', () => {
   let mongo: TestMongo;
