@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineEvent } from './define-event.js';
 import { eventContracts } from './event-registry.js';
+import { forgetContractsDefinedByThisTestFile } from './contracts-defined-by-this-test-file.js';
+
+forgetContractsDefinedByThisTestFile();
 
 describe('defineEvent', () => {
   it('derives the full CloudEvents type and registers the contract', () => {

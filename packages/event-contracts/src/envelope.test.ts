@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { defineEvent } from './define-event.js';
 import { createEnvelope, isEvent } from './envelope.js';
 import { EventContractError } from './event-contract-error.js';
+import { forgetContractsDefinedByThisTestFile } from './contracts-defined-by-this-test-file.js';
+
+forgetContractsDefinedByThisTestFile();
 
 const widgetCreated = defineEvent({
   context: 'envelope-test',

@@ -4,6 +4,9 @@ import { defineEvent } from './define-event.js';
 import { eventContracts } from './event-registry.js';
 import { toJsonSchemas } from './json-schema.js';
 import './contracts/responsibility.js';
+import { forgetContractsDefinedByThisTestFile } from './contracts-defined-by-this-test-file.js';
+
+forgetContractsDefinedByThisTestFile();
 
 defineEvent({
   context: 'schema-test',

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { defineEvent } from './define-event.js';
 import { createEnvelope } from './envelope.js';
 import { parseEnvelope } from './parse-envelope.js';
+import { forgetContractsDefinedByThisTestFile } from './contracts-defined-by-this-test-file.js';
+
+forgetContractsDefinedByThisTestFile();
 
 const reminderSent = defineEvent({
   context: 'parse-test',
