@@ -88,7 +88,8 @@ const regex: Predicate = (lhs, rhs) => {
   );
 };
 
-const TYPE_ALIASES: Record<string, number> = {
+/** mongod's names of the BSON types, with their type numbers (`$type` takes either). */
+export const BSON_TYPE_NUMBERS: Readonly<Record<string, number>> = {
   double: 1,
   string: 2,
   object: 3,
@@ -160,7 +161,7 @@ export function bsonTypeNumber(v: unknown): number {
 /** `$type` and `bsonType`: whether `v` is of the named (or numbered) BSON type, 'number' for any. */
 export function bsonTypeMatches(v: unknown, spec: unknown): boolean {
   if (spec === 'number') return typeRank(v) === Rank.Number && v !== null;
-  const wanted = typeof spec === 'string' ? TYPE_ALIASES[spec] : Number(spec);
+  const wanted = typeof spec === 'string' ? BSON_TYPE_NUMBERS[spec] : Number(spec);
   return wanted !== undefined && bsonTypeNumber(v) === wanted;
 }
 

@@ -1,29 +1,11 @@
 import { evalExpr } from 'mingo/core';
 import type { Options } from 'mingo/types';
-import { bsonTypeNumber } from './comparison-operators.js';
+import { BSON_TYPE_NUMBERS, bsonTypeNumber } from './comparison-operators.js';
 
 /** mongod's type names, by BSON type number (what the `$type` expression returns). */
-const TYPE_NAMES: Record<number, string> = {
-  1: 'double',
-  2: 'string',
-  3: 'object',
-  4: 'array',
-  5: 'binData',
-  6: 'undefined',
-  7: 'objectId',
-  8: 'bool',
-  9: 'date',
-  10: 'null',
-  11: 'regex',
-  13: 'javascript',
-  14: 'symbol',
-  16: 'int',
-  17: 'timestamp',
-  18: 'long',
-  19: 'decimal',
-  [-1]: 'minKey',
-  127: 'maxKey',
-};
+const TYPE_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(BSON_TYPE_NUMBERS).map(([name, number]) => [number, name]),
+);
 
 /**
  * The `$type` aggregation expression. mingo's names a BSON value by its JS class
