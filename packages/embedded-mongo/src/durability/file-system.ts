@@ -62,7 +62,7 @@ export const nodeFileSystem: DurableFileSystem = {
       0o644,
     );
     return {
-      append: (data) => writeAll(handle, data, null),
+      append: (data) => appendAll(handle, data),
       datasync: () => handle.datasync(),
       close: () => handle.close(),
     };
@@ -144,22 +144,18 @@ async function openPreallocated(path: string, chunkBytes: number): Promise<Appen
   };
 }
 
+/** Writes the whole buffer at `position`, looping over short writes, on the calling thread. */
 function writeAllBlocking(fd: number, data: Uint8Array, position: number): void {
   for (let offset = 0; offset < data.byteLength;) {
     offset += writeSync(fd, data, offset, data.byteLength - offset, position + offset);
   }
 }
 
-/** Writes the whole buffer at `position` (null: the file's append position), looping over short writes. */
-async function writeAll(
-  handle: FileHandle,
-  data: Uint8Array,
-  position: number | null,
-): Promise<void> {
+/** Writes the whole buffer at the file's append position (O_APPEND), looping over short writes. */
+async function appendAll(handle: FileHandle, data: Uint8Array): Promise<void> {
   let offset = 0;
   while (offset < data.byteLength) {
-    const at = position === null ? null : position + offset;
-    const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset, at);
+    const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
     offset += bytesWritten;
   }
 }
